@@ -1,0 +1,5 @@
+import sys
+
+from mathcore.cli import main
+
+sys.exit(main())

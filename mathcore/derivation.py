@@ -1,0 +1,288 @@
+"""A derivation: the steps on the blackboard, each proved by SymPy and checked with numbers.
+
+A ``Derivation`` says what quantity it computes (``target``: a SymPy expression in
+the base variables, usually an unevaluated ``Derivative`` or ``Limit``), and lists
+the ``Step``s a learner writes, each with the rule that justifies it. Steps may use
+display symbols (``a``) that stand for base expressions (``a = sigma(z)``): that is
+the ``where`` list.
+
+Every step is checked twice, independently:
+
+- proved: SymPy shows it equal to the previous step (the first step: to the
+  target), after writing every display symbol out and every activation as
+  elementary functions;
+- numeric: its value at random points of the variables' domains is compared with
+  the target computed without SymPy's calculus: central finite differences of the
+  function for a derivative, the function far out for a limit, plain evaluation
+  otherwise. The error is the course's relative difference over all the points,
+  ``||g - g~|| / max(||g|| + ||g~||, sqrt(N))``, whose floor makes it an absolute
+  (root-mean-square-like) difference where all values are smaller than 1, as at
+  a limit of 0, where a relative one would mean nothing.
+"""
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable
+
+import numpy as np
+import sympy as sp
+
+from mathcore.functions import leaky_relu, relu, sigmoid, to_numpy
+
+#: A step counts as checked when its relative difference is below this.
+TOLERANCE = 1e-7
+#: Finite-difference step for derivatives, and how far out a limit is taken.
+FD_STEP = 1e-6
+FAR_OUT = 40.0
+N_POINTS = 200
+
+
+@dataclass(frozen=True)
+class Domain:
+    """Where a variable's random test points come from, said in words for the reader."""
+
+    text: str
+    sample: Callable[[np.random.Generator, int], np.ndarray]
+
+
+def real(lo, hi, avoid=None):
+    """Uniform on [lo, hi]; with ``avoid``, no point within 1e-3 of it (a kink)."""
+
+    def sample(rng, n):
+        t = rng.uniform(lo, hi, n)
+        if avoid is not None:
+            t = np.where(np.abs(t - avoid) < 1e-3, t + 2e-3, t)
+        return t
+
+    return Domain(f"[{lo}, {hi}]", sample)
+
+
+def _labels(rng, n):
+    half = n // 2
+    return np.concatenate([rng.integers(0, 2, half).astype(float), rng.uniform(0, 1, n - half)])
+
+
+REAL = real(-4, 4)
+#: a in (0, 1), kept a little away from the ends where log(a) and 1/a blow up.
+PROBABILITY = Domain("(0, 1)", lambda rng, n: rng.uniform(0.02, 0.98, n))
+#: y in {0, 1} for half of the points, y in [0, 1] for the other half.
+LABEL = Domain("{0, 1} and [0, 1]", _labels)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of a derivation: an expression, and the rule that gets us to it.
+
+    ``rule`` is text with inline math between dollars, as Markdown and LaTeX's
+    ``\\text{}`` both read it.
+    """
+
+    expr: sp.Expr
+    rule: str
+
+    @property
+    def latex(self):
+        return sp.latex(self.expr)
+
+
+@dataclass(frozen=True)
+class Check:
+    """How one step was verified."""
+
+    proved: bool
+    error: float
+    n_points: int
+
+    @property
+    def ok(self):
+        return self.proved and self.error < TOLERANCE
+
+
+@dataclass(frozen=True, eq=False)
+class Derivation:
+    """Steps from a definition to a result; see the module docstring."""
+
+    key: str
+    title: str
+    lhs: str
+    target: sp.Expr
+    steps: tuple
+    domains: dict
+    where: tuple = ()
+    assume: tuple = ()
+    concrete: tuple = ()
+    note: str = ""
+    seed: int = 0
+    check_against: str = field(init=False, default="")
+
+    def __post_init__(self):
+        kind = {sp.Derivative: "finite differences", sp.Limit: "the function far out"}
+        object.__setattr__(self, "check_against", kind.get(type(self.target), "the definition"))
+
+    @property
+    def result(self):
+        """The last step: the readable form of the answer."""
+        return self.steps[-1].expr
+
+    @property
+    def where_latex(self):
+        return ", ".join(f"{sp.latex(s)} = {sp.latex(e)}" for s, e in self.where)
+
+    def aligned(self):
+        r"""The derivation as a LaTeX ``aligned`` block, each step with its rule.
+
+        >>> from mathcore.derivations import dz_db
+        >>> print(dz_db().aligned())
+        \begin{aligned}
+        \frac{\partial z}{\partial b} &= \frac{\partial}{\partial b} \left(b + \sum_{k=1}^{n_{x}} {w}_{k} {x}_{k}\right) && \text{definition of $z$} \\
+        &= 1 && \text{the sum does not depend on $b$}
+        \end{aligned}
+        """
+        lines = [rf"{self.lhs + ' ' if i == 0 else ''}&= {step.latex} && \text{{{step.rule}}}"
+                 for i, step in enumerate(self.steps)]
+        return "\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}"
+
+    # -- symbolic ---------------------------------------------------------------
+
+    def expand(self, expr):
+        """Write out display symbols and activations, and evaluate derivatives."""
+        expr = _elementary(expr).doit()
+        for symbol, value in self.where:
+            expr = _elementary(expr.subs(symbol, value)).doit()
+        return expr
+
+    def equal(self, left, right):
+        """SymPy proof that two expressions of this derivation are equal."""
+        difference = self.expand(left) - self.expand(right)
+        if sp.simplify(difference) == 0:
+            return True
+        difference = sp.simplify(difference.subs(list(self.assume)).doit())
+        return difference == 0 or sp.simplify(difference.rewrite(sp.exp)) == 0
+
+    # -- numeric ----------------------------------------------------------------
+
+    def _concrete(self, expr):
+        return expr.subs(list(self.concrete)).doit()
+
+    @cached_property
+    def _numeric(self):
+        """Lambdified steps and the independent truth, over one shared variable list."""
+        step_exprs = [self._concrete(self.expand(step.expr)) for step in self.steps]
+        truth = self.target
+        if isinstance(truth, (sp.Derivative, sp.Limit)):
+            body = self._concrete(self.expand(truth.args[0]))
+        else:
+            body = self._concrete(self.expand(truth))
+        variables = _variables([body, *step_exprs])
+        steps = [to_numpy(variables, e) for e in step_exprs]
+        return variables, steps, to_numpy(variables, body)
+
+    @property
+    def variables(self):
+        return self._numeric[0]
+
+    def truth(self, values):
+        """The target at ``values`` (one array per variable), without SymPy calculus."""
+        variables, _, body = self._numeric
+        target = self.target
+        if isinstance(target, sp.Derivative):
+            (v, order), = target.variable_count
+            assert order == 1, "only first derivatives are checked by differences"
+            k = variables.index(self._concrete(v))
+            up, down = list(values), list(values)
+            up[k], down[k] = values[k] + FD_STEP, values[k] - FD_STEP
+            return (body(*up) - body(*down)) / (2 * FD_STEP)
+        if isinstance(target, sp.Limit):
+            v, where_to = target.args[1], target.args[2]
+            k = variables.index(v)
+            far = list(values)
+            far[k] = np.full_like(values[k], FAR_OUT if where_to == sp.oo else -FAR_OUT)
+            return body(*far)
+        return body(*values)
+
+    def step_values(self, values):
+        """Each step's value at ``values``, broadcast to the points' shape."""
+        shape = np.shape(values[0]) if values else ()
+        return [np.broadcast_to(np.asarray(f(*values), dtype=float), shape) for f in self._numeric[1]]
+
+    def evaluate(self, **arrays):
+        """Each step's value and the independent truth at the given points, by variable name.
+
+        >>> from mathcore.derivations import dL_dz
+        >>> steps, truth = dL_dz().evaluate(z=0.0, y=1.0)
+        >>> [round(float(s), 6) for s in steps], round(float(truth), 6)
+        ([-0.5, -0.5, -0.5], -0.5)
+        """
+        values = np.broadcast_arrays(*(np.asarray(arrays[_name(v)], dtype=float) for v in self.variables))
+        return self.step_values(values), self.truth(values)
+
+    def sample(self, n=N_POINTS):
+        """Random test points, one array per variable, from each variable's domain.
+
+        A derivation with no variables (sigma(0) = 1/2) is checked at its one point.
+        """
+        rng = np.random.default_rng(self.seed)
+        return [self.domains[_name(v)].sample(rng, n) for v in self.variables]
+
+    @cached_property
+    def checks(self):
+        """One ``Check`` per step: proved equal to the previous one, and numerically."""
+        values = self.sample()
+        shape = values[0].shape if values else ()
+        truth = np.atleast_1d(np.broadcast_to(np.asarray(self.truth(values), dtype=float), shape))
+        checks = []
+        previous = self.target
+        for step, got in zip(self.steps, self.step_values(values)):
+            got = np.atleast_1d(got)
+            valid = np.isfinite(truth) & np.isfinite(got)
+            error = check_error(got[valid], truth[valid])
+            checks.append(Check(self.equal(previous, step.expr), error, int(valid.sum())))
+            previous = step.expr
+        return tuple(checks)
+
+    @property
+    def proved(self):
+        return all(c.proved for c in self.checks)
+
+    @property
+    def error(self):
+        """The worst step's ``check_error`` against the independent numbers."""
+        return max(c.error for c in self.checks)
+
+    @property
+    def ok(self):
+        return all(c.ok for c in self.checks)
+
+
+def check_error(g, g_approx):
+    """||g - g~|| / max(||g|| + ||g~||, sqrt(N)): relative, but absolute for values below 1.
+
+    >>> check_error(np.array([0.0]), np.array([4e-18]))
+    4e-18
+    >>> check_error(np.array([100.0]), np.array([101.0]))  # doctest: +ELLIPSIS
+    0.00497...
+    """
+    g, g_approx = np.ravel(g), np.ravel(g_approx)
+    scale = max(np.linalg.norm(g) + np.linalg.norm(g_approx), np.sqrt(g.size))
+    return 0.0 if scale == 0 else float(np.linalg.norm(g - g_approx) / scale)
+
+
+def _elementary(expr):
+    """sigma, ReLU and leaky ReLU written with exp and Piecewise, so SymPy can simplify."""
+    return expr.replace(sigmoid, lambda t: 1 / (1 + sp.exp(-t))).replace(
+        relu, lambda t: sp.Piecewise((t, t > 0), (0, True))
+    ).replace(leaky_relu, lambda t, alpha: sp.Piecewise((t, t > 0), (alpha * t, True)))
+
+
+def _name(variable):
+    return str(variable.base.label) if isinstance(variable, sp.Indexed) else variable.name
+
+
+def _variables(exprs):
+    """The numeric variables (plain symbols and indexed entries), in a stable order."""
+    found = set()
+    for e in exprs:
+        indexed = e.atoms(sp.Indexed)
+        labels = {i.base.label for i in indexed} | {idx for i in indexed for idx in i.indices}
+        found |= indexed | {s for s in e.free_symbols if isinstance(s, sp.Symbol) and s not in labels}
+    return sorted(found, key=sp.default_sort_key)

@@ -1,0 +1,289 @@
+"""The course's derivations, each built from the definitions in ``functions`` and ``losses``.
+
+Symbols (the blackboard's): one example with n_x features,
+
+    z = sum_{k=1}^{n_x} w_k x_k + b,   a = g(z),   L = L(a, y)
+
+Results are never typed in: each step is what SymPy gives from the step before
+(``doit``, ``simplify``), or a readable form that ``Derivation`` proves equal to it.
+"""
+
+from functools import partial
+
+import sympy as sp
+
+from mathcore.derivation import LABEL, PROBABILITY, Derivation, Step, real
+from mathcore.functions import ACTIVATIONS, leaky_relu, relu, sigmoid, tanh
+from mathcore.losses import LOSSES, cross_entropy
+
+z, a, y, b, alpha = sp.symbols("z a y b alpha", real=True)
+w, x = sp.IndexedBase("w"), sp.IndexedBase("x")
+j, k, n_x = sp.symbols("j k n_x", integer=True, positive=True)
+_p = sp.Symbol("p", integer=True, nonnegative=True)
+
+#: The linear part of one unit, z = sum_k w_k x_k + b.
+LINEAR = sp.Sum(w[k] * x[k], (k, 1, n_x)) + b
+#: n_x >= j, said so that SymPy can drop the Kronecker delta's other terms.
+J_AT_MOST_N_X = ((n_x, j + _p),)
+#: The numeric checks use three features and differentiate by the second weight.
+THREE_FEATURES = ((n_x, 3), (j, 2))
+
+_LOSS_NAME = {"cross_entropy": "cross-entropy", "squared_error": "squared error"}
+_SLOPE_RULE = {
+    "sigmoid": r"$\sigma'(z) = \sigma(z)(1 - \sigma(z)) = a(1 - a)$",
+    "tanh": r"$\tanh'(z) = 1 - \tanh^2 z = 1 - a^2$",
+    "relu": r"$\mathrm{ReLU}'(z)$ is 1 for $z > 0$, else 0",
+    "leaky_relu": r"$\mathrm{LeakyReLU}'(z)$ is 1 for $z > 0$, else $\alpha$",
+}
+_Z_DOMAIN = {"sigmoid": real(-4, 4), "tanh": real(-3, 3), "relu": real(-3, 3, avoid=0),
+             "leaky_relu": real(-3, 3, avoid=0)}
+
+
+def _simpler(expr):
+    """SymPy's simplified form, when it is shorter than ``expr``; else None."""
+    simplified = sp.simplify(expr)
+    return simplified if sp.count_ops(simplified) < sp.count_ops(expr) else None
+
+
+# -- the sigmoid and its properties --------------------------------------------------
+
+def sigmoid_at_zero():
+    """sigma(0) = 1/2."""
+    one_plus = 1 + sp.exp(sp.S.Zero, evaluate=False)
+    return Derivation(
+        "sigmoid_at_zero", "σ(0) = 1/2", r"\sigma(0)", sigmoid(0),
+        (Step(1 / one_plus, r"definition of $\sigma$"),
+         Step(sp.S.Half, r"$e^{0} = 1$")),
+        domains={},
+    )
+
+
+def sigmoid_limit(to):
+    """lim sigma(z) as z -> +oo is 1, as z -> -oo is 0."""
+    s = 1 / (1 + sp.exp(-z))
+    limit = sp.Limit(s, z, to)
+    why = r"$e^{-z} \to 0$" if to == sp.oo else r"$e^{-z} \to \infty$"
+    sign, side = ("", "pos") if to == sp.oo else ("-", "neg")
+    return Derivation(
+        f"sigmoid_limit_{side}", f"lim σ(z) at {sign}∞", sp.latex(sp.Limit(sigmoid(z), z, to)),
+        sp.Limit(sigmoid(z), z, to),
+        (Step(limit, r"definition of $\sigma$"), Step(limit.doit(), why)),
+        domains={"z": real(-4, 4)},
+    )
+
+
+def sigmoid_symmetry():
+    """sigma(-z) = 1 - sigma(z)."""
+    e = sp.exp(-z)
+    return Derivation(
+        "sigmoid_symmetry", "σ(−z) = 1 − σ(z)", r"\sigma(-z)", sigmoid(-z),
+        (Step(1 / (1 + sp.exp(z)), r"definition of $\sigma$"),
+         Step(e / (e + 1), r"multiply top and bottom by $e^{-z}$"),
+         Step(1 - 1 / (1 + e), r"$\frac{e^{-z}}{1 + e^{-z}} = \frac{(1 + e^{-z}) - 1}{1 + e^{-z}}$"),
+         Step(1 - sigmoid(z), r"definition of $\sigma$")),
+        domains={"z": real(-4, 4)},
+    )
+
+
+def da_dz():
+    """da/dz for a = sigma(z), from sigma's definition: sigma(z)(1 - sigma(z)) = a(1 - a)."""
+    s, e = 1 / (1 + sp.exp(-z)), sp.exp(-z)
+    derivative = sp.Derivative(s, z)
+    split = sp.Mul(sp.UnevaluatedExpr(s), sp.UnevaluatedExpr(e / (1 + e)), evaluate=False)
+    return Derivation(
+        "da_dz", "da/dz (sigmoid)", r"\frac{da}{dz}", sp.Derivative(sigmoid(z), z),
+        (Step(derivative, r"definition of $\sigma$"),
+         Step(derivative.doit(), r"chain rule on $(1 + e^{-z})^{-1}$"),
+         Step(split, "split the fraction"),
+         Step(sigmoid(z) * (1 - sigmoid(z)), r"$\frac{e^{-z}}{1 + e^{-z}} = 1 - \sigma(z)$"),
+         Step(a * (1 - a), r"$a = \sigma(z)$")),
+        domains={"z": real(-4, 4)}, where=((a, sigmoid(z)),),
+    )
+
+
+def sigmoid_derivative_max():
+    """sigma'(z) = 1/4 - (a - 1/2)^2 <= 1/4, the largest slope at z = 0."""
+    slope = sp.diff(sigmoid(z), z)
+    z_star, = sp.solve(sp.diff(slope.rewrite(sp.exp), z), z)
+    top = sp.simplify(slope.subs(z, z_star).rewrite(sp.exp))
+    square = sp.Rational(1, 4) - (a - sp.S.Half) ** 2
+    return Derivation(
+        "sigmoid_derivative_max", "max σ'(z) = 1/4 at z = 0", r"\sigma'(z)",
+        sp.Derivative(sigmoid(z), z),
+        (Step(slope, r"$\sigma' = \sigma(1 - \sigma)$, derived above"),
+         Step(slope.subs(sigmoid(z), a), r"$a = \sigma(z)$"),
+         Step(square, "complete the square")),
+        domains={"z": real(-4, 4)}, where=((a, sigmoid(z)),),
+        note=(rf"A square is never negative, so $\sigma'(z) \le {sp.latex(square.args[0])}$, "
+              rf"with equality only at $a = \tfrac12$. SymPy solves $\sigma''(z) = 0$: "
+              rf"$z = {sp.latex(z_star)}$, where $\sigma'(z) = {sp.latex(top)}$."),
+    )
+
+
+# -- the other activations ----------------------------------------------------------
+
+def tanh_derivative():
+    """tanh'(z) = 1 - tanh(z)^2."""
+    quotient = sp.Derivative(sp.sinh(z) / sp.cosh(z), z)
+    return Derivation(
+        "tanh_derivative", "d tanh/dz", r"\frac{d}{dz}\tanh z", sp.Derivative(tanh(z), z),
+        (Step(quotient, r"$\tanh = \sinh / \cosh$"),
+         Step(quotient.doit(), r"quotient rule, $\sinh' = \cosh$, $\cosh' = \sinh$"),
+         Step(sp.diff(tanh(z), z), r"$\sinh / \cosh = \tanh$")),
+        domains={"z": real(-3, 3)},
+    )
+
+
+def relu_derivative():
+    """ReLU'(z) = 1 for z > 0, 0 for z <= 0 (the left slope at the kink)."""
+    pieces = sp.Derivative(relu(z).rewrite(sp.Piecewise), z)
+    return Derivation(
+        "relu_derivative", "d ReLU/dz", r"\frac{d}{dz}\operatorname{ReLU}(z)",
+        sp.Derivative(relu(z), z),
+        (Step(pieces, r"$\operatorname{ReLU}(z) = \max(0, z)$"),
+         Step(pieces.doit(), r"each piece; at the kink $z = 0$ we take the left slope 0")),
+        domains={"z": real(-3, 3, avoid=0)},
+        note=r"ReLU has no derivative at $z = 0$; like the course's code (`dZ[Z <= 0] = 0`) we use 0 there.",
+    )
+
+
+def leaky_relu_derivative():
+    """LeakyReLU'(z) = 1 for z > 0, alpha for z <= 0."""
+    pieces = sp.Derivative(leaky_relu(z, alpha).rewrite(sp.Piecewise), z)
+    return Derivation(
+        "leaky_relu_derivative", "d LeakyReLU/dz", r"\frac{d}{dz}\operatorname{LeakyReLU}_\alpha(z)",
+        sp.Derivative(leaky_relu(z, alpha), z),
+        (Step(pieces, r"$\operatorname{LeakyReLU}_\alpha(z) = \max(\alpha z, z)$"),
+         Step(pieces.doit(), r"each piece; at the kink $z = 0$ we take the left slope $\alpha$")),
+        domains={"z": real(-3, 3, avoid=0), "alpha": real(0.01, 0.3)},
+        note=r"No derivative at $z = 0$; we use the left slope $\alpha$ there.",
+    )
+
+
+# -- losses, and the chain rule ------------------------------------------------------
+
+def dL_da(loss="cross_entropy"):
+    """dL/da: for cross-entropy -y/a + (1 - y)/(1 - a), for squared error a - y."""
+    L = LOSSES[loss](a, y)
+    rule = (r"$\frac{d}{da}\log a = \frac{1}{a}$ and $\frac{d}{da}\log(1 - a) = -\frac{1}{1 - a}$"
+            if loss == "cross_entropy" else r"$\frac{d}{da}\tfrac12 u^2 = u \frac{du}{da}$")
+    return Derivation(
+        f"dL_da_{loss}", f"dL/da ({_LOSS_NAME[loss]})", r"\frac{\partial L}{\partial a}",
+        sp.Derivative(L, a),
+        (Step(sp.Derivative(L, a), f"definition of the {_LOSS_NAME[loss]} loss"),
+         Step(sp.diff(L, a), rule)),
+        domains={"a": PROBABILITY, "y": LABEL},
+    )
+
+
+def dL_dz(loss="cross_entropy", activation="sigmoid"):
+    """dL/dz = dL/da * da/dz; cross-entropy after a sigmoid gives a - y.
+
+    >>> sp.simplify(dL_dz().result - (a - y))
+    0
+    >>> dL_dz("squared_error").result
+    a*(1 - a)*(a - y)
+    """
+    g = ACTIVATIONS[activation](z)
+    L = LOSSES[loss](a, y)
+    chain = sp.Derivative(L, a) * sp.Derivative(g, z)
+    product = sp.diff(L, a) * sp.diff(g, z).subs(g, a)
+    steps = [Step(chain, r"chain rule: $\frac{\partial L}{\partial z} = "
+                         r"\frac{\partial L}{\partial a}\frac{\partial a}{\partial z}$"),
+             Step(product, rf"$\frac{{\partial L}}{{\partial a}}$ as derived; {_SLOPE_RULE[activation]}")]
+    simpler = _simpler(product)
+    if simpler is not None:
+        steps.append(Step(simpler, "simplify: the $a(1 - a)$ cancels" if activation == "sigmoid"
+                          and loss == "cross_entropy" else "simplify"))
+    domains = {"z": _Z_DOMAIN[activation], "y": LABEL, "alpha": real(0.01, 0.3)}
+    return Derivation(
+        f"dL_dz_{loss}_{activation}", f"dL/dz ({_LOSS_NAME[loss]}, {activation})",
+        r"\frac{\partial L}{\partial z}", sp.Derivative(LOSSES[loss](g, y), z),
+        tuple(steps), domains=domains, where=((a, g),),
+    )
+
+
+# -- the linear part, and the gradient of the parameters -----------------------------
+
+_WX = {"w": real(-1, 1), "x": real(-1, 1), "b": real(-1, 1), "y": LABEL}
+
+
+def dz_dw_j():
+    """dz/dw_j = x_j."""
+    derivative = sp.Derivative(LINEAR, w[j])
+    return Derivation(
+        "dz_dw_j", "dz/dw_j", r"\frac{\partial z}{\partial w_j}", derivative,
+        (Step(derivative, r"definition of $z$"),
+         Step(derivative.doit(), r"$\frac{\partial w_k}{\partial w_j} = \delta_{jk}$, "
+                                 r"which is 1 if $k = j$, else 0"),
+         Step(x[j], r"only the $k = j$ term is left ($1 \le j \le n_x$)")),
+        domains=_WX, assume=J_AT_MOST_N_X, concrete=THREE_FEATURES,
+    )
+
+
+def dz_db():
+    """dz/db = 1."""
+    derivative = sp.Derivative(LINEAR, b)
+    return Derivation(
+        "dz_db", "dz/db", r"\frac{\partial z}{\partial b}", derivative,
+        (Step(derivative, "definition of $z$"),
+         Step(derivative.doit(), r"the sum does not depend on $b$")),
+        domains=_WX, concrete=THREE_FEATURES,
+    )
+
+
+def dL_dw_j():
+    """dL/dw_j = dL/dz * dz/dw_j = (a - y) x_j, for cross-entropy after a sigmoid."""
+    chain = (sp.Derivative(cross_entropy(a, y), a) * sp.Derivative(sigmoid(z), z)
+             * sp.Derivative(LINEAR, w[j]))
+    return Derivation(
+        "dL_dw_j", "dL/dw_j (cross-entropy, sigmoid)", r"\frac{\partial L}{\partial w_j}",
+        sp.Derivative(cross_entropy(sigmoid(LINEAR), y), w[j]),
+        (Step(chain, r"chain rule through $a$ and $z$"),
+         Step(dL_dz().result * dz_dw_j().result,
+              r"$\frac{\partial L}{\partial z} = a - y$ and $\frac{\partial z}{\partial w_j} = x_j$, derived above")),
+        domains=_WX, where=((a, sigmoid(z)), (z, LINEAR)),
+        assume=J_AT_MOST_N_X, concrete=THREE_FEATURES,
+    )
+
+
+def dL_db():
+    """dL/db = dL/dz * dz/db = a - y, for cross-entropy after a sigmoid."""
+    chain = sp.Derivative(cross_entropy(a, y), a) * sp.Derivative(sigmoid(z), z) * sp.Derivative(LINEAR, b)
+    return Derivation(
+        "dL_db", "dL/db (cross-entropy, sigmoid)", r"\frac{\partial L}{\partial b}",
+        sp.Derivative(cross_entropy(sigmoid(LINEAR), y), b),
+        (Step(chain, r"chain rule through $a$ and $z$"),
+         Step(dL_dz().result * dz_db().result,
+              r"$\frac{\partial L}{\partial z} = a - y$ and $\frac{\partial z}{\partial b} = 1$, derived above")),
+        domains=_WX, where=((a, sigmoid(z)), (z, LINEAR)), concrete=THREE_FEATURES,
+    )
+
+
+#: Every derivation, in the order a learner meets them: key -> builder (a function or a partial).
+CATALOGUE = {
+    "sigmoid_at_zero": sigmoid_at_zero,
+    "sigmoid_limit_pos": partial(sigmoid_limit, sp.oo),
+    "sigmoid_limit_neg": partial(sigmoid_limit, -sp.oo),
+    "sigmoid_symmetry": sigmoid_symmetry,
+    "da_dz": da_dz,
+    "sigmoid_derivative_max": sigmoid_derivative_max,
+    "tanh_derivative": tanh_derivative,
+    "relu_derivative": relu_derivative,
+    "leaky_relu_derivative": leaky_relu_derivative,
+    "dL_da_cross_entropy": partial(dL_da, "cross_entropy"),
+    "dL_da_squared_error": partial(dL_da, "squared_error"),
+    "dL_dz_cross_entropy_sigmoid": partial(dL_dz, "cross_entropy", "sigmoid"),
+    "dL_dz_squared_error_sigmoid": partial(dL_dz, "squared_error", "sigmoid"),
+    "dz_dw_j": dz_dw_j,
+    "dz_db": dz_db,
+    "dL_dw_j": dL_dw_j,
+    "dL_db": dL_db,
+}
+
+
+def derivation(key):
+    """The derivation named ``key`` (see ``CATALOGUE``)."""
+    if key not in CATALOGUE:
+        raise KeyError(f"no derivation {key!r}; known: {', '.join(CATALOGUE)}")
+    return CATALOGUE[key]()

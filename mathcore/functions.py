@@ -1,0 +1,170 @@
+"""Activations as SymPy functions that know their own derivatives, and the bridge to NumPy.
+
+Each activation is a SymPy ``Function`` with a derivative rule (``fdiff``), a rewrite
+to elementary functions, a LaTeX form, and a NumPy counterpart used by ``lambdify``.
+
+    sigma(z)   = 1 / (1 + e^{-z})          sigma'(z)   = sigma(z) (1 - sigma(z))
+    tanh(z)    (SymPy's own)              tanh'(z)    = 1 - tanh(z)^2
+    relu(z)    = max(0, z)                relu'(z)    = 1 if z > 0 else 0
+    leaky_relu(z, alpha) = max(alpha z, z)   leaky_relu'(z) = 1 if z > 0 else alpha
+
+The kink at 0: ReLU and leaky ReLU are not differentiable at z = 0. Like the
+course's code (``dZ[Z <= 0] = 0``) we take the left slope there: relu'(0) = 0 and
+leaky_relu'(0) = alpha. Numeric checks of these derivatives stay away from 0.
+"""
+
+import numpy as np
+import sympy as sp
+
+tanh = sp.tanh
+
+#: The leaky ReLU slope for z < 0 used in the course.
+LEAKY_SLOPE = sp.Rational(1, 100)
+
+
+class sigmoid(sp.Function):
+    r"""The logistic sigmoid, sigma(z) = 1 / (1 + e^{-z}).
+
+    >>> z = sp.Symbol("z", real=True)
+    >>> sp.diff(sigmoid(z), z)
+    (1 - sigmoid(z))*sigmoid(z)
+    >>> sigmoid(z).rewrite(sp.exp)
+    1/(1 + exp(-z))
+    >>> sp.latex(sigmoid(z)), sp.latex(sigmoid(-z))
+    ('\\sigma(z)', '\\sigma\\left(- z\\right)')
+    >>> sigmoid(2).evalf(8)
+    0.88079708
+    """
+
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        s = sigmoid(self.args[0])
+        return s * (1 - s)
+
+    def _eval_rewrite_as_exp(self, z, **kwargs):
+        return 1 / (1 + sp.exp(-z))
+
+    def _eval_evalf(self, prec):
+        return self.rewrite(sp.exp)._eval_evalf(prec)
+
+    def _eval_is_real(self):
+        return self.args[0].is_real
+
+    def _eval_is_positive(self):
+        return self.args[0].is_real
+
+    def _latex(self, printer, exp=None):
+        arg = printer._print(self.args[0])
+        power = "" if exp is None else "^{%s}" % exp
+        if self.args[0].is_Atom:
+            return r"\sigma%s(%s)" % (power, arg)
+        return r"\sigma%s\left(%s\right)" % (power, arg)
+
+
+class relu(sp.Function):
+    r"""ReLU(z) = max(0, z); its derivative is 1 for z > 0 and 0 for z <= 0.
+
+    >>> z = sp.Symbol("z", real=True)
+    >>> sp.diff(relu(z), z)
+    Piecewise((1, z > 0), (0, True))
+    >>> relu(-3), relu(2)
+    (0, 2)
+    """
+
+    nargs = 1
+
+    @classmethod
+    def eval(cls, z):
+        if z.is_Number:
+            return sp.Max(0, z)
+
+    def fdiff(self, argindex=1):
+        z = self.args[0]
+        return sp.Piecewise((1, z > 0), (0, True))
+
+    def _eval_rewrite_as_Piecewise(self, z, **kwargs):
+        return sp.Piecewise((z, z > 0), (0, True))
+
+    def _eval_is_real(self):
+        return self.args[0].is_real
+
+    def _latex(self, printer, exp=None):
+        power = "" if exp is None else "^{%s}" % exp
+        return r"\operatorname{ReLU}%s\left(%s\right)" % (power, printer._print(self.args[0]))
+
+
+class leaky_relu(sp.Function):
+    r"""Leaky ReLU(z) = z for z > 0, alpha z otherwise; derivative 1 or alpha.
+
+    >>> z, alpha = sp.symbols("z alpha", real=True)
+    >>> sp.diff(leaky_relu(z, alpha), z)
+    Piecewise((1, z > 0), (alpha, True))
+    >>> leaky_relu(-2, LEAKY_SLOPE)
+    -1/50
+    """
+
+    nargs = 2
+
+    @classmethod
+    def eval(cls, z, alpha):
+        if z.is_Number and alpha.is_Number:
+            return z if z > 0 else alpha * z
+
+    def fdiff(self, argindex=1):
+        z, alpha = self.args
+        if argindex == 1:
+            return sp.Piecewise((1, z > 0), (alpha, True))
+        return sp.Piecewise((0, z > 0), (z, True))
+
+    def _eval_rewrite_as_Piecewise(self, z, alpha, **kwargs):
+        return sp.Piecewise((z, z > 0), (alpha * z, True))
+
+    def _eval_is_real(self):
+        return self.args[0].is_real and self.args[1].is_real
+
+    def _latex(self, printer, exp=None):
+        z, alpha = (printer._print(arg) for arg in self.args)
+        power = "" if exp is None else "^{%s}" % exp
+        return r"\operatorname{LeakyReLU}_{%s}%s\left(%s\right)" % (alpha, power, z)
+
+
+def sigmoid_numpy(z):
+    """sigma(z) = exp(-log(1 + e^{-z})): finite and warning-free for every float z."""
+    return np.exp(-np.logaddexp(0.0, -z))
+
+
+def relu_numpy(z):
+    """max(0, z), elementwise."""
+    return np.maximum(0.0, z)
+
+
+def leaky_relu_numpy(z, alpha):
+    """z where z > 0, alpha z elsewhere."""
+    return np.where(z > 0, z, alpha * z)
+
+
+#: How lambdify turns our functions into NumPy.
+NUMPY_FUNCTIONS = {
+    "sigmoid": sigmoid_numpy,
+    "relu": relu_numpy,
+    "leaky_relu": leaky_relu_numpy,
+}
+
+#: The activations a learner can pick, by name: (SymPy function of z, LaTeX name).
+ACTIVATIONS = {
+    "sigmoid": lambda z: sigmoid(z),
+    "tanh": lambda z: tanh(z),
+    "relu": lambda z: relu(z),
+    "leaky_relu": lambda z: leaky_relu(z, LEAKY_SLOPE),
+}
+
+
+def to_numpy(args, expr):
+    """lambdify ``expr`` (our own expressions only, never user text) to a NumPy function.
+
+    >>> z = sp.Symbol("z", real=True)
+    >>> float(to_numpy([z], sigmoid(z) * (1 - sigmoid(z)))(0.0))
+    0.25
+    """
+    return sp.lambdify(args, expr, modules=[NUMPY_FUNCTIONS, "numpy"])
