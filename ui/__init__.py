@@ -1,0 +1,1 @@
+"""Streamlit pieces shared by the pages: cached producers and the derivation view."""
