@@ -1,0 +1,20 @@
+"""Chart builders: data in, alt.Chart out, checked through the Vega-Lite spec."""
+
+import altair as alt
+import numpy as np
+
+import charts
+
+
+def test_derivative_check_layers_formula_differences_and_point():
+    z = np.linspace(-6, 6, 241)
+    chart = charts.derivative_check(z, np.tanh(z), np.tanh(z) + 1e-9, (1.5, np.tanh(1.5)), "∂L/∂z")
+    assert isinstance(chart, alt.LayerChart)
+    spec = chart.to_dict()
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert marks == ["line", "circle", "point"]
+    datasets = list(spec["datasets"].values())
+    assert sorted(len(rows) for rows in datasets) == [1, 31, 241]
+    point = next(rows for rows in datasets if len(rows) == 1)[0]
+    assert point["z"] == 1.5 and point["series"] == "your point"
+    assert spec["layer"][0]["encoding"]["y"]["title"] == "∂L/∂z"
