@@ -1,0 +1,1 @@
+"""Speed and scale measurements, printed with ratios; never timing assertions in tests."""
