@@ -1,4 +1,9 @@
-"""NN Math Explorer: the router. Page config, navigation over pages/, the shared sidebar."""
+"""NN Math Explorer: the router. Page config, navigation over pages/, the shared sidebar.
+
+Every url_path differs from its file's name: until st.navigation has run once, Streamlit
+still serves pages/ the legacy way, and a first visitor arriving by a deep link that matches
+a file name would get that script alone, without this router (tests/test_app_router.py).
+"""
 
 import streamlit as st
 
@@ -8,8 +13,17 @@ pages = {
     "Start": [
         st.Page("pages/home.py", title="Why dL/dz = a − y", icon=":material/school:", default=True),
     ],
+    "Logistic regression": [
+        st.Page("pages/sigmoid.py", title="The sigmoid", icon=":material/show_chart:", url_path="logistic-regression"),
+        st.Page("pages/loss.py", title="Loss and cost", icon=":material/functions:", url_path="loss-and-cost"),
+        st.Page("pages/backprop.py", title="Chain rule and backpropagation", icon=":material/account_tree:",
+                url_path="backpropagation"),
+        st.Page("pages/gradient_descent.py", title="Gradient descent", icon=":material/trending_down:",
+                url_path="gradient-descent"),
+    ],
     "Reference": [
-        st.Page("pages/derivations.py", title="Every derivation, verified", icon=":material/verified:", url_path="derivations"),
+        st.Page("pages/derivations.py", title="Every derivation, verified", icon=":material/verified:",
+                url_path="every-derivation"),
     ],
 }
 
