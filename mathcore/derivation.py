@@ -126,7 +126,8 @@ class Derivation:
 
     @property
     def where_latex(self):
-        return ", ".join(f"{sp.latex(s)} = {sp.latex(e)}" for s, e in self.where)
+        return ", ".join(f"{sp.latex(s[e.variables] if isinstance(s, sp.IndexedBase) else s)} = "
+                         f"{sp.latex(e.expr if isinstance(s, sp.IndexedBase) else e)}" for s, e in self.where)
 
     def aligned(self):
         r"""The derivation as a LaTeX ``aligned`` block, each step with its rule.
@@ -146,14 +147,28 @@ class Derivation:
 
     def expand(self, expr):
         """Write out display symbols and activations, and evaluate derivatives."""
-        expr = _elementary(expr).doit()
+        expr = _elementary(expr.doit()).doit()
         for symbol, value in self.where:
-            expr = _elementary(expr.subs(symbol, value)).doit()
+            if isinstance(symbol, sp.IndexedBase):  # a[i] = value(i), for every index
+                expr = expr.replace(lambda e: isinstance(e, sp.Indexed) and e.base == symbol,
+                                    lambda e: value(*e.indices))
+            else:
+                expr = expr.subs(symbol, value)
+            expr = _elementary(expr).doit()
         return expr
 
     def equal(self, left, right):
-        """SymPy proof that two expressions of this derivation are equal."""
-        difference = self.expand(left) - self.expand(right)
+        """SymPy proof that two expressions of this derivation are equal.
+
+        Sums over the same range are compared term by term (a proof for every m).
+        """
+        left, right = self.expand(left), self.expand(right)
+        if left == right:
+            return True
+        terms = _summands(left), _summands(right)
+        if None not in terms and terms[0][1] == terms[1][1]:
+            left, right = terms[0][0], terms[1][0]
+        difference = left - right
         if sp.simplify(difference) == 0:
             return True
         difference = sp.simplify(difference.subs(list(self.assume)).doit())
@@ -167,7 +182,7 @@ class Derivation:
     @cached_property
     def _numeric(self):
         """Lambdified steps and the independent truth, over one shared variable list."""
-        step_exprs = [self._concrete(self.expand(step.expr)) for step in self.steps]
+        step_exprs = [self._concrete(self.expand(self._concrete(step.expr))) for step in self.steps]
         truth = self.target
         if isinstance(truth, (sp.Derivative, sp.Limit)):
             body = self._concrete(self.expand(truth.args[0]))
@@ -272,6 +287,16 @@ def _elementary(expr):
     return expr.replace(sigmoid, lambda t: 1 / (1 + sp.exp(-t))).replace(
         relu, lambda t: sp.Piecewise((t, t > 0), (0, True))
     ).replace(leaky_relu, lambda t, alpha: sp.Piecewise((t, t > 0), (alpha * t, True)))
+
+
+def _summands(expr):
+    """(c * f, limits) for expr = c * Sum(f, limits); None if expr is not one such sum."""
+    factors = sp.Mul.make_args(expr)
+    sums = [f for f in factors if isinstance(f, sp.Sum)]
+    if len(sums) != 1:
+        return None
+    coefficient = sp.Mul(*(f for f in factors if not isinstance(f, sp.Sum)))
+    return coefficient * sums[0].function, sums[0].limits
 
 
 def _name(variable):

@@ -260,6 +260,37 @@ def dL_db():
     )
 
 
+# -- from one example to the cost over m examples -------------------------------------
+
+i, m = sp.symbols("i m", integer=True, positive=True)
+X, Y, A = sp.IndexedBase("X"), sp.IndexedBase("Y"), sp.IndexedBase("A")
+#: Example i's linear part, z_i = sum_k w_k X_ki + b; and its activation A_i = sigma(z_i).
+LINEAR_I = sp.Sum(w[k] * X[k, i], (k, 1, n_x)) + b
+_A_I = ((A, sp.Lambda(i, sigmoid(LINEAR_I))),)
+_COST = sp.Sum(cross_entropy(sigmoid(LINEAR_I), Y[i]), (i, 1, m)) / m
+_XY = {"w": real(-1, 1), "X": real(-1, 1), "b": real(-1, 1), "Y": LABEL}
+
+
+def dJ_dparameter(parameter="w_j"):
+    """dJ/dw_j = (1/m) sum_i (A_i - Y_i) X_ji and dJ/db = (1/m) sum_i (A_i - Y_i).
+
+    The derivative of the average is the average of the per-example derivatives.
+    """
+    theta = w[j] if parameter == "w_j" else b
+    per_example = (A[i] - Y[i]) * (X[j, i] if parameter == "w_j" else 1)
+    lhs = r"\frac{\partial J}{\partial w_j}" if parameter == "w_j" else r"\frac{\partial J}{\partial b}"
+    example = r"$\frac{\partial L}{\partial w_j} = (a - y)\,x_j$" if parameter == "w_j" else \
+        r"$\frac{\partial L}{\partial b} = a - y$"
+    inside = sp.Sum(sp.Derivative(cross_entropy(sigmoid(LINEAR_I), Y[i]), theta), (i, 1, m)) / m
+    return Derivation(
+        f"dJ_d{'w_j' if parameter == 'w_j' else 'b'}", f"dJ/d{parameter} (cost over m examples)", lhs,
+        sp.Derivative(_COST, theta),
+        (Step(inside, r"the derivative of a sum is the sum of the derivatives"),
+         Step(sp.Sum(per_example, (i, 1, m)) / m, rf"for each example, {example} (derived above)")),
+        domains=_XY, where=_A_I, assume=J_AT_MOST_N_X, concrete=(*THREE_FEATURES, (m, 4)),
+    )
+
+
 #: Every derivation, in the order a learner meets them: key -> builder (a function or a partial).
 CATALOGUE = {
     "sigmoid_at_zero": sigmoid_at_zero,
@@ -275,10 +306,15 @@ CATALOGUE = {
     "dL_da_squared_error": partial(dL_da, "squared_error"),
     "dL_dz_cross_entropy_sigmoid": partial(dL_dz, "cross_entropy", "sigmoid"),
     "dL_dz_squared_error_sigmoid": partial(dL_dz, "squared_error", "sigmoid"),
+    "dL_dz_squared_error_tanh": partial(dL_dz, "squared_error", "tanh"),
+    "dL_dz_squared_error_relu": partial(dL_dz, "squared_error", "relu"),
+    "dL_dz_squared_error_leaky_relu": partial(dL_dz, "squared_error", "leaky_relu"),
     "dz_dw_j": dz_dw_j,
     "dz_db": dz_db,
     "dL_dw_j": dL_dw_j,
     "dL_db": dL_db,
+    "dJ_dw_j": partial(dJ_dparameter, "w_j"),
+    "dJ_db": partial(dJ_dparameter, "b"),
 }
 
 

@@ -32,6 +32,13 @@ def sigmoid(z):
     return 1 / (1 + np.exp(-z))
 
 
+def random_problem(n_x, m, seed=0):
+    """A random w (n_x, 1), b, X (n_x, m) and Y (1, m) of 0s and 1s, for checks and examples."""
+    rng = np.random.default_rng(seed)
+    return (rng.normal(size=(n_x, 1)), float(rng.normal()), rng.normal(size=(n_x, m)),
+            rng.integers(0, 2, (1, m)).astype(float))
+
+
 def initialize_with_zeros(dim):
     """w (dim, 1) of zeros and b = 0.0."""
     return np.zeros((dim, 1)), 0.0
@@ -47,17 +54,22 @@ def cross_entropy_cost_plain(A, Y):
     return float(-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m)
 
 
-def cross_entropy_cost(Z, Y):
-    """J from Z, stable: L = y log(1 + e^{-z}) + (1 - y) log(1 + e^{z}).
+def cross_entropy_losses(Z, Y):
+    """L for each example (1, m), from Z, stable: L = y log(1 + e^{-z}) + (1 - y) log(1 + e^{z}).
 
     Since log a = -log(1 + e^{-z}) and log(1 - a) = -log(1 + e^{z}); ``np.logaddexp(0, t)``
-    is log(1 + e^t) without overflow, so J stays finite for |z| up to 1e4 and beyond.
+    is log(1 + e^t) without overflow, so L stays finite for |z| up to 1e4 and beyond.
+    """
+    return Y * np.logaddexp(0, -Z) + (1 - Y) * np.logaddexp(0, Z)
+
+
+def cross_entropy_cost(Z, Y):
+    """J = (1/m) sum_i L_i, stable (see ``cross_entropy_losses``).
 
     >>> cross_entropy_cost(np.array([[-1e4, 1e4]]), np.array([[1.0, 1.0]]))
     5000.0
     """
-    m = Y.shape[1]
-    return float(np.sum(Y * np.logaddexp(0, -Z) + (1 - Y) * np.logaddexp(0, Z)) / m)
+    return float(np.mean(cross_entropy_losses(Z, Y)))
 
 
 def forward(w, b, X):
@@ -102,15 +114,19 @@ def propagate_loop(w, b, X, Y):
     return {"dw": dw / m, "db": float(db / m)}, float(cost / m)
 
 
-def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False, record_every=100):
+def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False, record_every=100,
+             progress=None):
     """Gradient descent: w := w - alpha dw, b := b - alpha db, ``num_iterations`` times.
 
     Returns params {"w", "b"}, the last grads {"dw", "db"}, and the cost every
-    ``record_every`` iterations (the course records every 100th).
+    ``record_every`` iterations (the course records every 100th). ``progress(i)``,
+    if given, is called before iteration i.
     """
     w, b = w.astype(float).copy(), float(b)
     costs = []
     for i in range(num_iterations):
+        if progress is not None:
+            progress(i)
         grads, cost = propagate(w, b, X, Y)
         w -= learning_rate * grads["dw"]
         b -= learning_rate * grads["db"]
@@ -121,6 +137,26 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
     return {"w": w, "b": b}, grads, costs
 
 
+def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False,
+          record_every=100, progress=None):
+    """The course's model(): start from zeros, run gradient descent, predict on both sets.
+
+    Returns {"costs", "Y_prediction_test", "Y_prediction_train", "w", "b", "grads",
+    "learning_rate", "num_iterations"}; see ``optimize`` for record_every and progress.
+    """
+    w, b = initialize_with_zeros(X_train.shape[0])
+    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate, print_cost,
+                                    record_every, progress)
+    w, b = params["w"], params["b"]
+    return {"costs": costs, "Y_prediction_test": predict(w, b, X_test), "Y_prediction_train": predict(w, b, X_train),
+            "w": w, "b": b, "grads": grads, "learning_rate": learning_rate, "num_iterations": num_iterations}
+
+
+def accuracy(w, b, X, Y):
+    """The fraction of examples whose prediction equals the label."""
+    return float(np.mean(predict(w, b, X) == Y))
+
+
 def predict(w, b, X):
     """Y_prediction (1, m): 1 where sigma(w.T X + b) > 0.5, else 0.
 
@@ -129,3 +165,9 @@ def predict(w, b, X):
     """
     _, A = forward(w, b, X)
     return (A > 0.5).astype(float)
+
+
+def boundary_line(w, b, x1):
+    """For two features, the decision boundary w1 x1 + w2 x2 + b = 0 as x2 over ``x1`` (None if w2 = 0)."""
+    w1, w2 = w.ravel()
+    return None if w2 == 0 else -(w1 * x1 + b) / w2

@@ -5,7 +5,11 @@
     cost            J = (1/m) sum_{i=1}^{m} L(a^(i), y^(i))
 """
 
+from functools import cache
+
 import sympy as sp
+
+from mathcore.functions import to_numpy
 
 
 def cross_entropy(a, y):
@@ -45,3 +49,34 @@ def cost(loss, a, y, i, m):
     (a[1] - y[1])**2/4 + (a[2] - y[2])**2/4
     """
     return sp.Sum(loss(a[i], y[i]), (i, 1, m)) / m
+
+
+def limit_as_a_to(loss, y, a_to):
+    """The loss's limit as a -> a_to from inside (0, 1), for a label y.
+
+    >>> a = sp.Symbol("a", real=True)
+    >>> limit_as_a_to(cross_entropy, 1, 0), limit_as_a_to(squared_error, 1, 0)
+    (oo, 1/2)
+    """
+    a = sp.Symbol("a", real=True)
+    return sp.limit(loss(a, y), a, a_to, "+" if a_to == 0 else "-")
+
+
+def cost_by_definition(loss, A, Y):
+    """J = (1/m) sum_i L(A_i, Y_i) evaluated from the SymPy definition ``cost``, for arrays (1, m).
+
+    An independent check of the NumPy cost: the sum is expanded by SymPy for this m.
+    """
+    a, y = sp.IndexedBase("a"), sp.IndexedBase("y")
+    i = sp.Symbol("i", integer=True, positive=True)
+    m = A.shape[1]
+    J = cost(loss, a, y, i, m).doit()
+    args = [a[k] for k in range(1, m + 1)] + [y[k] for k in range(1, m + 1)]
+    return float(sp.lambdify(args, J, "numpy")(*A.ravel(), *Y.ravel()))
+
+
+@cache
+def numeric_loss(name):
+    """The loss ``name`` lambdified from its SymPy definition: a NumPy function of (a, y)."""
+    a, y = sp.symbols("a y", real=True)
+    return to_numpy([a, y], LOSSES[name](a, y))

@@ -1,0 +1,111 @@
+"""Data sets in the course's shapes, X (n_x, m) and Y (1, m), split into train and test.
+
+The real ones ship inside scikit-learn (no network): the breast-cancer table
+(structured data: 30 named measurements per patient) and the 8x8 digits, "0 vs 1"
+(unstructured data: each image flattened into a column of 64 pixels, as the course
+flattens its cat pictures). Features are standardised with the training set's
+mean and standard deviation, as the course does before gradient descent.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class DataSet:
+    """X_train (n_x, m_train), Y_train (1, m_train), X_test (n_x, m_test), Y_test (1, m_test)."""
+
+    name: str
+    X_train: np.ndarray
+    Y_train: np.ndarray
+    X_test: np.ndarray
+    Y_test: np.ndarray
+    feature_names: tuple
+    labels: tuple  # what y = 0 and y = 1 mean
+
+
+def split(X, Y, test_fraction=0.2, seed=0):
+    """A seeded random split of the m columns into train and test."""
+    m = X.shape[1]
+    order = np.random.default_rng(seed).permutation(m)
+    n_test = int(round(test_fraction * m))
+    test, train = order[:n_test], order[n_test:]
+    return X[:, train], Y[:, train], X[:, test], Y[:, test]
+
+
+def standardize(X_train, X_test):
+    """(X - mean) / std per feature, with the training set's statistics; constant features stay 0.
+
+    >>> train, test = standardize(np.array([[1.0, 3.0], [5.0, 5.0]]), np.array([[2.0], [5.0]]))
+    >>> train.tolist(), test.tolist()
+    ([[-1.0, 1.0], [0.0, 0.0]], [[0.0], [0.0]])
+    """
+    mean = X_train.mean(axis=1, keepdims=True)
+    std = X_train.std(axis=1, keepdims=True)
+    std[std == 0] = 1.0
+    return (X_train - mean) / std, (X_test - mean) / std
+
+
+def _dataset(name, X, Y, feature_names, labels, seed=0):
+    X_train, Y_train, X_test, Y_test = split(X, Y, seed=seed)
+    X_train, X_test = standardize(X_train, X_test)
+    return DataSet(name, X_train, Y_train, X_test, Y_test, tuple(feature_names), labels)
+
+
+def small_table():
+    """Six examples with two features, small enough to read as a table: X (2, 6), Y (1, 6)."""
+    X = np.array([[1.0, 2.0, -1.0, 0.5, -2.0, 3.0],
+                  [0.5, -1.0, -1.5, 2.0, 1.0, 0.0]])
+    Y = np.array([[1.0, 1.0, 0.0, 1.0, 0.0, 1.0]])
+    return X, Y
+
+
+def synthetic(m=200, separation=2.0, noise=1.0, seed=0):
+    """Two Gaussian clouds in the plane, centred at +-(separation / 2)(1, 1), spread ``noise``.
+
+    >>> data = synthetic(m=50)
+    >>> data.X_train.shape, data.Y_train.shape, data.X_test.shape
+    ((2, 40), (1, 40), (2, 10))
+    """
+    rng = np.random.default_rng(seed)
+    Y = (np.arange(m) % 2).reshape(1, m).astype(float)
+    centre = (2 * Y - 1) * separation / 2
+    X = centre + noise * rng.normal(size=(2, m))
+    return _dataset("synthetic", X, Y, ("x1", "x2"), ("class 0", "class 1"), seed)
+
+
+def breast_cancer():
+    """scikit-learn's Wisconsin breast-cancer table: X (30, 569); y = 1 is benign.
+
+    >>> data = breast_cancer()
+    >>> data.X_train.shape[0], data.X_train.shape[1] + data.X_test.shape[1]
+    (30, 569)
+    """
+    from sklearn.datasets import load_breast_cancer
+
+    raw = load_breast_cancer()
+    return _dataset("breast cancer", raw.data.T, raw.target.reshape(1, -1).astype(float),
+                    raw.feature_names, ("malignant", "benign"))
+
+
+def digits_0_vs_1():
+    """scikit-learn's 8x8 digits, only 0s and 1s: each image flattened to a column, X (64, 360).
+
+    >>> data = digits_0_vs_1()
+    >>> data.X_train.shape[0], data.X_train.shape[1] + data.X_test.shape[1]
+    (64, 360)
+    """
+    from sklearn.datasets import load_digits
+
+    raw = load_digits()
+    keep = raw.target <= 1
+    images = raw.images[keep]  # (m, 8, 8)
+    X = images.reshape(images.shape[0], -1).T  # (64, m), as the course flattens a picture
+    return _dataset("digits 0 vs 1", X, raw.target[keep].reshape(1, -1).astype(float),
+                    [f"pixel ({r}, {c})" for r in range(8) for c in range(8)], ("digit 0", "digit 1"))
+
+
+def images_of(X):
+    """Columns of X (64, m) back into 8x8 pictures, (m, 8, 8)."""
+    return X.T.reshape(-1, 8, 8)
