@@ -1,5 +1,8 @@
-"""Altair chart builders: data in, ``alt.Chart`` out, testable without Streamlit."""
+"""Altair chart builders (and the Graphviz graph): data in, chart out, testable without Streamlit."""
 
 from charts.derivation import derivative_check
+from charts.graph import computation_graph
+from charts.logistic import curves_with_point, decision_boundary, learning_curves, losses_against_prediction
 
-__all__ = ["derivative_check"]
+__all__ = ["computation_graph", "curves_with_point", "decision_boundary", "derivative_check", "learning_curves",
+           "losses_against_prediction"]

@@ -1,0 +1,90 @@
+"""Charts for the logistic-regression pages: the sigmoid, the losses, training."""
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+PALETTE = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#b279a2"]
+
+
+def _series_color(domain, title=None):
+    return alt.Color("series:N", title=title, legend=alt.Legend(orient="bottom"),
+                     scale=alt.Scale(domain=list(domain), range=PALETTE[:len(domain)]))
+
+
+def curves_with_point(x, curves, x0, x_title, y_title, height=300, log_y=False, y_max=None):
+    """Lines ``curves`` (name -> values over x), each with a ringed point at x0 (interpolated).
+
+    The learner's point is drawn on every curve, so moving a slider moves them together.
+    ``log_y`` draws a log axis; ``y_max`` cuts the axis there (curves that run off are clipped).
+    """
+    frame = pd.DataFrame({"x": x, **curves}).melt("x", var_name="series", value_name="value")
+    points = pd.DataFrame({"x": x0, "series": list(curves),
+                           "value": [float(np.interp(x0, x, values)) for values in curves.values()]})
+    color = _series_color(curves)
+    scale = alt.Scale(type="log") if log_y else alt.Scale(domain=[0, y_max], clamp=True) if y_max else alt.Undefined
+    y = alt.Y("value:Q", title=y_title, scale=scale)
+    tooltip = ["series:N", alt.Tooltip("x:Q", title=x_title, format=".3f"), alt.Tooltip("value:Q", format=".4f")]
+    lines = alt.Chart(frame).mark_line(strokeWidth=2.5).encode(
+        x=alt.X("x:Q", title=x_title), y=y, color=color, tooltip=tooltip)
+    marks = alt.Chart(points).mark_point(size=180, filled=False, strokeWidth=3, opacity=1).encode(
+        x="x:Q", y=y, color=color, tooltip=tooltip)
+    return (lines + marks).properties(height=height)
+
+
+def losses_against_prediction(y_hat, losses_by_label, point, height=260):
+    """For each label y, the losses as functions of y-hat, side by side; the learner's point ringed.
+
+    losses_by_label: {y: {loss name: values over y_hat}}; point: (y, y_hat).
+    """
+    panels = []
+    for label, curves in losses_by_label.items():
+        chart = curves_with_point(y_hat, curves, point[1] if point[0] == label else np.nan, "ŷ", "loss",
+                                  height=height, y_max=5)
+        panels.append(chart.properties(title=f"y = {label}", width=300))
+    return alt.hconcat(*panels).resolve_scale(color="shared")
+
+
+def learning_curves(costs, height=280):
+    """Cost against iteration, one line per run: costs is {run name: list of costs}."""
+    frame = pd.concat([pd.DataFrame({"iteration": np.arange(len(c)), "cost": c, "series": name})
+                       for name, c in costs.items()])
+    return alt.Chart(frame).mark_line(strokeWidth=2).encode(
+        x=alt.X("iteration:Q"),
+        y=alt.Y("cost:Q", title="cost J", scale=alt.Scale(type="log")),
+        color=_series_color(costs),
+        tooltip=["series:N", "iteration:Q", alt.Tooltip("cost:Q", format=".6f")],
+    ).properties(height=height)
+
+
+def decision_boundary(x1, x2, probability, boundary, X, Y, labels, height=380):
+    """The predicted probability over a grid as a heatmap, the boundary ŷ = 0.5, and the examples.
+
+    x1, x2: 1-D grid axes; probability (len(x2), len(x1)); boundary: x2 along x1 (or None);
+    X (2, m), Y (1, m); labels: what y = 0 and y = 1 mean.
+    """
+    g1, g2 = np.meshgrid(x1, x2)
+    step1, step2 = x1[1] - x1[0], x2[1] - x2[0]
+    grid = pd.DataFrame({"x1": g1.ravel(), "x2": g2.ravel(), "p": probability.ravel(),
+                         "x1_end": g1.ravel() + step1, "x2_end": g2.ravel() + step2})
+    x_scale = alt.Scale(domain=[float(x1[0]), float(x1[-1] + step1)], nice=False)
+    y_scale = alt.Scale(domain=[float(x2[0]), float(x2[-1] + step2)], nice=False)
+    heat = alt.Chart(grid).mark_rect(opacity=0.55).encode(
+        x=alt.X("x1:Q", title="x1 (standardised)", scale=x_scale), x2="x1_end",
+        y=alt.Y("x2:Q", title="x2 (standardised)", scale=y_scale), y2="x2_end",
+        color=alt.Color("p:Q", title="ŷ = σ(wᵀx + b)", scale=alt.Scale(scheme="blueorange", domain=[0, 1])),
+    )
+    layers = [heat]
+    if boundary is not None:
+        inside = (boundary >= x2[0]) & (boundary <= x2[-1] + step2)
+        line = pd.DataFrame({"x1": x1[inside], "x2": boundary[inside]})
+        layers.append(alt.Chart(line).mark_line(color="black", strokeWidth=2, strokeDash=[6, 3]).encode(
+            x=alt.X("x1:Q", scale=x_scale), y=alt.Y("x2:Q", scale=y_scale)))
+    examples = pd.DataFrame({"x1": X[0], "x2": X[1], "label": [labels[int(v)] for v in Y.ravel()]})
+    legend = alt.Legend(orient="bottom", title=None)
+    layers.append(alt.Chart(examples).mark_point(filled=True, size=45, stroke="white", strokeWidth=0.8, opacity=1)
+                  .encode(x=alt.X("x1:Q", scale=x_scale), y=alt.Y("x2:Q", scale=y_scale),
+                          shape=alt.Shape("label:N", legend=legend, scale=alt.Scale(domain=list(labels))),
+                          fill=alt.Fill("label:N", legend=legend,
+                                        scale=alt.Scale(domain=list(labels), range=["#08306b", "#7f2704"]))))
+    return alt.layer(*layers).properties(height=height)
