@@ -3,6 +3,8 @@
 import numpy as np
 import pytest
 
+import mathcore.logistic as logistic
+
 from mathcore.gradcheck import central_difference, relative_difference
 from mathcore.layer import linear_backward, linear_forward
 from mathcore.logistic import (cross_entropy_cost, cross_entropy_cost_plain, initialize_with_zeros, optimize,
@@ -14,9 +16,7 @@ X_EX, Y_EX = np.array([[1.0, -2.0, -1.0], [3.0, 0.5, -3.2]]), np.array([[1, 1, 0
 
 
 def random_problem(n_x=4, m=50, seed=0):
-    rng = np.random.default_rng(seed)
-    return rng.normal(size=(n_x, 1)), float(rng.normal()), rng.normal(size=(n_x, m)), \
-        rng.integers(0, 2, (1, m)).astype(float)
+    return logistic.random_problem(n_x, m, seed)
 
 
 def test_sigmoid_published_values():

@@ -18,6 +18,11 @@ def metric(at, label):
     return next(m.value for m in at.metric if m.label == label)
 
 
+def table_with(at, column):
+    """The first dataframe shown that has ``column``."""
+    return next(df.value for df in at.dataframe if column in df.value.columns)
+
+
 def test_home_derives_a_minus_y_and_checks_it_at_the_sliders(app):
     assert app.title[0].value == "Why does ∂L/∂z = a − y?"
     assert any(r"&= a - y" in block.value for block in app.latex)
@@ -47,3 +52,89 @@ def test_derivations_page_lists_all_and_shows_the_chosen_one(app):
     assert app.subheader[0].value == "da/dz (sigmoid)"
     assert any("a \\left(1 - a\\right)" in block.value for block in app.latex)
     assert any("def da_dz(" in block.value for block in app.code)
+
+
+def open_page(app, path):
+    app.switch_page(path).run()
+    assert not app.exception
+    return app
+
+
+def test_sigmoid_page_point_and_notation_bridge(app):
+    page = open_page(app, "pages/sigmoid.py")
+    assert metric(page, "σ(z)") == "0.731059" and metric(page, "σ'(z) = σ(z)(1 − σ(z))") == "0.196612"
+    page.slider[0].set_value(0.0).run()
+    assert metric(page, "σ(z)") == "0.500000" and metric(page, "σ'(z) = σ(z)(1 − σ(z))") == "0.250000"
+    assert len(page.tabs) == 5 and not page.exception
+    page.slider[1].set_value(5).run()
+    page.slider[2].set_value(2).run()
+    assert not page.exception
+    assert table_with(page, "example i").shape == (2, 3)
+    assert any(c.value == "Largest difference between the two: 0.0e+00" for c in page.caption)
+
+
+def test_loss_page_point_limits_and_cost_table(app):
+    page = open_page(app, "pages/loss.py")
+    assert metric(page, "cross-entropy at your point") == "2.3026"  # -log 0.1
+    page.radio[0].set_value(0).run()
+    assert metric(page, "cross-entropy at your point") == "0.1054"  # -log 0.9
+    assert metric(page, "squared error at your point") == "0.0050"
+    assert any(r"= \infty" in block.value and r"= \frac{1}{2}" in block.value for block in page.latex)
+    before = metric(page, "J, the mean of the L column (NumPy)")
+    page.slider[1].set_value(-2.0).run()  # w1
+    after = metric(page, "J, the mean of the L column (NumPy)")
+    assert after != before and after == metric(page, "J from SymPy's (1/m) Σ L")
+    assert float(metric(page, "difference")) < 1e-12
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu", "leaky_relu"])
+def test_backprop_page_rederives_for_every_activation(app, activation):
+    page = open_page(app, "pages/backprop.py")
+    page.selectbox[0].set_value(activation).run()
+    assert not page.exception
+    assert page.radio[0].options == (["cross-entropy", "squared error"] if activation == "sigmoid"
+                                     else ["squared error"])
+    if activation == "sigmoid":
+        page.radio[0].set_value("squared_error").run()
+        assert any(r"a \left(1 - a\right) \left(a - y\right)" in block.value for block in page.latex)
+
+
+def test_backprop_page_graph_follows_the_inputs(app):
+    page = open_page(app, "pages/backprop.py")
+    table = table_with(page, "node")
+    assert (table["|backprop − finite diff.|"] < 1e-7).all()
+    page.number_input[0].set_value(3.0).run()  # x1
+    assert "x1 [shape=box, label=<<b>x₁</b><br/>3.0000" in page.get("graphviz_chart")[0].proto.spec
+    changed = table_with(page, "node")
+    assert changed.loc[changed.node == "x1", "value"].item() == 3.0
+    assert (changed["∂L/∂node, backprop"] - changed["∂L/∂node, SymPy (lambdified)"]).abs().max() < 1e-12
+    page.slider[0].set_value(-10.0).run()
+    assert float(metric(page, "|∂L/∂z|, squared error, at z = -10")) < 1e-4
+
+
+def test_gradient_descent_page_trains_and_compares(app):
+    page = open_page(app, "pages/gradient_descent.py")
+    assert metric(page, "train accuracy").endswith("%") and not page.warning
+    page.select_slider[0].set_value(100.0).run()
+    assert page.warning and "too large" in page.warning[0].value
+    page.select_slider[0].set_value(1.0).run()
+    page.slider[-1].set_value(5000).run()
+    assert not page.warning and float(metric(page, "cost gap J − J_sklearn")) < 1e-8
+
+
+@pytest.mark.parametrize("source", ["breast cancer", "digits 0 vs 1"])
+def test_gradient_descent_page_real_data(app, source):
+    page = open_page(app, "pages/gradient_descent.py")
+    page.radio[0].set_value(source).run()
+    assert not page.exception
+    assert float(metric(page, "test accuracy").rstrip("%")) > 90
+    assert page.info and "separable" in page.info[0].value
+
+
+def test_gradient_descent_page_synthetic_controls(app):
+    page = open_page(app, "pages/gradient_descent.py")
+    for i, value in enumerate([1000, 0.0, 3.0]):
+        page.slider[i].set_value(value).run()
+        assert not page.exception
+    page.number_input[0].set_value(7).run()
+    assert not page.exception

@@ -1,4 +1,4 @@
-"""What only a browser shows: KaTeX rendering, charts drawn, the sidebar, and a live rerun."""
+"""What only a browser shows: KaTeX rendering, charts drawn, the sidebar, deep links, live reruns."""
 
 import os
 import re
@@ -6,52 +6,135 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ROOT, open_page, screenshot
+from tests.browser.conftest import ROOT, open_page, screenshot, streamlit_server
 
-PAGES = {"": "Why does ∂L/∂z = a − y?", "derivations": "Every derivation, verified"}
-NAV_TITLES = ["Why dL/dz = a − y", "Every derivation, verified"]
+PAGES = {  # url path -> (sidebar title, page heading)
+    "": ("Why dL/dz = a − y", "Why does ∂L/∂z = a − y?"),
+    "logistic-regression": ("The sigmoid", "Logistic regression and the sigmoid"),
+    "loss-and-cost": ("Loss and cost", "Loss and cost"),
+    "backpropagation": ("Chain rule and backpropagation", "Chain rule and backpropagation"),
+    "gradient-descent": ("Gradient descent", "Gradient descent"),
+    "every-derivation": ("Every derivation, verified", "Every derivation, verified"),
+}
 
 
 def assert_rendered_cleanly(page):
+    """KaTeX typeset (it loads lazily, just after the run ends), no KaTeX error, no exception."""
+    expect(page.locator(".katex").first).to_be_attached()
+    page.wait_for_timeout(300)
     assert page.locator(".katex-error").count() == 0, page.locator(".katex-error").all_inner_texts()
     assert page.locator('[data-testid="stException"]').count() == 0
-    assert page.locator(".katex").count() > 0
+
+
+def assert_chart_drawn(chart):
+    """Vega draws small charts as SVG marks and large ones on a canvas: either way, not blank."""
+    chart.scroll_into_view_if_needed()
+    surface = chart.locator("svg.marks, canvas.marks").first
+    expect(surface).to_be_visible()
+    if surface.evaluate("e => e.tagName") == "svg":
+        expect(chart.locator("svg g.role-mark path").first).to_be_attached()
+    else:
+        coloured = surface.evaluate("""c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 600) n++; return n; }""")
+        assert coloured > 1000
+
+
+def sidebar_titles(page):
+    links = page.locator('[data-testid="stSidebarNav"] [data-testid="stSidebarNavLink"]')
+    return [re.sub(r"^\S+\s+", "", t.strip()) for t in links.all_inner_texts()]  # drop the icon's name
+
+
+def metric_value(page, label):
+    card = page.locator('[data-testid="stMetric"]').filter(has_text=label)
+    return card.locator('[data-testid="stMetricValue"]')
+
+
+def wait_for_rerun(page):
+    page.wait_for_timeout(300)
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
 
 
 @pytest.mark.parametrize("path", list(PAGES))
-def test_page_renders_its_math_without_errors(page, server, path):
+def test_page_renders_its_math_and_charts_without_errors(page, server, path):
     open_page(page, f"{server}/{path}")
-    expect(page.locator("h1").first).to_have_text(PAGES[path])
+    expect(page.locator("h1").first).to_have_text(PAGES[path][1])
+    for chart in page.locator('[data-testid="stVegaLiteChart"]').all():
+        assert_chart_drawn(chart)
     assert_rendered_cleanly(page)
-    shot = screenshot(page, path or "home", height=2600)
+    shot = screenshot(page, path or "home", height=3200)
     assert shot.stat().st_size > 10_000
 
 
 def test_sidebar_lists_each_page_exactly_once(page, server):
     open_page(page, server)
-    links = page.locator('[data-testid="stSidebarNav"] [data-testid="stSidebarNavLink"]')
-    texts = [re.sub(r"^\S+\s+", "", t.strip()) for t in links.all_inner_texts()]  # drop the icon's name
-    assert sorted(texts) == sorted(NAV_TITLES)
+    assert sidebar_titles(page) == [title for title, _ in PAGES.values()]
     page.get_by_role("link", name=re.compile("Every derivation, verified")).click()
-    expect(page.locator("h1").first).to_have_text(PAGES["derivations"])
-    assert page.url.endswith("/derivations")
+    expect(page.locator("h1").first).to_have_text(PAGES["every-derivation"][1])
+    assert page.url.endswith("/every-derivation")
 
 
-def test_home_chart_is_drawn_and_a_slider_reruns_the_check(page, server):
+def test_a_deep_link_as_the_first_visit_still_gets_the_router(page, tmp_path):
+    with streamlit_server(tmp_path / "server.log") as fresh:
+        open_page(page, f"{fresh}/backpropagation")
+        expect(page.locator("h1").first).to_have_text(PAGES["backpropagation"][1])
+        assert sidebar_titles(page) == [title for title, _ in PAGES.values()]
+
+
+def test_home_slider_reruns_the_check(page, server):
     open_page(page, server)
     if os.environ.get("UPDATE_README_SCREENSHOT"):  # the README's picture: the top of the home page
         from PIL import Image
 
         path = screenshot(page, "readme")
         Image.open(path).convert("RGB").resize((960, 675)).save(ROOT / "docs" / "screenshot.png", optimize=True)
-    chart = page.locator('[data-testid="stVegaLiteChart"]').first
-    chart.scroll_into_view_if_needed()
-    expect(chart.locator("svg path, canvas").first).to_be_visible()
-    derived = page.locator('[data-testid="stMetric"]').nth(1).locator('[data-testid="stMetricValue"]')
+    derived = metric_value(page, "a − y, the derived formula")
     expect(derived).to_have_text("-0.182426")
-    slider = page.get_by_role("slider").first
-    slider.focus()
+    page.get_by_role("slider").first.focus()
     for _ in range(5):
         page.keyboard.press("ArrowLeft")  # z: 1.5 -> 1.0
     expect(derived).to_have_text("-0.268941")  # sigma(1.0) - 1
     assert_rendered_cleanly(page)
+
+
+def test_sigmoid_point_moves(page, server):
+    open_page(page, f"{server}/logistic-regression")
+    page.get_by_role("slider").first.focus()
+    for _ in range(10):
+        page.keyboard.press("ArrowLeft")  # z: 1.0 -> 0.0
+    expect(metric_value(page, "σ'(z)")).to_have_text("0.250000")
+    assert_rendered_cleanly(page)
+
+
+def test_loss_label_switch(page, server):
+    open_page(page, f"{server}/loss-and-cost")
+    expect(metric_value(page, "cross-entropy at your point")).to_have_text("2.3026")
+    page.get_by_role("radiogroup", name="label y").get_by_text("0", exact=True).click()
+    expect(metric_value(page, "cross-entropy at your point")).to_have_text("0.1054")
+    assert_rendered_cleanly(page)
+
+
+def test_backprop_graph_updates_and_squared_error_rederives(page, server):
+    open_page(page, f"{server}/backpropagation")
+    graph = page.locator('[data-testid="stGraphVizChart"] svg')
+    expect(graph).to_be_visible()
+    expect(graph).to_contain_text("∂L/∂z = -0.4750")
+    x1 = page.get_by_label("x1")
+    x1.fill("3")
+    x1.press("Enter")
+    expect(graph).to_contain_text("3.0000")
+    page.get_by_role("radiogroup", name="loss").get_by_text("squared error").click()
+    wait_for_rerun(page)
+    expect(page.locator(".katex").filter(has_text="a(1−a)(a−y)").first).to_be_visible()
+    assert_rendered_cleanly(page)
+    screenshot(page, "backpropagation-squared-error", height=3200)
+
+
+def test_gradient_descent_too_large_a_step_warns(page, server):
+    open_page(page, f"{server}/gradient-descent")
+    expect(page.locator('[data-testid="stAlert"]')).to_have_count(0)
+    slider = page.locator('[data-testid="stSlider"]').filter(has_text="learning rate α").get_by_role("slider")
+    slider.focus()
+    page.keyboard.press("End")  # alpha = 100
+    expect(page.get_by_text("is too large")).to_be_visible()
+    assert_rendered_cleanly(page)
+    screenshot(page, "gradient-descent-alpha-100", height=3200)
