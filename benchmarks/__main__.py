@@ -2,6 +2,8 @@
 
 1. Each derivation built, proved and checked from cold (what the app's cache saves).
 2. The vectorized gradient (``propagate``) against the per-example loop, with the speedup.
+3. A cost surface J(w, b) (and its Hessian) on a 150 x 150 grid over m examples, broadcast,
+   against a Python loop over the grid points.
 """
 
 import time
@@ -9,7 +11,9 @@ import time
 import numpy as np
 
 from mathcore.derivations import CATALOGUE, derivation
+from mathcore.datasets import one_feature_synthetic
 from mathcore.logistic import propagate, propagate_loop
+from mathcore.surface import surface, surface_loop
 
 
 def seconds(f, repeat=3):
@@ -40,6 +44,17 @@ def main():
         assert np.allclose(fast["dw"], slow["dw"]) and np.isclose(fast["db"], slow["db"])
         t_loop, t_vec = seconds(lambda: propagate_loop(w, b, X, Y), 1), seconds(lambda: propagate(w, b, X, Y), 20)
         print(f"  m = {m:>6,}                  {t_loop * 1e3:9.1f} ms {t_vec * 1e3:9.3f} ms {t_loop / t_vec:9.0f}x")
+
+    print("\ncost surface J and Hessian, 150 x 150 grid   point loop   broadcast   speedup")
+    grid = np.linspace(-8, 8, 150)
+    for m in (100, 1_000):
+        x, y = one_feature_synthetic(m=m)
+        for loss in ("cross_entropy", "squared_error"):
+            fast, slow = surface(x, y, grid, grid, loss), surface_loop(x, y, grid, grid, loss)
+            assert all(np.allclose(getattr(fast, k), getattr(slow, k)) for k in "JABC")
+            t_loop = seconds(lambda: surface_loop(x, y, grid, grid, loss), 1)
+            t_grid = seconds(lambda: surface(x, y, grid, grid, loss), 3)
+            print(f"  m = {m:>5,}, {loss:14s}             {t_loop * 1e3:7.0f} ms {t_grid * 1e3:8.0f} ms {t_loop / t_grid:8.1f}x")
 
 
 if __name__ == "__main__":

@@ -109,3 +109,35 @@ def digits_0_vs_1():
 def images_of(X):
     """Columns of X (64, m) back into 8x8 pictures, (m, 8, 8)."""
     return X.T.reshape(-1, 8, 8)
+
+
+# -- one feature, for the cost surfaces: x (m,), y (m,) ------------------------------
+
+def outlier_set():
+    """Six points a threshold separates, and one far out with the other label: x (7,), y (7,).
+
+    Small enough to read, and enough to give squared error a second, worse basin.
+    """
+    return np.array([-2.0, -1.5, -1.0, 1.0, 1.5, 2.0, 6.0]), np.array([0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 0.0])
+
+
+def one_feature_synthetic(m=100, separation=2.0, noise=1.0, seed=0):
+    """Class 1 around +separation/2, class 0 around -separation/2, spread ``noise``: x (m,), y (m,)."""
+    rng = np.random.default_rng(seed)
+    y = (np.arange(m) % 2).astype(float)
+    return (2 * y - 1) * separation / 2 + noise * rng.normal(size=m), y
+
+
+def breast_cancer_feature(name="mean radius"):
+    """One standardised column of the breast-cancer table, all 569 patients: x (569,), y (569,)."""
+    from sklearn.datasets import load_breast_cancer
+
+    raw = load_breast_cancer()
+    column = raw.data[:, list(raw.feature_names).index(name)]
+    return (column - column.mean()) / column.std(), raw.target.astype(float)
+
+
+def breast_cancer_feature_names():
+    from sklearn.datasets import load_breast_cancer
+
+    return tuple(load_breast_cancer().feature_names)

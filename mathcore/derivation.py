@@ -14,7 +14,7 @@ Every step is checked twice, independently:
 - numeric: its value at random points of the variables' domains is compared with
   the target computed without SymPy's calculus: central finite differences of the
   function for a derivative, the function far out for a limit, plain evaluation
-  otherwise. The error is the course's relative difference over all the points,
+  otherwise (second derivatives: second differences in long double). The error is the course's relative difference over all the points,
   ``||g - g~|| / max(||g|| + ||g~||, sqrt(N))``, whose floor makes it an absolute
   (root-mean-square-like) difference where all values are smaller than 1, as at
   a limit of 0, where a relative one would mean nothing.
@@ -33,6 +33,7 @@ from mathcore.functions import leaky_relu, relu, sigmoid, to_numpy
 TOLERANCE = 1e-7
 #: Finite-difference step for derivatives, and how far out a limit is taken.
 FD_STEP = 1e-6
+FD_STEP_2 = 1e-4  # for second derivatives, in long double
 FAR_OUT = 40.0
 N_POINTS = 200
 
@@ -129,6 +130,7 @@ class Derivation:
         return ", ".join(f"{sp.latex(s[e.variables] if isinstance(s, sp.IndexedBase) else s)} = "
                          f"{sp.latex(e.expr if isinstance(s, sp.IndexedBase) else e)}" for s, e in self.where)
 
+
     def aligned(self):
         r"""The derivation as a LaTeX ``aligned`` block, each step with its rule.
 
@@ -202,11 +204,18 @@ class Derivation:
         target = self.target
         if isinstance(target, sp.Derivative):
             (v, order), = target.variable_count
-            assert order == 1, "only first derivatives are checked by differences"
             k = variables.index(self._concrete(v))
-            up, down = list(values), list(values)
-            up[k], down[k] = values[k] + FD_STEP, values[k] - FD_STEP
-            return (body(*up) - body(*down)) / (2 * FD_STEP)
+            if order == 1:
+                up, down = list(values), list(values)
+                up[k], down[k] = values[k] + FD_STEP, values[k] - FD_STEP
+                return (body(*up) - body(*down)) / (2 * FD_STEP)
+            assert order == 2, "first and second derivatives are checked by differences"
+            # (f(t + h) - 2 f(t) + f(t - h)) / h^2 loses digits as h shrinks: work in extended precision.
+            wide = [np.asarray(value, dtype=np.longdouble) for value in values]
+            h = np.longdouble(FD_STEP_2)
+            up, down = list(wide), list(wide)
+            up[k], down[k] = wide[k] + h, wide[k] - h
+            return ((body(*up) - 2 * body(*wide) + body(*down)) / h**2).astype(float)
         if isinstance(target, sp.Limit):
             v, where_to = target.args[1], target.args[2]
             k = variables.index(v)

@@ -12,7 +12,9 @@ from functools import partial
 
 import sympy as sp
 
-from mathcore.derivation import LABEL, PROBABILITY, Derivation, Step, real
+import numpy as np
+
+from mathcore.derivation import LABEL, PROBABILITY, Derivation, Domain, Step, real
 from mathcore.functions import ACTIVATIONS, leaky_relu, relu, sigmoid, tanh
 from mathcore.losses import LOSSES, cross_entropy
 
@@ -291,6 +293,60 @@ def dJ_dparameter(parameter="w_j"):
     )
 
 
+# -- curvature: is the cost convex? -------------------------------------------------
+
+def d2L_dz2(loss="cross_entropy"):
+    """d^2L/dz^2 after a sigmoid: a(1 - a) >= 0 for cross-entropy; for squared error, a sign change."""
+    first = dL_dz(loss).result.subs(a, sigmoid(z))
+    derivative = sp.Derivative(first, z)
+    second = derivative.doit().subs(sigmoid(z), a)
+    steps = [Step(derivative, r"differentiate $\frac{\partial L}{\partial z}$ (derived above) once more"),
+             Step(second, r"$\sigma' = \sigma(1 - \sigma)$, product rule; $a = \sigma(z)$")]
+    if loss == "squared_error":
+        steps.append(Step(a * (1 - a) * (a * (1 - a) + (a - y) * (1 - 2 * a)), r"collect $a(1 - a)$"))
+    return Derivation(
+        f"d2L_dz2_{loss}", f"d²L/dz² ({_LOSS_NAME[loss]}, sigmoid)", r"\frac{\partial^2 L}{\partial z^2}",
+        sp.Derivative(LOSSES[loss](sigmoid(z), y), (z, 2)), tuple(steps),
+        domains={"z": real(-4, 4), "y": LABEL}, where=((a, sigmoid(z)),),
+    )
+
+
+t, v1, v2 = sp.symbols("t v_1 v_2", real=True)
+w_1, x_1 = sp.symbols("w x", real=True)  # one feature, one weight: the cost-surface page
+
+
+def curvature_along(loss="cross_entropy"):
+    """v^T H v for one example, H the Hessian in (w, b) of L(sigma(w x + b), y): L''(z) (v1 x + v2)^2.
+
+    The second derivative along the line (w + t v1, b + t v2). For cross-entropy L''(z) = a(1 - a) > 0,
+    so it is >= 0 in every direction v: each example's Hessian, and their average, are positive
+    semi-definite.
+    """
+    L = sp.Function("L")(w_1, b)  # the example's loss as a function of (w, b), written out in ``where``
+    along = LOSSES[loss](sigmoid((w_1 + t * v1) * x_1 + b + t * v2), y)
+    hessian = (v1**2 * sp.Derivative(L, (w_1, 2)) + 2 * v1 * v2 * sp.Derivative(L, w_1, b)
+               + v2**2 * sp.Derivative(L, (b, 2)))
+    curvature = d2L_dz2(loss).result
+    return Derivation(
+        f"curvature_along_{loss}", f"vᵀHv, one example ({_LOSS_NAME[loss]})",
+        r"\frac{d^2}{dt^2} L\bigl(\sigma((w + t v_1) x + b + t v_2)\bigr)\Big|_{t=0}",
+        sp.Derivative(along, (t, 2)),
+        (Step(hessian, r"chain rule along the line $(w + t v_1,\ b + t v_2)$: $v^\top H v$"),
+         Step(curvature * (v1 * x_1 + v2) ** 2,
+              r"$z = w x + b$ is linear in $(w, b)$: $H = \frac{\partial^2 L}{\partial z^2}\,[x; 1][x; 1]^\top$, "
+              r"with $\frac{\partial^2 L}{\partial z^2}$ derived above")),
+        domains={"w": real(-2, 2), "x": real(-2, 2), "b": real(-2, 2), "y": LABEL, "v_1": real(-1, 1),
+                 "v_2": real(-1, 1), "t": Domain("0", lambda rng, n: np.zeros(n))},
+        where=((L, LOSSES[loss](sigmoid(w_1 * x_1 + b), y)), (a, sigmoid(w_1 * x_1 + b))), assume=((t, 0),),
+        note=(r"For cross-entropy $a(1 - a) > 0$ and a square is never negative, so $v^\top H v \ge 0$ for "
+              r"every direction $v$: each example's Hessian is positive semi-definite, and so is their average, "
+              r"the Hessian of $J(w, b) = \frac1m \sum_i L^{(i)}$. $J$ is convex."
+              if loss == "cross_entropy" else
+              r"The factor $\frac{\partial^2 L}{\partial z^2}$ changes sign (see its derivation), so in some "
+              r"directions the curvature is negative: $J$ is not convex."),
+    )
+
+
 #: Every derivation, in the order a learner meets them: key -> builder (a function or a partial).
 CATALOGUE = {
     "sigmoid_at_zero": sigmoid_at_zero,
@@ -315,6 +371,10 @@ CATALOGUE = {
     "dL_db": dL_db,
     "dJ_dw_j": partial(dJ_dparameter, "w_j"),
     "dJ_db": partial(dJ_dparameter, "b"),
+    "d2L_dz2_cross_entropy": partial(d2L_dz2, "cross_entropy"),
+    "d2L_dz2_squared_error": partial(d2L_dz2, "squared_error"),
+    "curvature_along_cross_entropy": partial(curvature_along, "cross_entropy"),
+    "curvature_along_squared_error": partial(curvature_along, "squared_error"),
 }
 
 

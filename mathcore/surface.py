@@ -1,0 +1,163 @@
+"""Cost surfaces of one-feature logistic regression over a (w, b) grid, vectorized.
+
+Shapes: x, y (m,)   w_grid (n_w,)   b_grid (n_b,)   every surface (n_b, n_w): rows b, columns w.
+    z_i = w x_i + b,      J(w, b) = (1/m) sum_i L(sigma(z_i), y_i)
+    grad J = (1/m) sum_i L'(z_i) [x_i, 1]
+    H(w, b) = (1/m) sum_i L''(z_i) [x_i^2, x_i; x_i, 1] = [[A, B], [B, C]]
+L' and L'' are the SymPy derivations dL_dz and d2L_dz2, lambdified once as functions of
+(a, y), so sigma is computed once per point. The grid is
+computed by broadcasting over (b rows, w columns, examples), a few b rows at a time to
+bound memory; no Python loop visits a grid point.
+"""
+
+from dataclasses import dataclass
+from functools import cache
+
+import contourpy
+import numpy as np
+import sympy as sp
+
+import mathcore.derivations as symbols
+from mathcore.functions import sigmoid, sigmoid_numpy, to_numpy
+
+LOSSES = ("cross_entropy", "squared_error")
+
+
+def loss_of_z(loss, Z, y):
+    """L(sigma(z), y) for arrays; cross-entropy in its stable form (log(1 + e^t) by logaddexp)."""
+    if loss == "cross_entropy":
+        return y * np.logaddexp(0, -Z) + (1 - y) * np.logaddexp(0, Z)
+    return 0.5 * (sigmoid_numpy(Z) - y) ** 2
+
+
+@cache
+def slope_of_a(loss):
+    """dL/dz as a NumPy function of (a, y), a = sigma(z): the SymPy derivation dL_dz, lambdified."""
+    return to_numpy([symbols.a, symbols.y], symbols.dL_dz(loss).result)
+
+
+@cache
+def curvature_of_a(loss):
+    """d^2L/dz^2 as a NumPy function of (a, y): the SymPy derivation d2L_dz2, lambdified."""
+    return to_numpy([symbols.a, symbols.y], symbols.d2L_dz2(loss).result)
+
+
+@dataclass(frozen=True)
+class Surface:
+    """J and its Hessian [[A, B], [B, C]] on the grid, and the Hessian's smaller eigenvalue."""
+
+    w: np.ndarray
+    b: np.ndarray
+    J: np.ndarray
+    A: np.ndarray
+    B: np.ndarray
+    C: np.ndarray
+
+    @property
+    def smallest_eigenvalue(self):
+        """lambda_min = (A + C)/2 - sqrt(((A - C)/2)^2 + B^2), the 2x2 closed form."""
+        return (self.A + self.C) / 2 - np.hypot((self.A - self.C) / 2, self.B)
+
+
+def surface(x, y, w_grid, b_grid, loss, rows=16):
+    """J and H over the grid (see the module docstring), ``rows`` b-rows at a time."""
+    curvature, m = curvature_of_a(loss), len(x)
+    parts = {key: [] for key in "JABC"}
+    for start in range(0, len(b_grid), rows):
+        Z = w_grid[None, :, None] * x + b_grid[start:start + rows, None, None]  # (rows, n_w, m)
+        h = curvature(sigmoid_numpy(Z), y)
+        parts["J"].append(loss_of_z(loss, Z, y).mean(axis=-1))
+        parts["A"].append(h @ x**2 / m)
+        parts["B"].append(h @ x / m)
+        parts["C"].append(h.sum(axis=-1) / m)
+    return Surface(w_grid, b_grid, **{key: np.concatenate(value) for key, value in parts.items()})
+
+
+def surface_loop(x, y, w_grid, b_grid, loss):
+    """The same J and H, one grid point at a time (vectorized over the examples only): the benchmark's baseline."""
+    curvature, m = curvature_of_a(loss), len(x)
+    out = {key: np.empty((len(b_grid), len(w_grid))) for key in "JABC"}
+    for r, b in enumerate(b_grid):
+        for c, w in enumerate(w_grid):
+            z = w * x + b
+            h = curvature(sigmoid_numpy(z), y)
+            out["J"][r, c] = loss_of_z(loss, z, y).mean()
+            out["A"][r, c], out["B"][r, c], out["C"][r, c] = h @ x**2 / m, h @ x / m, h.sum() / m
+    return Surface(w_grid, b_grid, **out)
+
+
+def cost(x, y, w, b, loss):
+    return float(loss_of_z(loss, w * x + b, y).mean())
+
+
+def gradient(x, y, w, b, loss):
+    """(dJ/dw, dJ/db) = (1/m) sum_i L'(z_i) (x_i, 1)."""
+    g = slope_of_a(loss)(sigmoid_numpy(w * x + b), y)
+    return float(np.mean(g * x)), float(np.mean(g))
+
+
+def hessian(x, y, w, b, loss):
+    """H at one point, 2x2."""
+    s = surface(x, y, np.array([w]), np.array([b]), loss)
+    return np.array([[s.A[0, 0], s.B[0, 0]], [s.B[0, 0], s.C[0, 0]]])
+
+
+@dataclass(frozen=True)
+class Descent:
+    """The path of gradient descent: w, b and J before each step, and the last gradient."""
+
+    w: np.ndarray
+    b: np.ndarray
+    J: np.ndarray
+    gradient: tuple
+
+    @property
+    def gradient_norm(self):
+        return float(np.hypot(*self.gradient))
+
+
+def descend(x, y, w0, b0, loss, learning_rate, iterations):
+    """w := w - alpha dJ/dw, b := b - alpha dJ/db from (w0, b0)."""
+    path_w, path_b, path_J = [w0], [b0], [cost(x, y, w0, b0, loss)]
+    w, b = w0, b0
+    for _ in range(iterations):
+        dw, db = gradient(x, y, w, b, loss)
+        w, b = w - learning_rate * dw, b - learning_rate * db
+        path_w.append(w)
+        path_b.append(b)
+        path_J.append(cost(x, y, w, b, loss))
+    return Descent(np.array(path_w), np.array(path_b), np.array(path_J), gradient(x, y, w, b, loss))
+
+
+def contour_lines(surface_values, w_grid, b_grid, levels):
+    """Isolines of a surface (n_b, n_w) at ``levels``, by contourpy: a list of (level, points (k, 2) in (w, b))."""
+    generator = contourpy.contour_generator(w_grid, b_grid, surface_values, line_type="Separate")
+    return [(float(level), line) for level in levels for line in generator.lines(level)]
+
+
+def cost_levels(J, n=12):
+    """Contour levels spaced evenly in log J between just above its minimum and its maximum."""
+    low, high = float(J.min()), float(J.max())
+    return np.geomspace(low + 0.02 * (high - low), high, n) if high > low > 0 else np.linspace(low, high, n)
+
+
+def negative_curvature_example():
+    """Squared error after a sigmoid, y = 1: where d^2L/dz^2 changes sign, and an exact point where it is < 0.
+
+    d^2L/dz^2 = a(1 - a)(a(1 - a) + (1 - 2a)(a - y)) is, for y = 1, a(1 - a)^2 (3a - 1):
+    negative for a < 1/3, that is z < -log 2. At z = -1 it is an exact negative number.
+    """
+    curvature = symbols.d2L_dz2("squared_error").result.subs(symbols.y, 1)
+    factored = sp.factor(curvature)
+    roots = [r for r in sp.solve(curvature, symbols.a) if r.is_positive and r < 1]
+    z_root = sp.simplify(sp.log(roots[0] / (1 - roots[0])))  # a = sigma(z)  <=>  z = log(a / (1 - a))
+    value = sp.simplify(curvature.subs(symbols.a, sigmoid(-1)).rewrite(sp.exp))
+    return {"factored": factored, "a_root": roots[0], "z_root": z_root, "z": -1, "value": value,
+            "negative": bool(value.is_negative), "float": float(value)}
+
+
+def slices(x, y, w0, b0, w_grid, b_grid, loss):
+    """J and its second derivative along w (b = b0) and along b (w = w0): {"along w": (w, J, A), "along b": (b, J, C)}."""
+    along_w = surface(x, y, w_grid, np.array([b0]), loss)
+    along_b = surface(x, y, np.array([w0]), b_grid, loss)
+    return {"along w": (w_grid, along_w.J[0], along_w.A[0]), "along b": (b_grid, along_b.J[:, 0], along_b.C[:, 0])}
