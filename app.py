@@ -1,8 +1,9 @@
-"""NN Math Explorer: the router. Page config, navigation over pages/, the shared sidebar.
+"""NN Math Explorer: the router. Page config, navigation over lessons/, the shared sidebar.
 
-Every url_path differs from its file's name: until st.navigation has run once, Streamlit
-still serves pages/ the legacy way, and a first visitor arriving by a deep link that matches
-a file name would get that script alone, without this router (tests/test_app_router.py).
+The page scripts live in lessons/, not pages/: a folder named pages/ beside the entry script
+puts Streamlit in its legacy multipage mode until st.navigation first runs, so the first
+visitor after a server start who arrives by a shared deep link would get a "Page not found"
+dialog or the page without this router (streamlit/streamlit#9624; tests/test_app_router.py).
 """
 
 import streamlit as st
@@ -11,18 +12,19 @@ st.set_page_config(page_title="NN Math Explorer", page_icon="∂", layout="wide"
 
 pages = {
     "Start": [
-        st.Page("pages/home.py", title="Why dL/dz = a − y", icon=":material/school:", default=True),
+        st.Page("lessons/home.py", title="Why dL/dz = a − y", icon=":material/school:", default=True),
     ],
     "Logistic regression": [
-        st.Page("pages/sigmoid.py", title="The sigmoid", icon=":material/show_chart:", url_path="logistic-regression"),
-        st.Page("pages/loss.py", title="Loss and cost", icon=":material/functions:", url_path="loss-and-cost"),
-        st.Page("pages/backprop.py", title="Chain rule and backpropagation", icon=":material/account_tree:",
+        st.Page("lessons/sigmoid.py", title="The sigmoid", icon=":material/show_chart:", url_path="logistic-regression"),
+        st.Page("lessons/loss.py", title="Loss and cost", icon=":material/functions:", url_path="loss-and-cost"),
+        st.Page("lessons/backprop.py", title="Chain rule and backpropagation", icon=":material/account_tree:",
                 url_path="backpropagation"),
-        st.Page("pages/gradient_descent.py", title="Gradient descent", icon=":material/trending_down:",
+        st.Page("lessons/gradient_descent.py", title="Gradient descent", icon=":material/trending_down:",
                 url_path="gradient-descent"),
+        st.Page("lessons/convexity.py", title="Convex or not", icon=":material/landscape:", url_path="cost-surface"),
     ],
     "Reference": [
-        st.Page("pages/derivations.py", title="Every derivation, verified", icon=":material/verified:",
+        st.Page("lessons/derivations.py", title="Every derivation, verified", icon=":material/verified:",
                 url_path="every-derivation"),
     ],
 }

@@ -1,8 +1,10 @@
 """Altair chart builders (and the Graphviz graph): data in, chart out, testable without Streamlit."""
 
+from charts import surface
 from charts.derivation import derivative_check
 from charts.graph import computation_graph
 from charts.logistic import curves_with_point, decision_boundary, learning_curves, losses_against_prediction
+from charts.surface import cost_surface, curvature_map, slices
 
-__all__ = ["computation_graph", "curves_with_point", "decision_boundary", "derivative_check", "learning_curves",
-           "losses_against_prediction"]
+__all__ = ["computation_graph", "cost_surface", "curvature_map", "curves_with_point", "decision_boundary",
+           "derivative_check", "learning_curves", "losses_against_prediction", "slices", "surface"]

@@ -14,6 +14,7 @@ PAGES = {  # url path -> (sidebar title, page heading)
     "loss-and-cost": ("Loss and cost", "Loss and cost"),
     "backpropagation": ("Chain rule and backpropagation", "Chain rule and backpropagation"),
     "gradient-descent": ("Gradient descent", "Gradient descent"),
+    "cost-surface": ("Convex or not", "Convex or not: the cost surface"),
     "every-derivation": ("Every derivation, verified", "Every derivation, verified"),
 }
 
@@ -74,10 +75,12 @@ def test_sidebar_lists_each_page_exactly_once(page, server):
 
 
 def test_a_deep_link_as_the_first_visit_still_gets_the_router(page, tmp_path):
-    with streamlit_server(tmp_path / "server.log") as fresh:
+    with streamlit_server(tmp_path / "server.log") as fresh:  # nobody has opened the home page yet
         open_page(page, f"{fresh}/backpropagation")
         expect(page.locator("h1").first).to_have_text(PAGES["backpropagation"][1])
+        assert_rendered_cleanly(page)
         assert sidebar_titles(page) == [title for title, _ in PAGES.values()]
+        assert page.get_by_text("Page not found").count() == 0
 
 
 def test_home_slider_reruns_the_check(page, server):
@@ -138,3 +141,24 @@ def test_gradient_descent_too_large_a_step_warns(page, server):
     expect(page.get_by_text("is too large")).to_be_visible()
     assert_rendered_cleanly(page)
     screenshot(page, "gradient-descent-alpha-100", height=3200)
+
+
+def test_clicking_the_surface_restarts_both_descents(page, server):
+    open_page(page, f"{server}/cost-surface")
+    start_w = page.get_by_label("start w")
+    expect(start_w).to_have_value("-6.00")
+    final_w = page.locator('[data-testid="stMetric"]').filter(has_text="final w").locator('[data-testid="stMetricValue"]')
+    ce_before, se_before = final_w.nth(0).inner_text(), final_w.nth(1).inner_text()
+    surface = page.locator('[data-testid="stVegaLiteChart"]').first
+    surface.scroll_into_view_if_needed()
+    assert_chart_drawn(surface)
+    page.wait_for_timeout(1000)  # Vega attaches its click handlers after the first draw
+    box = surface.locator("canvas.marks, svg.marks").first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.35)  # w > 0, b > 0 (legend is right)
+    expect(start_w).not_to_have_value("-6.00")
+    assert float(start_w.input_value()) > 0 and float(page.get_by_label("start b").input_value()) > 0
+    wait_for_rerun(page)
+    expect(final_w.nth(1)).not_to_have_text(se_before)  # squared error ends somewhere else...
+    assert final_w.nth(0).inner_text() == ce_before  # ...cross-entropy, convex, at the same minimum
+    assert_rendered_cleanly(page)
+    screenshot(page, "cost-surface-clicked", height=4200)

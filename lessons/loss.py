@@ -38,6 +38,7 @@ st.markdown(
     "And after a sigmoid, cross-entropy's cost is convex in $(w, b)$ while squared error's is not, "
     "which is why the course trains logistic regression with cross-entropy."
 )
+st.page_link("lessons/convexity.py", label="See it proved, and on the cost surface", icon=":material/landscape:")
 st.caption("The derivations write $a$ for $\\hat y$, as the course does once the sigmoid's output is a layer's activation.")
 for tab, key in zip(st.tabs(["∂L/∂ŷ, cross-entropy", "∂L/∂ŷ, squared error"]),
                     ["dL_da_cross_entropy", "dL_da_squared_error"]):

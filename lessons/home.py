@@ -57,7 +57,7 @@ st.markdown(
     "$-1$: cross-entropy keeps pushing at full strength. The factor $a(1 - a)$ from the sigmoid cancelled "
     "against the loss; with squared error it stays, and the gradient vanishes exactly there."
 )
-st.page_link("pages/derivations.py", label="Compare both, and every other derivation", icon=":material/verified:")
+st.page_link("lessons/derivations.py", label="Compare both, and every other derivation", icon=":material/verified:")
 
 with st.expander("The code that derived this (the very function the tests check)"):
     st.code(inspect.getsource(derivations.dL_dz), language="python")

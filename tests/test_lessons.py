@@ -42,7 +42,7 @@ def test_home_shows_the_source_of_the_deriving_function(app):
 def test_derivations_page_lists_all_and_shows_the_chosen_one(app):
     from mathcore import CATALOGUE
 
-    app.switch_page("pages/derivations.py").run()
+    app.switch_page("lessons/derivations.py").run()
     assert not app.exception
     table = app.markdown[1].value
     assert table.count("| ✓ |") == len(CATALOGUE) and "✗" not in table
@@ -61,7 +61,7 @@ def open_page(app, path):
 
 
 def test_sigmoid_page_point_and_notation_bridge(app):
-    page = open_page(app, "pages/sigmoid.py")
+    page = open_page(app, "lessons/sigmoid.py")
     assert metric(page, "σ(z)") == "0.731059" and metric(page, "σ'(z) = σ(z)(1 − σ(z))") == "0.196612"
     page.slider[0].set_value(0.0).run()
     assert metric(page, "σ(z)") == "0.500000" and metric(page, "σ'(z) = σ(z)(1 − σ(z))") == "0.250000"
@@ -74,7 +74,7 @@ def test_sigmoid_page_point_and_notation_bridge(app):
 
 
 def test_loss_page_point_limits_and_cost_table(app):
-    page = open_page(app, "pages/loss.py")
+    page = open_page(app, "lessons/loss.py")
     assert metric(page, "cross-entropy at your point") == "2.3026"  # -log 0.1
     page.radio[0].set_value(0).run()
     assert metric(page, "cross-entropy at your point") == "0.1054"  # -log 0.9
@@ -89,7 +89,7 @@ def test_loss_page_point_limits_and_cost_table(app):
 
 @pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu", "leaky_relu"])
 def test_backprop_page_rederives_for_every_activation(app, activation):
-    page = open_page(app, "pages/backprop.py")
+    page = open_page(app, "lessons/backprop.py")
     page.selectbox[0].set_value(activation).run()
     assert not page.exception
     assert page.radio[0].options == (["cross-entropy", "squared error"] if activation == "sigmoid"
@@ -100,7 +100,7 @@ def test_backprop_page_rederives_for_every_activation(app, activation):
 
 
 def test_backprop_page_graph_follows_the_inputs(app):
-    page = open_page(app, "pages/backprop.py")
+    page = open_page(app, "lessons/backprop.py")
     table = table_with(page, "node")
     assert (table["|backprop − finite diff.|"] < 1e-7).all()
     page.number_input[0].set_value(3.0).run()  # x1
@@ -113,7 +113,7 @@ def test_backprop_page_graph_follows_the_inputs(app):
 
 
 def test_gradient_descent_page_trains_and_compares(app):
-    page = open_page(app, "pages/gradient_descent.py")
+    page = open_page(app, "lessons/gradient_descent.py")
     assert metric(page, "train accuracy").endswith("%") and not page.warning
     page.select_slider[0].set_value(100.0).run()
     assert page.warning and "too large" in page.warning[0].value
@@ -124,7 +124,7 @@ def test_gradient_descent_page_trains_and_compares(app):
 
 @pytest.mark.parametrize("source", ["breast cancer", "digits 0 vs 1"])
 def test_gradient_descent_page_real_data(app, source):
-    page = open_page(app, "pages/gradient_descent.py")
+    page = open_page(app, "lessons/gradient_descent.py")
     page.radio[0].set_value(source).run()
     assert not page.exception
     assert float(metric(page, "test accuracy").rstrip("%")) > 90
@@ -132,9 +132,39 @@ def test_gradient_descent_page_real_data(app, source):
 
 
 def test_gradient_descent_page_synthetic_controls(app):
-    page = open_page(app, "pages/gradient_descent.py")
+    page = open_page(app, "lessons/gradient_descent.py")
     for i, value in enumerate([1000, 0.0, 3.0]):
         page.slider[i].set_value(value).run()
         assert not page.exception
     page.number_input[0].set_value(7).run()
     assert not page.exception
+
+
+def test_convexity_page_defaults_show_the_two_runs_apart(app):
+    page = open_page(app, "lessons/convexity.py")
+    finals = {label: [float(m.value) for m in page.metric if m.label == label] for label in ("final w", "final b")}
+    assert abs(finals["final w"][0] - finals["final w"][1]) + abs(finals["final b"][0] - finals["final b"][1]) > 2
+    assert any("different places" in box.value for box in page.info)
+    smallest = {m.label: float(m.value) for m in page.metric if m.label.startswith("smallest λ_min")}
+    assert smallest["smallest λ_min on the grid, cross-entropy"] > -1e-12
+    assert smallest["smallest λ_min on the grid, squared error"] < 0
+
+
+def test_convexity_page_controls(app):
+    page = open_page(app, "lessons/convexity.py")
+    page.number_input(key="w0").set_value(2.0).run()
+    page.number_input(key="b0").set_value(-1.0).run()
+    assert not page.exception
+    page.select_slider[0].set_value(50).run()  # grid
+    page.select_slider[1].set_value(0.1).run()  # alpha
+    page.slider[0].set_value(50).run()  # iterations
+    assert not page.exception
+    page.radio[0].set_value("synthetic").run()
+    for i, value in enumerate([1000, 0.0, 3.0]):
+        page.slider[i].set_value(value).run()
+        assert not page.exception
+    page.radio[0].set_value("breast cancer").run()
+    page.selectbox[0].set_value("worst area").run()
+    assert not page.exception
+    smallest = {m.label: float(m.value) for m in page.metric if m.label.startswith("smallest λ_min")}
+    assert smallest["smallest λ_min on the grid, cross-entropy"] > -1e-12

@@ -14,7 +14,7 @@ st.latex(r"\frac{\partial J}{\partial w} = \frac1m\, X (A - Y)^\top, \qquad "
          r"\frac{\partial J}{\partial b} = \frac1m \sum_{i=1}^{m} \bigl(a^{(i)} - y^{(i)}\bigr)")
 st.markdown("These are $\\partial J/\\partial w_j = \\frac1m \\sum_i (a^{(i)} - y^{(i)})\\, x_j^{(i)}$, derived on the "
             "chain-rule page, for every $j$ at once. Each step moves downhill by $\\alpha$ times the slope.")
-st.page_link("pages/backprop.py", label="See the derivation", icon=":material/account_tree:")
+st.page_link("lessons/backprop.py", label="See the derivation", icon=":material/account_tree:")
 
 source = st.radio("Data", list(SOURCES), format_func=SOURCES.get, horizontal=True)
 shape = {}

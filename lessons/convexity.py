@@ -1,0 +1,102 @@
+"""Convex or not: cross-entropy against squared error after a sigmoid, proved symbolically,
+measured on a grid, and felt by gradient descent from the same start."""
+
+import numpy as np
+import sympy as sp
+import streamlit as st
+
+import charts
+from mathcore.surface import descend, negative_curvature_example, slices
+from ui.derivation_view import show_steps, verified
+from ui.surfaces import SOURCES, one_feature, surfaces
+
+NAMES = {"cross_entropy": "cross-entropy", "squared_error": "squared error"}
+
+st.title("Convex or not: the cost surface")
+st.markdown("The course says: after a sigmoid, cross-entropy gives a convex cost $J(w, b)$, squared error does not. "
+            "Here is the proof, then the evidence on the same data, then gradient descent on both.")
+
+st.header("The proof")
+cross_entropy, squared_error = st.tabs(["Cross-entropy: convex", "Squared error: not convex"])
+with cross_entropy:
+    show_steps(verified("d2L_dz2_cross_entropy"))
+    show_steps(verified("curvature_along_cross_entropy"))
+with squared_error:
+    show_steps(verified("d2L_dz2_squared_error"))
+    example = negative_curvature_example()
+    st.markdown(f"For $y = 1$ this is ${sp.latex(example['factored'])}$: negative for $a < {sp.latex(example['a_root'])}$, "
+                f"that is $z < {sp.latex(example['z_root'])}$. At $z = -1$ SymPy gets exactly")
+    st.latex(rf"\frac{{\partial^2 L}}{{\partial z^2}}\Big|_{{z=-1,\,y=1}} = {sp.latex(example['value'])} "
+             rf"\approx {example['float']:.5f} < 0")
+    show_steps(verified("curvature_along_squared_error"))
+
+st.header("The surfaces, on one data set")
+source = st.radio("Data (one feature x, parameters w and b)", list(SOURCES), format_func=SOURCES.get, horizontal=True)
+shape = {}
+if source == "synthetic":
+    cols = st.columns(4)
+    shape = {"m": cols[0].slider("examples m", 10, 1000, 100, 10),
+             "separation": cols[1].slider("separation", 0.0, 5.0, 2.0, 0.25),
+             "noise": cols[2].slider("noise", 0.1, 3.0, 1.0, 0.1), "seed": cols[3].number_input("seed", 0, 1000, 0)}
+elif source == "breast cancer":
+    from mathcore.datasets import breast_cancer_feature_names
+
+    shape = {"feature": st.selectbox("feature (standardised)", breast_cancer_feature_names())}
+data_key = (source, shape.get("m", 100), shape.get("separation", 2.0), shape.get("noise", 1.0), shape.get("seed", 0),
+            shape.get("feature", "mean radius"))
+x, y = one_feature(*data_key)
+n = st.select_slider("grid points per axis", [50, 100, 150], 100)
+grid = surfaces(data_key, n, 8.0)
+w_grid = b_grid = grid["cross_entropy"][0].w
+
+st.subheader("Gradient descent from the same start")
+
+
+def start_from_click(key):
+    """A click on a surface selects a cell: start both runs from its (w, b)."""
+    picked = st.session_state[key].selection.get(charts.surface.START) or []
+    if picked:
+        st.session_state.w0, st.session_state.b0 = float(picked[0]["w"]), float(picked[0]["b"])
+
+
+st.session_state.setdefault("w0", -6.0)
+st.session_state.setdefault("b0", 6.0)
+cols = st.columns(4)
+w0 = cols[0].number_input("start w", -8.0, 8.0, step=0.5, key="w0")
+b0 = cols[1].number_input("start b", -8.0, 8.0, step=0.5, key="b0")
+alpha = cols[2].select_slider("learning rate α", [0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0], 1.0)
+iterations = cols[3].slider("iterations", 10, 2000, 300, 10)
+runs = {loss: descend(x, y, w0, b0, loss, alpha, iterations) for loss in NAMES}
+
+left, right = st.columns(2)
+for col, (loss, name) in zip((left, right), NAMES.items()):
+    s, isolines = grid[loss]
+    run = runs[loss]
+    col.altair_chart(charts.cost_surface(w_grid, b_grid, s.J, isolines, (run.w, run.b), f"J(w, b), {name}"),
+                     on_select=lambda key=f"surface_{loss}": start_from_click(key), key=f"surface_{loss}",
+                     width="stretch")
+    top, bottom = col.columns(2), col.columns(2)
+    top[0].metric("final w", f"{run.w[-1]:.2f}")
+    top[1].metric("final b", f"{run.b[-1]:.2f}")
+    bottom[0].metric("final J", f"{run.J[-1]:.4f}")
+    bottom[1].metric("‖∇J‖ at the end", f"{run.gradient_norm:.1e}")
+if np.hypot(runs["cross_entropy"].w[-1] - runs["squared_error"].w[-1],
+            runs["cross_entropy"].b[-1] - runs["squared_error"].b[-1]) > 0.5:
+    st.info("The two runs end in different places: squared error stopped where its surface is flat or dips into "
+            "another basin; cross-entropy, convex, can only go to its one minimum.")
+st.altair_chart(charts.learning_curves({NAMES[loss]: run.J for loss, run in runs.items()}), width="stretch")
+
+st.subheader("Curvature: the Hessian's smaller eigenvalue")
+st.markdown("$H = \\frac1m \\sum_i \\frac{\\partial^2 L}{\\partial z^2}(z_i)\\,[x_i; 1][x_i; 1]^\\top$ at every grid "
+            "point, from the derivation above; where its smaller eigenvalue is negative the surface bends down "
+            "in some direction, and $J$ is not convex there.")
+left, right = st.columns(2)
+for col, (loss, name) in zip((left, right), NAMES.items()):
+    lam = grid[loss][0].smallest_eigenvalue
+    col.altair_chart(charts.curvature_map(w_grid, b_grid, lam, f"λ_min, {name}"), width="stretch")
+    col.metric(f"smallest λ_min on the grid, {name}", f"{lam.min():.2e}",
+               help="Cross-entropy's can dip below 0 only by rounding, around 1e-17.")
+    col.caption(f"negative at {np.mean(lam < -1e-12):.0%} of the grid points")
+
+st.subheader("Slices through the start")
+st.altair_chart(charts.slices({NAMES[loss]: slices(x, y, w0, b0, w_grid, b_grid, loss) for loss in NAMES}))
