@@ -14,6 +14,13 @@ pages = {
     "Start": [
         st.Page("lessons/home.py", title="Why dL/dz = a − y", icon=":material/school:", default=True),
     ],
+    "Neural networks": [
+        st.Page("lessons/network.py", title="What a neural network is", icon=":material/hub:", url_path="network"),
+        st.Page("lessons/supervised.py", title="Supervised learning", icon=":material/dataset:",
+                url_path="supervised-learning"),
+        st.Page("lessons/activations.py", title="Activation functions", icon=":material/ssid_chart:",
+                url_path="activation-functions"),
+    ],
     "Logistic regression": [
         st.Page("lessons/sigmoid.py", title="The sigmoid", icon=":material/show_chart:", url_path="logistic-regression"),
         st.Page("lessons/loss.py", title="Loss and cost", icon=":material/functions:", url_path="loss-and-cost"),

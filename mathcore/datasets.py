@@ -141,3 +141,22 @@ def breast_cancer_feature_names():
     from sklearn.datasets import load_breast_cancer
 
     return tuple(load_breast_cancer().feature_names)
+
+
+# -- raw, for showing what supervised learning's (x, y) pairs look like ---------------
+
+def breast_cancer_raw():
+    """The table as shipped: rows (569, 30) of measurements, y (569,), column names, label names."""
+    from sklearn.datasets import load_breast_cancer
+
+    raw = load_breast_cancer()
+    return raw.data, raw.target.astype(float), tuple(raw.feature_names), tuple(raw.target_names)
+
+
+def digits_raw():
+    """The 0s and 1s of the 8x8 digits as pictures: images (360, 8, 8) with values 0..16, y (360,)."""
+    from sklearn.datasets import load_digits
+
+    raw = load_digits()
+    keep = raw.target <= 1
+    return raw.images[keep], raw.target[keep].astype(float)

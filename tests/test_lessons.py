@@ -168,3 +168,55 @@ def test_convexity_page_controls(app):
     assert not page.exception
     smallest = {m.label: float(m.value) for m in page.metric if m.label.startswith("smallest λ_min")}
     assert smallest["smallest λ_min on the grid, cross-entropy"] > -1e-12
+
+
+def test_network_page_shapes_and_forward_pass(app):
+    page = open_page(app, "lessons/network.py")
+    assert metric(page, "parameters to learn: Σ n[l]·n[l−1] + n[l]") == "21"  # [3, 4, 1]: 12 + 4 + 4 + 1
+    page.slider[1].set_value(3).run()  # hidden layers
+    page.slider[2].set_value(6).run()  # units
+    page.slider[0].set_value(6).run()  # inputs
+    assert not page.exception
+    assert metric(page, "parameters to learn: Σ n[l]·n[l−1] + n[l]") == f"{6 * 6 + 6 + 2 * (6 * 6 + 6) + 6 + 1:,}"
+    table = table_with(page, "array")
+    assert table.loc[table.array == "W[2]", "shape"].item() == "6 × 6"
+    page.slider[1].set_value(0).run()  # logistic regression
+    assert metric(page, "parameters to learn: Σ n[l]·n[l−1] + n[l]") == "7"
+    for activation in ("tanh", "sigmoid", "leaky_relu"):
+        page.selectbox[0].set_value(activation).run()
+        assert not page.exception
+    page.slider[3].set_value(569).run()  # patient
+    page.slider[4].set_value(1).run()  # m
+    assert not page.exception and table_with(page, "array").loc[0, "shape"] == "6 × 1"
+
+
+def test_supervised_page_tables_and_pictures(app):
+    page = open_page(app, "lessons/supervised.py")
+    assert any(r"\mathbb{R}^{30 \times 569}" in block.value for block in page.latex)
+    assert any(r"\mathbb{R}^{64 \times 360}" in block.value for block in page.latex)
+    stats = table_with(page, "standard deviation")
+    assert stats.loc[1, "standard deviation"] == pytest.approx(1.0) and abs(stats.loc[1, "mean"]) < 1e-12
+    page.slider[0].set_value(20).run()
+    page.selectbox[0].set_value("worst area").run()
+    page.slider[1].set_value(351).run()
+    page.number_input[0].set_value(360).run()
+    assert not page.exception
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu", "leaky_relu"])
+def test_activations_page_for_each_function(app, activation):
+    page = open_page(app, "lessons/activations.py")
+    page.selectbox[0].set_value(activation).run()
+    page.slider[0].set_value(-2.0).run()
+    assert not page.exception
+    expected = {"sigmoid": 0.104994, "tanh": 0.070651, "relu": 0.0, "leaky_relu": 0.01}[activation]
+    assert float(metric(page, "g'(-2)")) == pytest.approx(expected, abs=1e-4)
+
+
+def test_activations_page_vanishing_and_collapse(app):
+    page = open_page(app, "lessons/activations.py")
+    page.slider[1].set_value(50).run()  # depth
+    page.slider[2].set_value(5.0).run()  # scale
+    assert not page.exception
+    assert any("SymPy expanded both sides entry by entry: equal" in c.value for c in page.caption)
+    assert float(metric(page, "sigmoid time / ReLU time").rstrip("×")) > 0

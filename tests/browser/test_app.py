@@ -10,6 +10,9 @@ from tests.browser.conftest import ROOT, open_page, screenshot, streamlit_server
 
 PAGES = {  # url path -> (sidebar title, page heading)
     "": ("Why dL/dz = a − y", "Why does ∂L/∂z = a − y?"),
+    "network": ("What a neural network is", "What a neural network is"),
+    "supervised-learning": ("Supervised learning", "Supervised learning: structured and unstructured data"),
+    "activation-functions": ("Activation functions", "Activation functions"),
     "logistic-regression": ("The sigmoid", "Logistic regression and the sigmoid"),
     "loss-and-cost": ("Loss and cost", "Loss and cost"),
     "backpropagation": ("Chain rule and backpropagation", "Chain rule and backpropagation"),
@@ -162,3 +165,27 @@ def test_clicking_the_surface_restarts_both_descents(page, server):
     assert final_w.nth(0).inner_text() == ce_before  # ...cross-entropy, convex, at the same minimum
     assert_rendered_cleanly(page)
     screenshot(page, "cost-surface-clicked", height=4200)
+
+
+def test_network_diagram_follows_the_layer_sliders(page, server):
+    open_page(page, f"{server}/network")
+    diagram = page.locator('[data-testid="stGraphVizChart"] svg')
+    expect(diagram).to_contain_text("hidden 1 (ReLU)")
+    expect(diagram).not_to_contain_text("hidden 2")
+    slider = page.locator('[data-testid="stSlider"]').filter(has_text="hidden layers").get_by_role("slider")
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    expect(diagram).to_contain_text("hidden 2 (ReLU)")
+    expect(metric_value(page, "parameters to learn")).to_have_text("41")  # [3, 4, 4, 1]
+    assert_rendered_cleanly(page)
+    screenshot(page, "network-two-hidden", height=2400)
+
+
+def test_activation_switch_rederives(page, server):
+    open_page(page, f"{server}/activation-functions")
+    page.get_by_role("combobox").first.click()
+    page.get_by_role("option", name="tanh").click()
+    wait_for_rerun(page)
+    expect(page.locator(".katex").filter(has_text="tanh").first).to_be_visible()
+    expect(metric_value(page, "g'(0.5)")).to_have_text("0.7864")  # 1 - tanh(0.5)^2
+    assert_rendered_cleanly(page)

@@ -1,0 +1,83 @@
+"""Pictures of networks and data: the layer diagram (DOT), digits and their flattening, vanishing products."""
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+
+def network_diagram(layer_dims, hidden, activations=None):
+    """Graphviz DOT, left to right: input x, hidden layers, output y-hat; every unit joined to the next layer.
+
+    activations: optionally, one value per unit per layer (A[0] = x first), written in the nodes.
+    Each layer is one rank headed by its name, its units chained invisibly so they keep their order.
+    """
+    lines = ["digraph {", "  rankdir=LR; splines=line; nodesep=0.15; ranksep=1.2;",
+             '  node [shape=circle, fixedsize=true, width=0.62, fontname="Helvetica", fontsize=9, style=filled];',
+             '  edge [color="#b8c2d6", arrowsize=0.4];']
+    L = len(layer_dims) - 1
+    for l, n in enumerate(layer_dims):
+        kind = "input" if l == 0 else "output" if l == L else "hidden"
+        colour = {"input": "#e8f0fe", "hidden": "#fdf1e3", "output": "#e6f4ea"}[kind]
+        title = {"input": "input x = A[0]", "output": "output (sigmoid)", "hidden": f"hidden {l} ({hidden})"}[kind]
+        lines.append(f'  h{l} [shape=plaintext, style="", fixedsize=false, fontsize=10, label="{title}"];')
+        for j in range(n):
+            name = f"x{j + 1}" if l == 0 else "ŷ" if l == L else f"a{j + 1}"
+            value = "" if activations is None else f"\\n{activations[l][j]:.2f}"
+            lines.append(f'  n{l}_{j} [label="{name}{value}", fillcolor="{colour}"];')
+        chain = " -> ".join([f"h{l}"] + [f"n{l}_{j}" for j in range(n)])
+        lines.append(f"  {{ rank=same; {chain} [style=invis]; }}")
+    for l in range(1, L + 1):
+        lines += [f"  n{l - 1}_{i} -> n{l}_{j};" for i in range(layer_dims[l - 1]) for j in range(layer_dims[l])]
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _pixels(image, name):
+    rows, cols = np.indices(image.shape)
+    return pd.DataFrame({"row": rows.ravel(), "col": cols.ravel(), "value": image.ravel(), "image": name})
+
+
+_GREY = alt.Scale(scheme="greys", domain=[0, 16])
+
+
+def digits(images, labels, first=1, per_row=10):
+    """8x8 pictures side by side, each titled with its number (from ``first``) and its label y."""
+    titles = [f"#{first + k}: y = {int(y)}" for k, y in enumerate(labels)]
+    frame = pd.concat([_pixels(img, title) for img, title in zip(images, titles)])
+    return alt.Chart(frame).mark_rect().encode(
+        x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None),
+        color=alt.Color("value:Q", scale=_GREY, legend=None),
+        tooltip=["row:O", "col:O", "value:Q"],
+    ).properties(width=56, height=56).facet(
+        facet=alt.Facet("image:N", title=None, sort=titles), columns=per_row)
+
+
+def flattening(image):
+    """One picture (8, 8) beside its column x (64, 1): pixel (r, c) becomes entry 8 r + c."""
+    picture = _pixels(image, "picture").assign(index=lambda f: 8 * f.row + f.col)
+    grid = alt.Chart(picture).mark_rect().encode(
+        x=alt.X("col:O", title="column c"), y=alt.Y("row:O", title="row r"),
+        color=alt.Color("value:Q", scale=_GREY, title="pixel"),
+        tooltip=["row:O", "col:O", alt.Tooltip("index:Q", title="entry of x")],
+    ).properties(width=200, height=200, title="the picture, 8 × 8")
+    column = alt.Chart(picture).mark_rect().encode(
+        y=alt.Y("index:O", title="entry of x (8 r + c)", axis=alt.Axis(values=list(range(0, 64, 8)))),
+        color=alt.Color("value:Q", scale=_GREY), tooltip=[alt.Tooltip("index:Q", title="entry"), "value:Q"],
+    ).properties(width=24, height=320, title="x, 64 × 1")
+    return alt.hconcat(grid, column)
+
+
+def vanishing(depth, products, bound, height=320):
+    """Mean |product of g'| against depth, log scale, one line per activation, and the bound (1/4)^L dashed."""
+    frame = pd.concat([pd.DataFrame({"depth L": depth, "value": values, "series": name})
+                       for name, values in {**products, "(1/4)^L, the sigmoid's bound": bound}.items()])
+    frame = frame[frame.value > 0]
+    names = list(products) + ["(1/4)^L, the sigmoid's bound"]
+    return alt.Chart(frame).mark_line(strokeWidth=2.5, point=True).encode(
+        x=alt.X("depth L:Q"),
+        y=alt.Y("value:Q", title="mean |g'(z₁) ⋯ g'(z_L)|", scale=alt.Scale(type="log")),
+        color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=320),
+                        scale=alt.Scale(domain=names, range=["#4c78a8", "#f58518", "#54a24b", "#e45756", "#888888"])),
+        strokeDash=alt.condition(alt.datum.series == names[-1], alt.value([6, 4]), alt.value([1, 0])),
+        tooltip=["series:N", "depth L:Q", alt.Tooltip("value:Q", format=".3e")],
+    ).properties(height=height)

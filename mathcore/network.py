@@ -1,0 +1,111 @@
+"""An L-layer fully connected network, course notation, and what its activations do.
+
+Shapes: X = A[0] (n[0], m)   W[l] (n[l], n[l-1])   b[l] (n[l], 1)   Z[l], A[l] (n[l], m)
+    Z[l] = W[l] A[l-1] + b[l],    A[l] = g[l](Z[l]),    l = 1..L;  the output layer L is a sigmoid.
+Layers are a list of records (W, b, activation), not a dict under 'W' + str(l) keys.
+"""
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+from mathcore.functions import ACTIVATIONS, to_numpy
+from mathcore.layer import linear_forward
+
+_z = sp.Symbol("z", real=True)
+#: g(z) and g'(z) for each activation a learner can pick: the SymPy functions and their derivative
+#: rules (mathcore.functions; ReLU's kink takes the left slope), lambdified to NumPy.
+G = {name: to_numpy([_z], g(_z)) for name, g in ACTIVATIONS.items()}
+G_PRIME = {name: to_numpy([_z], sp.diff(g(_z), _z)) for name, g in ACTIVATIONS.items()}
+
+
+@dataclass(frozen=True)
+class Layer:
+    """Layer l: W (n[l], n[l-1]), b (n[l], 1), and its activation's name."""
+
+    W: np.ndarray
+    b: np.ndarray
+    activation: str
+
+
+def initialize(layer_dims, hidden="relu", seed=0):
+    """Layers for sizes n[0..L]: W[l] ~ N(0, 1/n[l-1]) (Xavier), b[l] = 0; hidden g, sigmoid output.
+
+    The course's randn * 0.01 would make every activation of a small example about 0 (or 1/2);
+    scaling by 1/sqrt(n[l-1]) keeps the values readable layer after layer.
+    """
+    rng = np.random.default_rng(seed)
+    L = len(layer_dims) - 1
+    return [Layer(rng.normal(size=(layer_dims[l], layer_dims[l - 1])) / np.sqrt(layer_dims[l - 1]),
+                  np.zeros((layer_dims[l], 1)), "sigmoid" if l == L else hidden) for l in range(1, L + 1)]
+
+
+def forward(layers, X):
+    """[(Z[1], A[1]), ..., (Z[L], A[L])] for X (n[0], m): each Z[l], A[l] is (n[l], m)."""
+    caches, A = [], X
+    for layer in layers:
+        Z = linear_forward(A, layer.W, layer.b)
+        A = G[layer.activation](Z)
+        caches.append((Z, A))
+    return caches
+
+
+def shape_table(layer_dims, m):
+    """One row per array of the network: (name, shape, number of entries); parameters marked.
+
+    >>> [row for row in shape_table([3, 4, 1], m=5) if row[3]]
+    [('W[1]', (4, 3), 12, True), ('b[1]', (4, 1), 4, True), ('W[2]', (1, 4), 4, True), ('b[2]', (1, 1), 1, True)]
+    """
+    rows = [("X = A[0]", (layer_dims[0], m), layer_dims[0] * m, False)]
+    for l in range(1, len(layer_dims)):
+        n, n_prev = layer_dims[l], layer_dims[l - 1]
+        rows += [(f"W[{l}]", (n, n_prev), n * n_prev, True), (f"b[{l}]", (n, 1), n, True),
+                 (f"Z[{l}]", (n, m), n * m, False), (f"A[{l}]", (n, m), n * m, False)]
+    return rows
+
+
+def parameter_count(layer_dims):
+    """sum over l of n[l] n[l-1] + n[l]."""
+    return sum(n * n_prev + n for n_prev, n in zip(layer_dims, layer_dims[1:]))
+
+
+def derivative_products(activation, depth, scale, n_paths=2000, seed=0):
+    """The mean over random paths of |g'(z_1) g'(z_2) ... g'(z_k)|, for k = 1..depth, z_l ~ N(0, scale^2).
+
+    Backpropagation multiplies one such factor per layer; for the sigmoid each is <= 1/4, so the
+    product is <= (1/4)^k and the gradient reaching early layers vanishes.
+    """
+    Z = np.random.default_rng(seed).normal(0.0, scale, size=(n_paths, depth))
+    return np.abs(np.cumprod(G_PRIME[activation](Z), axis=1)).mean(axis=0)
+
+
+#: The forms the course compares for speed: the sigmoid needs an exponential, ReLU a comparison.
+TIMED = {"sigmoid": lambda Z: 1 / (1 + np.exp(-Z)), "relu": lambda Z: np.maximum(0.0, Z)}
+
+
+def time_per_element(activation, n=1_000_000, repeat=7, seed=0):
+    """The best of ``repeat`` wall-clock times of TIMED[activation] over n float64 values, in ns per element."""
+    Z = np.random.default_rng(seed).normal(size=n)
+    g, best = TIMED[activation], float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        g(Z)
+        best = min(best, time.perf_counter() - start)
+    return best / n * 1e9
+
+
+def linear_layers_collapse(n0=2, n1=3, n2=2):
+    """Two layers with no activation are one: W2 (W1 x + b1) + b2 = (W2 W1) x + (W2 b1 + b2).
+
+    Builds the product with symbolic matrices and checks it entry by entry. Returns the
+    pieces as SymPy matrices and whether SymPy proved them equal.
+    """
+    W1, W2 = sp.MatrixSymbol("W1", n1, n0).as_explicit(), sp.MatrixSymbol("W2", n2, n1).as_explicit()
+    b1, b2 = sp.MatrixSymbol("b1", n1, 1).as_explicit(), sp.MatrixSymbol("b2", n2, 1).as_explicit()
+    x = sp.MatrixSymbol("x", n0, 1).as_explicit()
+    two_layers = W2 * (W1 * x + b1) + b2
+    W, b = W2 * W1, W2 * b1 + b2
+    proved = (two_layers - (W * x + b)).applyfunc(sp.expand) == sp.zeros(n2, 1)
+    return {"two_layers": two_layers, "W": W, "b": b, "x": x, "proved": proved}
