@@ -7,6 +7,7 @@ import streamlit as st
 
 import charts
 from mathcore.surface import descend, negative_curvature_example, slices
+from ui.data import synthetic_controls
 from ui.derivation_view import show_steps, verified
 from ui.surfaces import SOURCES, one_feature, surfaces
 
@@ -34,10 +35,7 @@ st.header("The surfaces, on one data set")
 source = st.radio("Data (one feature x, parameters w and b)", list(SOURCES), format_func=SOURCES.get, horizontal=True)
 shape = {}
 if source == "synthetic":
-    cols = st.columns(4)
-    shape = {"m": cols[0].slider("examples m", 10, 1000, 100, 10),
-             "separation": cols[1].slider("separation", 0.0, 5.0, 2.0, 0.25),
-             "noise": cols[2].slider("noise", 0.1, 3.0, 1.0, 0.1), "seed": cols[3].number_input("seed", 0, 1000, 0)}
+    shape = synthetic_controls(m_min=10, m_default=100)
 elif source == "breast cancer":
     from mathcore.datasets import breast_cancer_feature_names
 

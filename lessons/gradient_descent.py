@@ -6,7 +6,7 @@ import streamlit as st
 
 import charts
 from mathcore.logistic import accuracy, boundary_line, forward, model, propagate
-from ui.data import SOURCES, dataset, reference
+from ui.data import SOURCES, dataset, reference, synthetic_controls
 
 st.title("Gradient descent")
 st.latex(r"w := w - \alpha\, \frac{\partial J}{\partial w}, \qquad b := b - \alpha\, \frac{\partial J}{\partial b}")
@@ -19,11 +19,7 @@ st.page_link("lessons/backprop.py", label="See the derivation", icon=":material/
 source = st.radio("Data", list(SOURCES), format_func=SOURCES.get, horizontal=True)
 shape = {}
 if source == "synthetic":
-    cols = st.columns(4)
-    shape = {"m": cols[0].slider("examples m", 20, 1000, 200, 10),
-             "separation": cols[1].slider("class separation", 0.0, 5.0, 2.0, 0.25),
-             "noise": cols[2].slider("noise", 0.1, 3.0, 1.0, 0.1),
-             "seed": cols[3].number_input("seed", 0, 1000, 0)}
+    shape = synthetic_controls()
 data = dataset(source, **shape)
 st.caption(f"X_train {data.X_train.shape}, Y_train {data.Y_train.shape}, X_test {data.X_test.shape}: "
            f"features standardised with the training set's mean and spread; y = 1 means {data.labels[1]}.")

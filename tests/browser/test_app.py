@@ -53,6 +53,11 @@ def metric_value(page, label):
     return card.locator('[data-testid="stMetricValue"]')
 
 
+def focus_slider(page, label):
+    """Keyboard focus on the slider labelled ``label`` (arrow keys, Home and End then move it)."""
+    page.locator('[data-testid="stSlider"]').filter(has_text=label).get_by_role("slider").focus()
+
+
 def wait_for_rerun(page):
     page.wait_for_timeout(300)
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
@@ -138,8 +143,7 @@ def test_backprop_graph_updates_and_squared_error_rederives(page, server):
 def test_gradient_descent_too_large_a_step_warns(page, server):
     open_page(page, f"{server}/gradient-descent")
     expect(page.locator('[data-testid="stAlert"]')).to_have_count(0)
-    slider = page.locator('[data-testid="stSlider"]').filter(has_text="learning rate α").get_by_role("slider")
-    slider.focus()
+    focus_slider(page, "learning rate α")
     page.keyboard.press("End")  # alpha = 100
     expect(page.get_by_text("is too large")).to_be_visible()
     assert_rendered_cleanly(page)
@@ -172,8 +176,7 @@ def test_network_diagram_follows_the_layer_sliders(page, server):
     diagram = page.locator('[data-testid="stGraphVizChart"] svg')
     expect(diagram).to_contain_text("hidden 1 (ReLU)")
     expect(diagram).not_to_contain_text("hidden 2")
-    slider = page.locator('[data-testid="stSlider"]').filter(has_text="hidden layers").get_by_role("slider")
-    slider.focus()
+    focus_slider(page, "hidden layers")
     page.keyboard.press("ArrowRight")
     expect(diagram).to_contain_text("hidden 2 (ReLU)")
     expect(metric_value(page, "parameters to learn")).to_have_text("41")  # [3, 4, 4, 1]
