@@ -30,13 +30,20 @@ pages = {
                 url_path="gradient-descent"),
         st.Page("lessons/convexity.py", title="Convex or not", icon=":material/landscape:", url_path="cost-surface"),
     ],
+    "Vectorization": [
+        st.Page("lessons/vectorization.py", title="From one example to m", icon=":material/grid_on:",
+                url_path="vectorization"),
+        st.Page("lessons/deep_backprop.py", title="L layers: backward", icon=":material/layers:",
+                url_path="l-layers"),
+        st.Page("lessons/loops.py", title="Loops versus NumPy", icon=":material/speed:", url_path="loops-vs-numpy"),
+    ],
     "Reference": [
         st.Page("lessons/derivations.py", title="Every derivation, verified", icon=":material/verified:",
                 url_path="every-derivation"),
     ],
 }
 
-page = st.navigation(pages)
+page = st.navigation(pages, expanded=True)
 
 with st.sidebar:
     st.caption(

@@ -10,6 +10,9 @@ import time
 
 import numpy as np
 
+import sympy as sp
+
+import mathcore.derivations as symbols
 from mathcore.derivations import CATALOGUE, derivation
 from mathcore.datasets import one_feature_synthetic
 from mathcore.logistic import propagate, propagate_loop
@@ -37,13 +40,30 @@ def main():
 
     print("gradient of the cost, n_x = 20      loop        vectorized   speedup")
     rng = np.random.default_rng(0)
-    for m in (1_000, 10_000):
+    for m in (1_000, 10_000, 100_000):
         X, Y = rng.normal(size=(20, m)), rng.integers(0, 2, (1, m)).astype(float)
         w, b = rng.normal(size=(20, 1)), 0.1
         (fast, _), (slow, _) = propagate(w, b, X, Y), propagate_loop(w, b, X, Y)
         assert np.allclose(fast["dw"], slow["dw"]) and np.isclose(fast["db"], slow["db"])
         t_loop, t_vec = seconds(lambda: propagate_loop(w, b, X, Y), 1), seconds(lambda: propagate(w, b, X, Y), 20)
         print(f"  m = {m:>6,}                  {t_loop * 1e3:9.1f} ms {t_vec * 1e3:9.3f} ms {t_loop / t_vec:9.0f}x")
+
+    print("\nlambdified SymPy against hand-written NumPy, n_x = 100, m = 100,000")
+    j = sp.Symbol("j", integer=True, positive=True)
+    per_example = sp.lambdify((symbols.a, symbols.y, symbols.x[j]), derivation("dL_dw_j").result, "numpy")
+    X, Y = rng.normal(size=(100, 100_000)), rng.integers(0, 2, (1, 100_000)).astype(float)
+    w, b = rng.normal(size=(100, 1)) / 10, 0.1
+    A = 1 / (1 + np.exp(-(w.T @ X + b)))
+    by_sympy = lambda: per_example(A, Y, X).mean(axis=1, keepdims=True)  # noqa: E731
+    by_numpy = lambda: X @ (A - Y).T / X.shape[1]  # noqa: E731
+    assert np.allclose(by_sympy(), by_numpy())
+    t_sympy, t_numpy = seconds(by_sympy, 5), seconds(by_numpy, 5)
+    print(f"  SymPy (a - y) x_j broadcast then mean {t_sympy * 1e3:7.1f} ms   NumPy X (A - Y).T / m {t_numpy * 1e3:6.1f} ms"
+          f"   ratio {t_sympy / t_numpy:.1f}x")
+    t_sum = seconds(lambda: X.sum(), 5)
+    gigabytes = X.nbytes / 1e9
+    print(f"  bytes of X read per second: gradient {gigabytes / t_numpy:.1f} GB/s, plain X.sum() {gigabytes / t_sum:.1f} GB/s"
+          f" ({t_numpy / t_sum:.1f}x the time of one pass over X)")
 
     print("\ncost surface J and Hessian, 150 x 150 grid   point loop   broadcast   speedup")
     grid = np.linspace(-8, 8, 150)

@@ -12,7 +12,8 @@ import numpy as np
 import sympy as sp
 
 from mathcore.functions import ACTIVATIONS, to_numpy
-from mathcore.layer import linear_forward
+from mathcore.gradcheck import central_difference, relative_difference
+from mathcore.layer import linear_backward, linear_forward
 
 _z = sp.Symbol("z", real=True)
 #: g(z) and g'(z) for each activation a learner can pick: the SymPy functions and their derivative
@@ -30,16 +31,19 @@ class Layer:
     activation: str
 
 
-def initialize(layer_dims, hidden="relu", seed=0):
-    """Layers for sizes n[0..L]: W[l] ~ N(0, 1/n[l-1]) (Xavier), b[l] = 0; hidden g, sigmoid output.
+def initialize(layer_dims, hidden="relu", seed=0, b_scale=0.0):
+    """Layers for sizes n[0..L]: W[l] ~ N(0, 1/n[l-1]) (Xavier), b[l] ~ N(0, b_scale^2) (0 by default,
+    as in the course); hidden g, sigmoid output.
 
     The course's randn * 0.01 would make every activation of a small example about 0 (or 1/2);
-    scaling by 1/sqrt(n[l-1]) keeps the values readable layer after layer.
+    scaling by 1/sqrt(n[l-1]) keeps the values readable layer after layer. With ReLU and b = 0, a
+    unit whose inputs are all 0 sits exactly on the kink z = 0; a small random b keeps it off.
     """
     rng = np.random.default_rng(seed)
     L = len(layer_dims) - 1
     return [Layer(rng.normal(size=(layer_dims[l], layer_dims[l - 1])) / np.sqrt(layer_dims[l - 1]),
-                  np.zeros((layer_dims[l], 1)), "sigmoid" if l == L else hidden) for l in range(1, L + 1)]
+                  b_scale * rng.normal(size=(layer_dims[l], 1)), "sigmoid" if l == L else hidden)
+            for l in range(1, L + 1)]
 
 
 def forward(layers, X):
@@ -50,6 +54,64 @@ def forward(layers, X):
         A = G[layer.activation](Z)
         caches.append((Z, A))
     return caches
+
+
+def cost(A_L, Y):
+    """J = -(1/m) sum(Y log A[L] + (1 - Y) log(1 - A[L]))."""
+    return float(-np.mean(Y * np.log(A_L) + (1 - Y) * np.log(1 - A_L)))
+
+
+@dataclass(frozen=True)
+class Gradients:
+    """Layer l's gradients: dZ (n[l], m), dW like W, db like b, dA_prev (n[l-1], m)."""
+
+    dZ: np.ndarray
+    dW: np.ndarray
+    db: np.ndarray
+    dA_prev: np.ndarray
+
+
+def backward(layers, caches, X, Y):
+    """[Gradients of layer 1, ..., of layer L], from the output down:
+
+        dZ[L] = A[L] - Y                    (sigmoid output, cross-entropy: derived on the home page)
+        dZ[l] = dA[l] * g'(Z[l])            (elementwise, l < L)
+        dW[l] = (1/m) dZ[l] A[l-1].T,  db[l] = (1/m) sum_i dZ[l],  dA[l-1] = W[l].T dZ[l]
+    """
+    grads = []
+    dA = None
+    for l in reversed(range(len(layers))):
+        Z, A = caches[l]
+        A_prev = X if l == 0 else caches[l - 1][1]
+        dZ = A - Y if l == len(layers) - 1 else dA * G_PRIME[layers[l].activation](Z)
+        dW, db = linear_backward(dZ, A_prev)
+        dA = layers[l].W.T @ dZ
+        grads.append(Gradients(dZ, dW, db, dA))
+    return grads[::-1]
+
+
+def gradient_check(layers, X, Y, eps=1e-7):
+    """The course's check: every dW[l], db[l] from ``backward`` against central differences of J.
+
+    Returns (relative difference, analytic vector, numeric vector), all parameters flattened in order.
+    """
+    shapes = [(layer.W.shape, layer.b.shape) for layer in layers]
+
+    def unflatten(theta):
+        out, k = [], 0
+        for layer, (w_shape, b_shape) in zip(layers, shapes):
+            W = theta[k:k + np.prod(w_shape)].reshape(w_shape)
+            k += W.size
+            b = theta[k:k + np.prod(b_shape)].reshape(b_shape)
+            k += b.size
+            out.append(Layer(W, b, layer.activation))
+        return out
+
+    theta = np.concatenate([np.concatenate([layer.W.ravel(), layer.b.ravel()]) for layer in layers])
+    analytic = np.concatenate([np.concatenate([g.dW.ravel(), g.db.ravel()])
+                               for g in backward(layers, forward(layers, X), X, Y)])
+    numeric = central_difference(lambda t: cost(forward(unflatten(t), X)[-1][1], Y), theta, eps)
+    return relative_difference(analytic, numeric), analytic, numeric
 
 
 def shape_table(layer_dims, m):

@@ -220,3 +220,48 @@ def test_activations_page_vanishing_and_collapse(app):
     assert not page.exception
     assert any("SymPy expanded both sides entry by entry: equal" in c.value for c in page.caption)
     assert float(metric(page, "sigmoid time / ReLU time").rstrip("×")) > 0
+
+
+def test_vectorization_page_proof_and_detective(app):
+    page = open_page(app, "lessons/vectorization.py")
+    proof = table_with(page, "claim")
+    assert (proof["SymPy, entry by entry"] == "✓ equal").all() and len(proof) == 4
+    for i, value in enumerate([4, 1, 4]):
+        page.slider[i].set_value(value).run()
+    assert (table_with(page, "claim")["SymPy, entry by entry"] == "✓ equal").all()
+    assert page.success and not page.error  # the defaults are right
+    page.selectbox[3].set_value("A_prev").run()  # dZ @ A_prev
+    assert any("does not align" in e.value for e in page.error)
+    page.selectbox[0].set_value("(none)").run()
+    page.selectbox[3].set_value("A_prev.T").run()
+    assert any("missing 1/m" in e.value for e in page.error)
+    page.selectbox[4].set_value(0).run()  # db over axis 0
+    assert any("axis=1" in e.value for e in page.error)
+    page.slider[3].set_value(20).run()
+    page.slider[4].set_value(500).run()
+    four = table_with(page, "method")
+    assert (four["relative difference"] < 1e-7).all()
+
+
+def test_l_layers_page_check_kinks_and_bad_sizes(app):
+    page = open_page(app, "lessons/deep_backprop.py")
+    assert float(metric(page, "‖g − g̃‖ / (‖g‖ + ‖g̃‖), backprop against central differences (ε = 1e-7)")) < 1e-7
+    for activation in ("tanh", "sigmoid", "leaky_relu", "relu"):
+        page.selectbox[0].set_value(activation).run()
+        assert not page.exception
+    page.checkbox[0].check().run()  # b = 0 with ReLU: kinks
+    assert page.warning and "kink" in page.warning[0].value
+    page.text_input[0].set_value("4, x").run()
+    assert page.error and "whole numbers" in page.error[0].value and not page.exception
+    page.text_input[0].set_value("8, 8, 8, 8").run()
+    assert not page.error and not page.exception
+
+
+def test_loops_page_measures(app):
+    page = open_page(app, "lessons/loops.py")
+    page.select_slider[0].set_value(1_000).run()
+    page.slider[0].set_value(5).run()
+    page.button[0].click().run()
+    assert not page.exception
+    table = table_with(page, "speedup")
+    assert table["m"].max() == 1_000 and (table["vectorized (s)"] > 0).all()

@@ -18,6 +18,9 @@ PAGES = {  # url path -> (sidebar title, page heading)
     "backpropagation": ("Chain rule and backpropagation", "Chain rule and backpropagation"),
     "gradient-descent": ("Gradient descent", "Gradient descent"),
     "cost-surface": ("Convex or not", "Convex or not: the cost surface"),
+    "vectorization": ("From one example to m", "From one example to m examples"),
+    "l-layers": ("L layers: backward", "L layers: backward and the gradient check"),
+    "loops-vs-numpy": ("Loops versus NumPy", "Loops versus NumPy, measured"),
     "every-derivation": ("Every derivation, verified", "Every derivation, verified"),
 }
 
@@ -192,3 +195,13 @@ def test_activation_switch_rederives(page, server):
     expect(page.locator(".katex").filter(has_text="tanh").first).to_be_visible()
     expect(metric_value(page, "g'(0.5)")).to_have_text("0.7864")  # 1 - tanh(0.5)^2
     assert_rendered_cleanly(page)
+
+
+def test_transpose_detective_in_the_browser(page, server):
+    open_page(page, f"{server}/vectorization")
+    expect(page.locator('[data-testid="stAlertContentSuccess"]').first).to_contain_text("Right")
+    page.get_by_role("combobox").nth(3).click()  # the right operand
+    page.get_by_role("option", name="A_prev", exact=True).click()
+    expect(page.locator('[data-testid="stAlertContentError"]').first).to_contain_text("does not align")
+    assert_rendered_cleanly(page)
+    screenshot(page, "vectorization-detective", height=3000)

@@ -1,0 +1,202 @@
+"""From one example to m: the vectorized backward step proved with symbolic matrices, the common
+arrangement mistakes diagnosed, and one gradient computed four independent ways.
+
+Shapes (layer l): dZ (n, m)   A_prev = A[l-1] (n_prev, m)   W (n, n_prev)   b (n, 1)
+    dW = (1/m) dZ A_prev.T,   db = (1/m) sum_i dZ[:, i],   dA_prev = W.T dZ
+dZ is per example (dZ[:, i] = dL^(i)/dZ[:, i]); summing over the m axis and dividing by m averages.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+from mathcore.derivations import a, derivation, j, x, y
+from mathcore.gradcheck import central_difference, relative_difference
+from mathcore.logistic import propagate, propagate_loop, random_problem
+
+
+@dataclass(frozen=True)
+class BackwardProof:
+    dZ: sp.Matrix
+    A_prev: sp.Matrix
+    W: sp.Matrix
+    dW: sp.Matrix  # SymPy's derivative of J, entry by entry
+    db: sp.Matrix
+    dA_prev: sp.Matrix  # m times SymPy's derivative of J with respect to A_prev (per example, like dZ)
+    per_example_sum: sp.Matrix  # (1/m) sum_i dZ[:, i] A_prev[:, i].T
+    proved: dict
+
+
+def backward_proof(n, n_prev, m):
+    """Differentiate J by every entry of W, b and A_prev with symbolic matrices, and compare.
+
+    The chain rule is linear in the upstream gradient, so J may stand for any cost whose
+    per-example gradients are dZ: J = (1/m) sum_{j,i} dZ_ji Z_ji with Z = W A_prev + b.
+    """
+    dZ = sp.Matrix(n, m, lambda r, c: sp.Symbol(f"dZ_{r + 1}{c + 1}", real=True))
+    A_prev = sp.Matrix(n_prev, m, lambda r, c: sp.Symbol(f"A_{r + 1}{c + 1}", real=True))
+    W = sp.Matrix(n, n_prev, lambda r, c: sp.Symbol(f"W_{r + 1}{c + 1}", real=True))
+    b = sp.Matrix(n, 1, lambda r, c: sp.Symbol(f"b_{r + 1}", real=True))
+    Z = W * A_prev + b * sp.ones(1, m)
+    J = sum(dZ[r, c] * Z[r, c] for r in range(n) for c in range(m)) / m
+    dW = W.applyfunc(lambda w: sp.diff(J, w))
+    db = b.applyfunc(lambda v: sp.diff(J, v))
+    dA_prev = A_prev.applyfunc(lambda v: m * sp.diff(J, v))
+    per_example = sum((dZ[:, i] * A_prev[:, i].T for i in range(m)), sp.zeros(n, n_prev)) / m
+    same = lambda P, Q: (P - Q).applyfunc(sp.expand) == sp.zeros(*P.shape)  # noqa: E731
+    proved = {"dW = (1/m) dZ A_prev.T": same(dW, dZ * A_prev.T / m),
+              "dW = (1/m) sum_i dZ[:, i] A_prev[:, i].T": same(dW, per_example),
+              "db = (1/m) sum_i dZ[:, i]": same(db, dZ * sp.ones(m, 1) / m),
+              "dA_prev = W.T dZ": same(dA_prev, W.T * dZ)}
+    return BackwardProof(dZ, A_prev, W, dW, db, dA_prev, per_example, proved)
+
+
+# -- the transpose detective ----------------------------------------------------------
+
+OPERANDS = ("dZ", "dZ.T", "A_prev", "A_prev.T")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    correct: bool
+    message: str
+    shape: tuple | None
+
+
+def _arrays(n, n_prev, m, seed=0):
+    rng = np.random.default_rng(seed)
+    dZ, A_prev = rng.normal(size=(n, m)), rng.normal(size=(n_prev, m))
+    return {"dZ": dZ, "dZ.T": dZ.T, "A_prev": A_prev, "A_prev.T": A_prev.T}
+
+
+def check_dW(left, operator, right, scaled, n=3, n_prev=2, m=5):
+    """Judge the candidate ``[(1/m)] left operator right`` for dW, by shape and then by value."""
+    arrays = _arrays(n, n_prev, m)
+    true = arrays["dZ"] @ arrays["A_prev"].T / m
+    L, R = arrays[left], arrays[right]
+    if {left.split(".")[0], right.split(".")[0]} != {"dZ", "A_prev"}:
+        return Verdict(False, "dW pairs dZ with A_prev: the weight W_jk joins input k of the layer below "
+                              "(a row of A_prev) to unit j (a row of dZ).", None)
+    if operator == "*":
+        try:
+            got = L * R
+        except ValueError:
+            return Verdict(False, f"`*` multiplies entry by entry and needs equal (or broadcastable) shapes: "
+                                  f"{L.shape} and {R.shape} are not. Summing over the m examples is a matrix "
+                                  f"product: use `@`.", None)
+        return Verdict(False, f"`*` multiplies entry by entry: it gives shape {got.shape} and never sums over the "
+                              f"examples. dW needs the matrix product `@`, which sums over the shared m axis.",
+                       got.shape)
+    if L.shape[1] != R.shape[0]:
+        return Verdict(False, f"`@` needs the inner sizes to match: {L.shape} @ {R.shape} does not align "
+                              f"({L.shape[1]} ≠ {R.shape[0]}). A transpose is missing or misplaced.", None)
+    got = (L @ R) / (m if scaled else 1)
+    if got.shape == true.shape and np.allclose(got, true):
+        return Verdict(True, f"Right: {got.shape} = (n[l], n[l−1]), and the m axis was summed and averaged.", got.shape)
+    if got.shape == true.T.shape and np.allclose(got, true.T):
+        return Verdict(False, f"This is dWᵀ, shape {got.shape}: W is (n[l], n[l−1]) = {true.shape}. "
+                              "Swap the operands (and their transposes): dZ @ A_prev.T.", got.shape)
+    if not scaled and got.shape == true.shape and np.allclose(got / m, true):
+        return Verdict(False, "Right shape and direction, but m times too large: the missing 1/m. The product sums "
+                              "over the m examples; J averages them.", got.shape)
+    if got.shape[0] == got.shape[1] == m or got.shape in ((n, n), (n_prev, n_prev)):
+        return Verdict(False, f"Shape {got.shape}: the product summed over the wrong axis (units instead of "
+                              "examples). The m axis must be the one that disappears.", got.shape)
+    return Verdict(False, f"Shape {got.shape}, but not dW {true.shape}.", got.shape)
+
+
+def check_db(axis, keepdims, scaled, n=3, m=5):
+    """Judge ``[(1/m)] np.sum(dZ, axis=axis, keepdims=keepdims)`` for db (n[l], 1)."""
+    dZ = _arrays(n, 2, m)["dZ"]
+    got = np.sum(dZ, axis=axis, keepdims=keepdims) / (m if scaled else 1)
+    true = dZ.sum(axis=1, keepdims=True) / m
+    if axis == 0:
+        return Verdict(False, f"axis=0 adds the units of each example, giving shape {got.shape}. The examples are "
+                              "the columns: sum over axis=1.", got.shape)
+    if not keepdims:
+        return Verdict(False, f"Without keepdims=True the result has shape {got.shape}, not ({n}, 1): "
+                              "b - α db would then broadcast to an (n, n) matrix.", got.shape)
+    if not scaled:
+        return Verdict(False, "Right shape, but m times too large: the missing 1/m.", got.shape)
+    assert np.allclose(got, true)
+    return Verdict(True, f"Right: shape {got.shape}, the average of dZ over the m examples.", got.shape)
+
+
+# -- one gradient, four ways ----------------------------------------------------------
+
+def four_ways(n_x, m, seed=0):
+    """dJ/dw for logistic regression by the lambdified SymPy derivative, the vectorized NumPy formula,
+    the per-example loop, and central differences; each against the vectorized one.
+
+    Returns {method: (dw (n_x, 1), max absolute difference, relative difference)}.
+    """
+    w, b, X, Y = random_problem(n_x, m, seed)
+    per_example = sp.lambdify((a, y, x[j]), derivation("dL_dw_j").result, "numpy")  # (a - y) x_j
+    grads, _ = propagate(w, b, X, Y)
+    A = 1 / (1 + np.exp(-(w.T @ X + b)))
+    by_sympy = np.array([[np.mean(per_example(A, Y, X[k:k + 1]))] for k in range(n_x)])
+    by_loop = propagate_loop(w, b, X, Y)[0]["dw"]
+    by_differences = central_difference(lambda t: propagate(t.reshape(-1, 1), b, X, Y)[1], w.ravel(), 1e-6)
+    reference = grads["dw"]
+    results = {"vectorized NumPy: (1/m) X (A − Y)ᵀ": reference, "lambdified SymPy: mean of (a − y) x_j": by_sympy,
+               "per-example loop": by_loop, "central differences of J": by_differences.reshape(-1, 1)}
+    return {k: (v, float(np.max(np.abs(v - reference))), relative_difference(v, reference)) for k, v in results.items()}
+
+
+# -- loops against NumPy, timed -----------------------------------------------------
+
+def best_time(f, repeat=3):
+    """The best of ``repeat`` wall-clock times of f(), in seconds."""
+    import time
+
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        f()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@dataclass(frozen=True)
+class Timing:
+    m: int
+    vectorized: float  # seconds
+    loop: float  # seconds, measured or (if not ``measured``) extrapolated linearly in m
+    measured: bool
+
+    @property
+    def speedup(self):
+        return self.loop / self.vectorized
+
+
+def time_gradients(m_values, n_x=20, loop_budget=2.0, seed=0, progress=None):
+    """Time the vectorized and the per-example gradient over increasing m (outputs asserted equal first).
+
+    The loop is timed while the loop time spent so far stays under ``loop_budget`` seconds; beyond,
+    its time is extrapolated linearly in m from the last measured size, and marked so.
+    """
+    results, spent, last = [], 0.0, None
+    for k, m in enumerate(m_values):
+        w, b, X, Y = random_problem(n_x, m, seed)
+        vectorized = best_time(lambda: propagate(w, b, X, Y))
+        if last is None or spent < loop_budget:
+            (fast, _), (slow, _) = propagate(w, b, X, Y), propagate_loop(w, b, X, Y)
+            assert np.allclose(fast["dw"], slow["dw"]) and np.isclose(fast["db"], slow["db"])
+            loop = best_time(lambda: propagate_loop(w, b, X, Y), repeat=1)
+            spent += loop
+            last = (m, loop)
+            results.append(Timing(m, vectorized, loop, True))
+        else:
+            results.append(Timing(m, vectorized, last[1] * m / last[0], False))
+        if progress is not None:
+            progress((k + 1) / len(m_values))
+    return results
+
+
+def dot_against_sum(n=1_000_000, seed=0):
+    """Seconds for w . x by ``np.dot`` and by a Python ``sum`` over the pairs (results asserted equal)."""
+    rng = np.random.default_rng(seed)
+    u, v = rng.normal(size=n), rng.normal(size=n)
+    assert np.isclose(np.dot(u, v), sum(p * q for p, q in zip(u.tolist(), v.tolist())))
+    return best_time(lambda: np.dot(u, v)), best_time(lambda: sum(p * q for p, q in zip(u.tolist(), v.tolist())), 1)
