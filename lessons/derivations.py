@@ -5,7 +5,7 @@ import inspect
 import streamlit as st
 
 from mathcore import CATALOGUE
-from ui.derivation_view import show_steps, verified
+from ui.derivation_view import show_steps, table_cell, verified
 
 st.title("Every derivation, verified")
 st.markdown(
@@ -18,7 +18,7 @@ st.markdown(
 all_derivations = [verified(key) for key in CATALOGUE]
 st.markdown(
     "| derivation | result | proved | numeric error | checked against |\n|---|---|:-:|--:|---|\n"
-    + "\n".join(f"| {d.title} | ${d.lhs} = {d.steps[-1].latex}$ | {'✓' if d.proved else '✗'} "
+    + "\n".join(f"| {d.title} | ${table_cell(d.lhs)} = {table_cell(d.steps[-1].latex)}$ | {'✓' if d.proved else '✗'} "
                 f"| {d.error:.1e} | {d.check_against} |" for d in all_derivations)
 )
 

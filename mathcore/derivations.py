@@ -329,7 +329,7 @@ def curvature_along(loss="cross_entropy"):
     curvature = d2L_dz2(loss).result
     return Derivation(
         f"curvature_along_{loss}", f"vᵀHv, one example ({_LOSS_NAME[loss]})",
-        r"\frac{d^2}{dt^2} L\bigl(\sigma((w + t v_1) x + b + t v_2)\bigr)\Big|_{t=0}",
+        r"\frac{d^2}{dt^2} L\bigl(\sigma((w + t v_1) x + b + t v_2)\bigr)\Big\rvert_{t=0}",
         sp.Derivative(along, (t, 2)),
         (Step(hessian, r"chain rule along the line $(w + t v_1,\ b + t v_2)$: $v^\top H v$"),
          Step(curvature * (v1 * x_1 + v2) ** 2,

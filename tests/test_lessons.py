@@ -46,6 +46,8 @@ def test_derivations_page_lists_all_and_shows_the_chosen_one(app):
     assert not app.exception
     table = app.markdown[1].value
     assert table.count("| ✓ |") == len(CATALOGUE) and "✗" not in table
+    rows = table.splitlines()
+    assert len(rows) == len(CATALOGUE) + 2 and all(row.count("|") == 6 for row in rows)  # no | inside a cell
     assert app.subheader[0].value == "dL/dz (squared error, sigmoid)"
     app.selectbox[0].select("da/dz (sigmoid)").run()
     assert not app.exception

@@ -26,6 +26,15 @@ def sci(x, digits=0):
     return "0" if x == 0 else f"{x:.{digits}e}".replace("e-0", "e-").replace("e+0", "e+").replace("e+", "e")
 
 
+def table_cell(latex):
+    r"""LaTeX safe inside a Markdown table cell, where a bare | would end the cell.
+
+    >>> print(table_cell(r"f\Big|_{t=0}"))
+    f\Big\vert _{t=0}
+    """
+    return latex.replace("|", r"\vert ")
+
+
 def blackboard(d):
     """LaTeX: each step on its own line with its mark, its rule in small grey type below it."""
     lines = []

@@ -31,6 +31,8 @@ def assert_rendered_cleanly(page):
     page.wait_for_timeout(300)
     assert page.locator(".katex-error").count() == 0, page.locator(".katex-error").all_inner_texts()
     assert page.locator('[data-testid="stException"]').count() == 0
+    text = page.locator('[data-testid="stMain"]').inner_text()
+    assert "\\frac" not in text and "$" not in text.replace("$$", ""), "LaTeX left untypeset"
 
 
 def assert_chart_drawn(chart):
@@ -189,7 +191,7 @@ def test_network_diagram_follows_the_layer_sliders(page, server):
 
 def test_activation_switch_rederives(page, server):
     open_page(page, f"{server}/activation-functions")
-    page.get_by_role("combobox").first.click()
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="activation g").get_by_role("combobox").click()
     page.get_by_role("option", name="tanh").click()
     wait_for_rerun(page)
     expect(page.locator(".katex").filter(has_text="tanh").first).to_be_visible()
@@ -200,7 +202,7 @@ def test_activation_switch_rederives(page, server):
 def test_transpose_detective_in_the_browser(page, server):
     open_page(page, f"{server}/vectorization")
     expect(page.locator('[data-testid="stAlertContentSuccess"]').first).to_contain_text("Right")
-    page.get_by_role("combobox").nth(3).click()  # the right operand
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="right").get_by_role("combobox").click()
     page.get_by_role("option", name="A_prev", exact=True).click()
     expect(page.locator('[data-testid="stAlertContentError"]').first).to_contain_text("does not align")
     assert_rendered_cleanly(page)
