@@ -6,8 +6,6 @@
    against a Python loop over the grid points.
 """
 
-import time
-
 import numpy as np
 
 import sympy as sp
@@ -17,23 +15,14 @@ from mathcore.derivations import CATALOGUE, derivation
 from mathcore.datasets import one_feature_synthetic
 from mathcore.logistic import propagate, propagate_loop
 from mathcore.surface import surface, surface_loop
-
-
-def seconds(f, repeat=3):
-    """The best of ``repeat`` wall-clock times of f()."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        f()
-        best = min(best, time.perf_counter() - start)
-    return best
+from mathcore.timing import best_time
 
 
 def main():
     print("derivation, in catalogue order in one process (SymPy's own cache warms as it goes)")
     total = 0.0
     for key in CATALOGUE:
-        t = seconds(lambda: derivation(key).checks, repeat=1)
+        t = best_time(lambda: derivation(key).checks, repeat=1)
         total += t
         print(f"  {key:30s} {t * 1e3:8.1f} ms")
     print(f"  {'all':30s} {total * 1e3:8.1f} ms\n")
@@ -45,7 +34,7 @@ def main():
         w, b = rng.normal(size=(20, 1)), 0.1
         (fast, _), (slow, _) = propagate(w, b, X, Y), propagate_loop(w, b, X, Y)
         assert np.allclose(fast["dw"], slow["dw"]) and np.isclose(fast["db"], slow["db"])
-        t_loop, t_vec = seconds(lambda: propagate_loop(w, b, X, Y), 1), seconds(lambda: propagate(w, b, X, Y), 20)
+        t_loop, t_vec = best_time(lambda: propagate_loop(w, b, X, Y), 1), best_time(lambda: propagate(w, b, X, Y), 20)
         print(f"  m = {m:>6,}                  {t_loop * 1e3:9.1f} ms {t_vec * 1e3:9.3f} ms {t_loop / t_vec:9.0f}x")
 
     print("\nlambdified SymPy against hand-written NumPy, n_x = 100, m = 100,000")
@@ -57,10 +46,10 @@ def main():
     by_sympy = lambda: per_example(A, Y, X).mean(axis=1, keepdims=True)  # noqa: E731
     by_numpy = lambda: X @ (A - Y).T / X.shape[1]  # noqa: E731
     assert np.allclose(by_sympy(), by_numpy())
-    t_sympy, t_numpy = seconds(by_sympy, 5), seconds(by_numpy, 5)
+    t_sympy, t_numpy = best_time(by_sympy, 5), best_time(by_numpy, 5)
     print(f"  SymPy (a - y) x_j broadcast then mean {t_sympy * 1e3:7.1f} ms   NumPy X (A - Y).T / m {t_numpy * 1e3:6.1f} ms"
           f"   ratio {t_sympy / t_numpy:.1f}x")
-    t_sum = seconds(lambda: X.sum(), 5)
+    t_sum = best_time(lambda: X.sum(), 5)
     gigabytes = X.nbytes / 1e9
     print(f"  bytes of X read per second: gradient {gigabytes / t_numpy:.1f} GB/s, plain X.sum() {gigabytes / t_sum:.1f} GB/s"
           f" ({t_numpy / t_sum:.1f}x the time of one pass over X)")
@@ -72,8 +61,8 @@ def main():
         for loss in ("cross_entropy", "squared_error"):
             fast, slow = surface(x, y, grid, grid, loss), surface_loop(x, y, grid, grid, loss)
             assert all(np.allclose(getattr(fast, k), getattr(slow, k)) for k in "JABC")
-            t_loop = seconds(lambda: surface_loop(x, y, grid, grid, loss), 1)
-            t_grid = seconds(lambda: surface(x, y, grid, grid, loss), 3)
+            t_loop = best_time(lambda: surface_loop(x, y, grid, grid, loss), 1)
+            t_grid = best_time(lambda: surface(x, y, grid, grid, loss), 3)
             print(f"  m = {m:>5,}, {loss:14s}             {t_loop * 1e3:7.0f} ms {t_grid * 1e3:8.0f} ms {t_loop / t_grid:8.1f}x")
 
 

@@ -6,8 +6,9 @@ import sympy as sp
 import streamlit as st
 
 import charts
-from mathcore.network import G, derivative_products, linear_layers_collapse, time_per_element
+from mathcore.network import G, derivative_products, linear_layers_collapse
 from ui.derivation_view import show_steps, verified
+from ui.timing import activation_cost
 
 ACTIVATIONS = {"sigmoid": ("sigmoid", "da_dz"), "tanh": ("tanh", "tanh_derivative"),
                "relu": ("ReLU", "relu_derivative"), "leaky_relu": ("leaky ReLU (α = 0.01)", "leaky_relu_derivative")}
@@ -44,11 +45,7 @@ st.caption(f"At L = {depth}: " + ", ".join(f"{k} {v[-1]:.1e}" for k, v in produc
            "paths survives).")
 
 st.header("Compute cost, measured now")
-sigmoid_ns, relu_ns = time_per_element("sigmoid"), time_per_element("relu")
-cols = st.columns(3)
-cols[0].metric("sigmoid 1/(1 + e^−z), ns per element", f"{sigmoid_ns:.2f}")
-cols[1].metric("ReLU max(0, z), ns per element", f"{relu_ns:.2f}")
-cols[2].metric("sigmoid time / ReLU time", f"{sigmoid_ns / relu_ns:.1f}×")
+activation_cost()
 st.caption("Best of 7 runs over a million float64 values on this server. The sigmoid needs an exponential "
            "(and a division) per element; ReLU one comparison. Both are memory-bound at this size, so the ratio "
            "depends on the machine.")

@@ -5,8 +5,8 @@ import pandas as pd
 import streamlit as st
 
 import charts
-from mathcore.network import time_per_element
 from mathcore.vectorization import dot_against_sum, time_gradients
+from ui.timing import activation_cost
 
 st.title("Loops versus NumPy, measured")
 st.markdown("The course's first gradient loops over the $m$ examples (and the $n_x$ features) in Python; the "
@@ -37,10 +37,6 @@ cols = st.columns(3)
 cols[0].metric("np.dot, 10⁶ pairs (ms)", f"{numpy_s * 1e3:.2f}")
 cols[1].metric("Python sum over the pairs (ms)", f"{python_s * 1e3:.1f}")
 cols[2].metric("np.dot speedup", f"{python_s / numpy_s:.0f}×")
-sigmoid_ns, relu_ns = time_per_element("sigmoid"), time_per_element("relu")
-cols = st.columns(3)
-cols[0].metric("sigmoid 1/(1 + e^−z), ns per element", f"{sigmoid_ns:.2f}")
-cols[1].metric("ReLU max(0, z), ns per element", f"{relu_ns:.2f}")
-cols[2].metric("sigmoid time / ReLU time", f"{sigmoid_ns / relu_ns:.1f}×")
+activation_cost()
 st.caption("A Python loop pays the interpreter for every multiply-add; NumPy runs one compiled loop (SIMD, no "
            "boxing). An exponential costs tens of cycles; a comparison, one. Figures depend on the machine.")

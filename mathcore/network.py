@@ -5,7 +5,6 @@ Shapes: X = A[0] (n[0], m)   W[l] (n[l], n[l-1])   b[l] (n[l], 1)   Z[l], A[l] (
 Layers are a list of records (W, b, activation), not a dict under 'W' + str(l) keys.
 """
 
-import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,6 +13,8 @@ import sympy as sp
 from mathcore.functions import ACTIVATIONS, to_numpy
 from mathcore.gradcheck import central_difference, relative_difference
 from mathcore.layer import linear_backward, linear_forward
+from mathcore.logistic import cross_entropy_cost_plain
+from mathcore.timing import best_time
 
 _z = sp.Symbol("z", real=True)
 #: g(z) and g'(z) for each activation a learner can pick: the SymPy functions and their derivative
@@ -54,11 +55,6 @@ def forward(layers, X):
         A = G[layer.activation](Z)
         caches.append((Z, A))
     return caches
-
-
-def cost(A_L, Y):
-    """J = -(1/m) sum(Y log A[L] + (1 - Y) log(1 - A[L]))."""
-    return float(-np.mean(Y * np.log(A_L) + (1 - Y) * np.log(1 - A_L)))
 
 
 @dataclass(frozen=True)
@@ -110,7 +106,7 @@ def gradient_check(layers, X, Y, eps=1e-7):
     theta = np.concatenate([np.concatenate([layer.W.ravel(), layer.b.ravel()]) for layer in layers])
     analytic = np.concatenate([np.concatenate([g.dW.ravel(), g.db.ravel()])
                                for g in backward(layers, forward(layers, X), X, Y)])
-    numeric = central_difference(lambda t: cost(forward(unflatten(t), X)[-1][1], Y), theta, eps)
+    numeric = central_difference(lambda t: cross_entropy_cost_plain(forward(unflatten(t), X)[-1][1], Y), theta, eps)
     return relative_difference(analytic, numeric), analytic, numeric
 
 
@@ -150,12 +146,7 @@ TIMED = {"sigmoid": lambda Z: 1 / (1 + np.exp(-Z)), "relu": lambda Z: np.maximum
 def time_per_element(activation, n=1_000_000, repeat=7, seed=0):
     """The best of ``repeat`` wall-clock times of TIMED[activation] over n float64 values, in ns per element."""
     Z = np.random.default_rng(seed).normal(size=n)
-    g, best = TIMED[activation], float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        g(Z)
-        best = min(best, time.perf_counter() - start)
-    return best / n * 1e9
+    return best_time(lambda: TIMED[activation](Z), repeat) / n * 1e9
 
 
 def linear_layers_collapse(n0=2, n1=3, n2=2):

@@ -14,6 +14,7 @@ import sympy as sp
 from mathcore.derivations import a, derivation, j, x, y
 from mathcore.gradcheck import central_difference, relative_difference
 from mathcore.logistic import propagate, propagate_loop, random_problem
+from mathcore.timing import best_time
 
 
 @dataclass(frozen=True)
@@ -145,18 +146,6 @@ def four_ways(n_x, m, seed=0):
 
 
 # -- loops against NumPy, timed -----------------------------------------------------
-
-def best_time(f, repeat=3):
-    """The best of ``repeat`` wall-clock times of f(), in seconds."""
-    import time
-
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        f()
-        best = min(best, time.perf_counter() - start)
-    return best
-
 
 @dataclass(frozen=True)
 class Timing:
