@@ -6,6 +6,7 @@ import sympy as sp
 import streamlit as st
 
 import charts
+from mathcore.datasets import breast_cancer_feature_names
 from mathcore.surface import descend, negative_curvature_example, slices
 from ui.data import synthetic_controls
 from ui.derivation_view import show_steps, verified
@@ -37,8 +38,6 @@ shape = {}
 if source == "synthetic":
     shape = synthetic_controls(m_min=10, m_default=100)
 elif source == "breast cancer":
-    from mathcore.datasets import breast_cancer_feature_names
-
     shape = {"feature": st.selectbox("feature (standardised)", breast_cancer_feature_names())}
 data_key = (source, shape.get("m", 100), shape.get("separation", 2.0), shape.get("noise", 1.0), shape.get("seed", 0),
             shape.get("feature", "mean radius"))
