@@ -101,7 +101,13 @@ class Check:
 
 @dataclass(frozen=True, eq=False)
 class Derivation:
-    """Steps from a definition to a result; see the module docstring."""
+    """Steps from a definition to a result; see the module docstring.
+
+    lhs: LaTeX of the quantity; target: it, in the base variables; steps: the Steps;
+    domains: variable name -> Domain; where: (display symbol, what it stands for) pairs;
+    assume: substitutions a proof may make (n_x -> j + p says j <= n_x; t -> 0, the point);
+    concrete: sizes for the numeric check (n_x -> 3, j -> 2, m -> 4); note: a closing remark.
+    """
 
     key: str
     title: str
@@ -129,7 +135,6 @@ class Derivation:
     def where_latex(self):
         return ", ".join(f"{sp.latex(s[e.variables] if isinstance(s, sp.IndexedBase) else s)} = "
                          f"{sp.latex(e.expr if isinstance(s, sp.IndexedBase) else e)}" for s, e in self.where)
-
 
     def aligned(self):
         r"""The derivation as a LaTeX ``aligned`` block, each step with its rule.
