@@ -15,7 +15,12 @@ st.markdown(
     "The same table comes from `python -m mathcore verify`."
 )
 
-all_derivations = [verified(key) for key in CATALOGUE]
+progress = st.progress(0.0, text="Deriving, proving and checking each derivation (once per server)…")
+all_derivations = []
+for k, key in enumerate(CATALOGUE):
+    all_derivations.append(verified(key))
+    progress.progress((k + 1) / len(CATALOGUE))
+progress.empty()
 st.markdown(
     "| derivation | result | proved | numeric error | checked against |\n|---|---|:-:|--:|---|\n"
     + "\n".join(f"| {d.title} | ${table_cell(d.lhs)} = {table_cell(d.steps[-1].latex)}$ | {'✓' if d.proved else '✗'} "
