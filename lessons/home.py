@@ -7,6 +7,7 @@ import streamlit as st
 
 import charts
 from mathcore import derivations
+from mathcore.export import export
 from mathcore.functions import sigmoid_numpy
 from ui.derivation_view import show_steps, verified
 
@@ -48,6 +49,8 @@ cols[2].metric("finite difference of L", f"{fd:.6f}")
 cols[3].metric("difference", f"{abs(derived - fd):.1e}")
 st.caption("Every step of the derivation at your point: "
            + ", ".join(f"step {i + 1} = {float(v):.6f}" for i, v in enumerate(steps)))
+st.download_button("This check as a Jupyter notebook", export(d, "ipynb", {"z": z, "y": y}), f"{d.key}.ipynb",
+                   "application/x-ipynb+json", icon=":material/download:")
 
 grid = np.linspace(-6, 6, 241)
 curve, truth = d.evaluate(z=grid, y=y)

@@ -1,6 +1,6 @@
-"""``python -m mathcore verify``: every derivation, proved and checked, as a table, JSON or LaTeX.
-
-Exits 1 if any step is not proved or its numbers disagree (error >= TOLERANCE).
+"""``python -m mathcore verify``: every derivation, proved and checked, as a table, JSON or LaTeX
+(exits 1 if any step is not proved or its numbers disagree, error >= TOLERANCE).
+``python -m mathcore export NAME --format latex|markdown|ipynb``: one derivation to take away.
 """
 
 import argparse
@@ -11,6 +11,7 @@ import sympy as sp
 
 from mathcore.derivation import TOLERANCE
 from mathcore.derivations import CATALOGUE, derivation
+from mathcore.export import FORMATS, export
 
 
 def verify_rows(keys=None):
@@ -67,7 +68,22 @@ def main(argv=None):
     verify = commands.add_parser("verify", help="prove and check every derivation")
     verify.add_argument("keys", nargs="*", metavar="NAME", help=f"only these (from: {', '.join(CATALOGUE)})")
     verify.add_argument("--format", choices=("table", "json", "latex"), default="table")
+    export_command = commands.add_parser("export", help="one derivation as LaTeX, Markdown or a notebook")
+    export_command.add_argument("name", metavar="NAME", help=f"one of: {', '.join(CATALOGUE)}")
+    export_command.add_argument("--format", choices=FORMATS, default="latex")
+    export_command.add_argument("--at", nargs="*", default=[], metavar="VAR=VALUE",
+                                help="for ipynb: the point to evaluate at, e.g. z=1.5 y=1")
     args = parser.parse_args(argv)
+
+    if args.command == "export":
+        if args.name not in CATALOGUE:
+            parser.error(f"unknown derivation {args.name}; known: {', '.join(CATALOGUE)}")
+        try:
+            point = {k: float(v) for k, v in (item.split("=", 1) for item in args.at)}
+        except ValueError:
+            parser.error("--at takes VAR=NUMBER pairs, e.g. z=1.5 y=1")
+        print(export(derivation(args.name), args.format, point or None), end="")
+        return 0
 
     unknown = [k for k in args.keys if k not in CATALOGUE]
     if unknown:

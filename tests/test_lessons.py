@@ -267,3 +267,8 @@ def test_loops_page_measures(app):
     assert not page.exception
     table = table_with(page, "speedup")
     assert table["m"].max() == 1_000 and (table["vectorized (s)"] > 0).all()
+
+
+def test_home_offers_the_derivation_and_the_check_to_take_away(app):
+    labels = [button.label for button in app.download_button]
+    assert labels == ["LaTeX", "Markdown", "This check as a Jupyter notebook"]

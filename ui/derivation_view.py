@@ -5,6 +5,7 @@ import streamlit as st
 
 from mathcore import derivation
 from mathcore.derivation import TOLERANCE
+from mathcore.export import export
 
 PROVED, FAILED = r"\quad\textcolor{green}{\checkmark}", r"\quad\textcolor{red}{\times}"
 
@@ -58,6 +59,11 @@ def show_steps(d):
     )
     if d.note:
         st.info(d.note)
+    left, right, _ = st.columns([1, 1, 3])
+    left.download_button("LaTeX", export(d, "latex"), f"{d.key}.tex", "text/x-tex", icon=":material/download:",
+                         key=f"latex_{d.key}")
+    right.download_button("Markdown", export(d, "markdown"), f"{d.key}.md", "text/markdown",
+                          icon=":material/download:", key=f"markdown_{d.key}")
     with st.expander("The checks, step by step"):
         st.dataframe(pd.DataFrame({
             "step": range(1, len(d.steps) + 1),
