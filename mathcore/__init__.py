@@ -3,6 +3,7 @@
 Never imports streamlit or altair: everything here runs and is tested without a UI.
 """
 
+from mathcore.checker import TARGETS, check
 from mathcore.derivation import Check, Derivation, Step
 from mathcore.derivations import CATALOGUE, derivation
 from mathcore.functions import leaky_relu, relu, sigmoid, tanh
@@ -11,7 +12,7 @@ from mathcore.logistic import initialize_with_zeros, optimize, predict, propagat
 from mathcore.losses import cost, cross_entropy, squared_error
 
 __all__ = [
-    "CATALOGUE", "Check", "Derivation", "Step", "central_difference", "cost", "cross_entropy",
+    "CATALOGUE", "Check", "Derivation", "Step", "TARGETS", "central_difference", "check", "cost", "cross_entropy",
     "derivation", "initialize_with_zeros", "leaky_relu", "optimize", "predict", "propagate",
     "propagate_loop", "relative_difference", "relu", "sigmoid", "squared_error", "tanh",
 ]

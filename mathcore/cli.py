@@ -1,6 +1,7 @@
 """``python -m mathcore verify``: every derivation, proved and checked, as a table, JSON or LaTeX
 (exits 1 if any step is not proved or its numbers disagree, error >= TOLERANCE).
 ``python -m mathcore export NAME --format latex|markdown|ipynb``: one derivation to take away.
+``python -m mathcore check TARGET "ANSWER"``: the checker's verdict (exit 0 right, 1 wrong, 2 undecided or invalid).
 """
 
 import argparse
@@ -9,6 +10,8 @@ import sys
 
 import sympy as sp
 
+from mathcore.checker import TARGETS
+from mathcore.checkpool import CheckPool
 from mathcore.derivation import TOLERANCE
 from mathcore.derivations import CATALOGUE, derivation
 from mathcore.export import FORMATS, export
@@ -73,7 +76,24 @@ def main(argv=None):
     export_command.add_argument("--format", choices=FORMATS, default="latex")
     export_command.add_argument("--at", nargs="*", default=[], metavar="VAR=VALUE",
                                 help="for ipynb: the point to evaluate at, e.g. z=1.5 y=1")
+    check_command = commands.add_parser("check", help="is ANSWER right for TARGET? (exit 0 yes, 1 no, 2 undecided)")
+    check_command.add_argument("target", metavar="TARGET", help=f"one of: {', '.join(TARGETS)}")
+    check_command.add_argument("answer", metavar="ANSWER")
     args = parser.parse_args(argv)
+
+    if args.command == "check":
+        if args.target not in TARGETS:
+            parser.error(f"unknown target {args.target}; known: {', '.join(TARGETS)}")
+        pool = CheckPool(workers=1)
+        try:
+            verdict = pool.check(args.target, args.answer)
+        finally:
+            pool.stop()
+        print(f"{verdict.status}: {verdict.message}")
+        for line in (verdict.hint, verdict.evidence):
+            if line:
+                print(line)
+        return verdict.exit_code
 
     if args.command == "export":
         if args.name not in CATALOGUE:

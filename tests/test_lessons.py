@@ -272,3 +272,34 @@ def test_loops_page_measures(app):
 def test_home_offers_the_derivation_and_the_check_to_take_away(app):
     labels = [button.label for button in app.download_button]
     assert labels == ["LaTeX", "Markdown", "This check as a Jupyter notebook"]
+
+
+def test_checker_page_one_answer_and_steps(app):
+    page = open_page(app, "lessons/checker.py")
+    page.selectbox[0].set_value("dL_dz_cross_entropy").run()
+    page.text_input[0].input("(a-y)a(1-a)").run()
+    assert not page.exception
+    assert any("Not equivalent" in e.value for e in page.error)
+    assert any("a(1 − a) factor is left in" in i.value for i in page.info)
+    assert any("read as" in block.value for block in page.latex)
+    page.text_input[0].input("sigma(z) - y").run()
+    assert any("Equivalent" in box.value for box in page.success)
+    page.text_input[0].input("__import__('os').system('x')").run()
+    assert any("Unexpected character" in w.value for w in page.warning) and not page.exception
+    page.selectbox[0].set_value("dW").run()
+    page.text_input[0].input("A_prev @ dZ.T / m").run()
+    assert any("dWᵀ" in i.value for i in page.info)
+    for i, text in enumerate(["-y/a + (1-y)/(1-a)", "a(1+a)", "(-y/a + (1-y)/(1-a)) a(1-a)", "a - y"]):
+        page.text_input[1 + i].input(text).run()
+    page.button[0].click().run()
+    assert any("Step 2 is the first that is not right" in md.value for md in page.markdown)
+    page.text_input[2].input("a(1-a)").run()
+    page.button[0].click().run()
+    assert any("Every step is right" in box.value for box in page.success)
+
+
+def test_checker_page_rate_limit(app):
+    page = open_page(app, "lessons/checker.py")
+    for k in range(21):
+        page.text_input[0].input(f"a - y + {k} - {k}").run()
+    assert any("Slow down" in w.value for w in page.warning) and not page.exception

@@ -21,6 +21,7 @@ PAGES = {  # url path -> (sidebar title, page heading)
     "vectorization": ("From one example to m", "From one example to m examples"),
     "l-layers": ("L layers: backward", "L layers: backward and the gradient check"),
     "loops-vs-numpy": ("Loops versus NumPy", "Loops versus NumPy, measured"),
+    "check-my-derivation": ("Check my derivation", "Check my derivation"),
     "every-derivation": ("Every derivation, verified", "Every derivation, verified"),
 }
 
@@ -207,3 +208,22 @@ def test_transpose_detective_in_the_browser(page, server):
     expect(page.locator('[data-testid="stAlertContentError"]').first).to_contain_text("does not align")
     assert_rendered_cleanly(page)
     screenshot(page, "vectorization-detective", height=3000)
+
+
+def test_checker_answers_in_the_browser(page, server):
+    open_page(page, f"{server}/check-my-derivation")
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="What are you deriving").get_by_role("combobox").click()
+    page.get_by_role("option", name="dL/dz, cross-entropy after a sigmoid").click()
+    wait_for_rerun(page)
+    answer = page.get_by_label("Your answer")
+    answer.fill("(a-y)a(1-a)")
+    answer.press("Enter")
+    expect(page.get_by_text("a(1 − a) factor is left in")).to_be_visible()
+    answer.fill("σ(z) − y")
+    answer.press("Enter")
+    expect(page.get_by_text("Equivalent: SymPy simplifies")).to_be_visible()
+    answer.fill("open('/tmp/x', 'w')")
+    answer.press("Enter")
+    expect(page.get_by_text("Unexpected character")).to_be_visible()
+    assert_rendered_cleanly(page)
+    screenshot(page, "checker", height=1400)

@@ -1,0 +1,289 @@
+"""A learner's typed answer, read safely: our own tokenizer and parser, bounded, building a small tree.
+
+User text never reaches eval, exec, sympify, parse_expr or lambdify. The tree is turned into SymPy
+by ``to_sympy`` (scalar answers) or evaluated with NumPy by ``evaluate`` (numbers and matrices),
+both walking only the node kinds below.
+
+Grammar, loosest first (implicit multiplication: a factor followed by a number, a name or "("):
+    expr    := term (("+" | "-") term)*
+    term    := unary (("*" | "/" | "@" | implicit) unary)*
+    unary   := ("-" | "+") unary | power
+    power   := postfix (("^" | "**") unary)?          right-associative
+    postfix := atom (".T")*
+    atom    := NUMBER | NAME | FUNCTION "(" arguments ")" | "(" expr ")"
+A NAME followed by "(" is a call only if it names an allowed function: a(1 - a) is a times (1 - a).
+
+Nodes: ("num", text), ("name", name), ("neg", x), ("op", symbol, left, right), ("T", x),
+("call", function, [arguments], {keyword: value}), each with its position in the text.
+"""
+
+import re
+from dataclasses import dataclass
+
+MAX_LENGTH = 300
+MAX_TOKENS = 150
+MAX_DEPTH = 15
+MAX_DIGITS = 8
+MAX_EXPONENT = 10
+
+#: Allowed functions, by every name a learner may use for them.
+FUNCTIONS = {"sigma": "sigmoid", "sigmoid": "sigmoid", "σ": "sigmoid", "exp": "exp", "log": "log", "ln": "log",
+             "tanh": "tanh", "cosh": "cosh", "sinh": "sinh", "sech": "sech", "relu": "relu", "ReLU": "relu",
+             "heaviside": "step", "step": "step", "sum": "sum"}
+#: Spellings read as other names: Greek letters and common ways to write y-hat.
+ALIASES = {"α": "alpha", "ŷ": "a", "yhat": "a", "y_hat": "a", "Aprev": "A_prev", "A_prev": "A_prev"}
+#: Characters people paste that mean an ASCII operator.
+LOOKALIKES = {"−": "-", "–": "-", "×": "*", "·": "*", "⋅": "*"}
+
+_TOKEN = re.compile(r"\s*(?:(?P<num>\d+\.?\d*|\.\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*|[σαŷ])"
+                    r"|(?P<op>\*\*|[-+*/^@(),=]|\.T\b))")
+
+
+class AnswerError(ValueError):
+    """A specific, readable reason the text is not an answer we can read, with where it happened."""
+
+    def __init__(self, message, position=None):
+        super().__init__(message if position is None else f"{message} (at position {position + 1})")
+        self.position = position
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # "num", "name", "op", "end"
+    text: str
+    position: int
+
+
+def tokenize(text):
+    """Tokens of ``text``, after the length bound; anything unexpected is named with its position."""
+    if len(text) > MAX_LENGTH:
+        raise AnswerError(f"The answer is {len(text):,} characters long; answers are limited to {MAX_LENGTH}.")
+    if not text.strip():
+        raise AnswerError("The answer is empty: type an expression, such as a - y.")
+    text = "".join(LOOKALIKES.get(ch, ch) for ch in text)
+    tokens, position = [], 0
+    while position < len(text):
+        if text[position:].strip() == "":
+            break
+        match = _TOKEN.match(text, position)
+        if not match:
+            start = position + len(text[position:]) - len(text[position:].lstrip())
+            ch = text[start]
+            raise AnswerError(f"Unexpected character {ch!r} (U+{ord(ch):04X}): use letters, digits and "
+                              "+ - * / ^ ** @ ( ) .T", start)
+        kind = match.lastgroup
+        start = match.start(kind)
+        value = match.group(kind)
+        if kind == "num" and len(value.replace(".", "")) > MAX_DIGITS:
+            raise AnswerError(f"The number {value[:12]}… has more than {MAX_DIGITS} digits", start)
+        tokens.append(Token(kind, value, start))
+        if len(tokens) > MAX_TOKENS:
+            raise AnswerError(f"The answer has more than {MAX_TOKENS} symbols; write it more simply.")
+        position = match.end()
+    return tokens + [Token("end", "", len(text))]
+
+
+class _Parser:
+    def __init__(self, tokens):
+        self.tokens, self.i, self.depth = tokens, 0, 0
+
+    @property
+    def token(self):
+        return self.tokens[self.i]
+
+    def take(self, text=None):
+        token = self.token
+        if text is not None and token.text != text:
+            shown = "the end" if token.kind == "end" else repr(token.text)
+            raise AnswerError(f"Expected {text!r} but found {shown}", token.position)
+        self.i += 1
+        return token
+
+    def nested(self, position):
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise AnswerError(f"The answer nests more than {MAX_DEPTH} levels deep", position)
+
+    def expr(self):
+        node = self.term()
+        while self.token.text in ("+", "-"):
+            op = self.take()
+            node = ("op", op.text, node, self.term(), op.position)
+        return node
+
+    def term(self):
+        node = self.unary()
+        while True:
+            token = self.token
+            if token.text in ("*", "/", "@"):
+                self.take()
+                node = ("op", token.text, node, self.unary(), token.position)
+            elif token.kind in ("num", "name") or token.text == "(":
+                if token.kind == "num" and node[0] == "num":
+                    raise AnswerError("Two numbers side by side: put an operator between them", token.position)
+                node = ("op", "*", node, self.unary(), token.position)  # implicit multiplication
+            else:
+                return node
+
+    def unary(self):
+        if self.token.text in ("-", "+"):
+            op = self.take()
+            self.nested(op.position)
+            inner = self.unary()
+            self.depth -= 1
+            return ("neg", inner, op.position) if op.text == "-" else inner
+        return self.power()
+
+    def power(self):
+        base = self.postfix()
+        if self.token.text in ("^", "**"):
+            op = self.take()
+            self.nested(op.position)
+            exponent = self.unary()
+            self.depth -= 1
+            value = _constant(exponent)
+            if value is None or abs(value) > MAX_EXPONENT:
+                raise AnswerError(f"Exponents must be plain numbers between -{MAX_EXPONENT} and {MAX_EXPONENT}",
+                                  op.position)
+            return ("op", "^", base, exponent, op.position)
+        return base
+
+    def postfix(self):
+        node = self.atom()
+        while self.token.text == ".T":
+            node = ("T", node, self.take().position)
+        return node
+
+    def atom(self):
+        token = self.token
+        if token.kind == "num":
+            self.take()
+            return ("num", token.text, token.position)
+        if token.text == "(":
+            self.take()
+            self.nested(token.position)
+            node = self.expr()
+            self.depth -= 1
+            self.take(")")
+            return node
+        if token.kind == "name":
+            self.take()
+            name = ALIASES.get(token.text, token.text)
+            if name in FUNCTIONS and self.token.text == "(":
+                return self.call(FUNCTIONS[name], token)
+            if name in FUNCTIONS:
+                raise AnswerError(f"{token.text} is a function: write {token.text}(…)", token.position)
+            return ("name", name, token.position)
+        shown = "the end of the answer" if token.kind == "end" else repr(token.text)
+        raise AnswerError(f"Expected a number, a name or '(' but found {shown}", token.position)
+
+    def call(self, function, token):
+        self.take("(")
+        self.nested(token.position)
+        arguments, keywords = [self.expr()], {}
+        while self.token.text == ",":
+            self.take()
+            if self.token.kind == "name" and self.tokens[self.i + 1].text == "=":
+                key = self.take().text
+                self.take("=")
+                value = self.take()
+                if key not in ("axis", "keepdims") or function != "sum":
+                    raise AnswerError(f"{key}= is not an option here", value.position)
+                keywords[key] = value.text
+            else:
+                raise AnswerError(f"{function} takes one argument", self.token.position)
+        self.depth -= 1
+        self.take(")")
+        if keywords and (keywords.get("axis", "0") not in ("0", "1")
+                         or keywords.get("keepdims", "True") not in ("True", "False")):
+            raise AnswerError("sum takes axis=0 or axis=1 and keepdims=True or keepdims=False", token.position)
+        return ("call", function, arguments, keywords, token.position)
+
+
+def _constant(node):
+    """The value of a number, -number or number/number node; None for anything else."""
+    if node[0] == "num":
+        return float(node[1])
+    if node[0] == "neg":
+        inner = _constant(node[1])
+        return None if inner is None else -inner
+    if node[0] == "op" and node[1] == "/":
+        top, bottom = _constant(node[2]), _constant(node[3])
+        return None if top is None or not bottom else top / bottom
+    return None
+
+
+def parse(text):
+    """The tree of ``text``, or AnswerError saying what is wrong and where.
+
+    >>> parse("2x")
+    ('op', '*', ('num', '2', 0), ('name', 'x', 1), 1)
+    >>> parse("a(1-a)")[1], parse("sigma(z)")[1]
+    ('*', 'sigmoid')
+    >>> parse("__import__('os')")
+    Traceback (most recent call last):
+    ...
+    mathcore.answer.AnswerError: Unexpected character "'" (U+0027): use letters, digits and + - * / ^ ** @ ( ) .T (at position 12)
+    """
+    parser = _Parser(tokenize(text))
+    node = parser.expr()
+    if parser.token.kind != "end":
+        raise AnswerError(f"Unexpected {parser.token.text!r} after a complete expression", parser.token.position)
+    return node
+
+
+def first_position(node, name):
+    """Where ``name`` first appears in the tree (None if it does not)."""
+    if node[0] == "name":
+        return node[2] if node[1] == name else None
+    children = ([node[1]] if node[0] in ("neg", "T") else [node[2], node[3]] if node[0] == "op"
+                else node[2] if node[0] == "call" else [])
+    found = [p for p in (first_position(child, name) for child in children) if p is not None]
+    return min(found) if found else None
+
+
+def names(node):
+    """Every variable name the tree uses."""
+    kind = node[0]
+    if kind == "name":
+        return {node[1]}
+    if kind == "num":
+        return set()
+    if kind in ("neg", "T"):
+        return names(node[1])
+    if kind == "op":
+        return names(node[2]) | names(node[3])
+    return set().union(*(names(argument) for argument in node[2]))
+
+
+def to_latex(node):
+    r"""LaTeX of the tree as typed (for matrix answers, which SymPy does not read).
+
+    >>> print(to_latex(parse("1/m * dZ @ (A - Y).T")))
+    \frac{1}{m} dZ \, \left(A - Y\right)^{\top}
+    """
+    kind = node[0]
+    if kind == "num":
+        return node[1]
+    if kind == "name":
+        return node[1].replace("_prev", "_{prev}").replace("x_j", "x_j")
+    if kind == "neg":
+        return "-" + to_latex(node[1])
+    if kind == "T":
+        inner = to_latex(node[1])
+        return (rf"\left({inner}\right)" if node[1][0] in ("op", "neg") else inner) + r"^{\top}"
+    if kind == "call":
+        inner = to_latex(node[2][0])
+        if node[1] == "sum":
+            axis = node[3].get("axis")
+            return (r"\sum_{\text{axis } " + axis + "}" if axis else r"\sum") + rf"\left({inner}\right)"
+        return rf"\operatorname{{{node[1]}}}\left({inner}\right)"
+    op, left, right = node[1], to_latex(node[2]), to_latex(node[3])
+    if op == "/":
+        return rf"\frac{{{left}}}{{{right}}}"
+    if op == "^":
+        return rf"\left({left}\right)^{{{right}}}" if node[2][0] in ("op", "neg") else rf"{left}^{{{right}}}"
+    wrap = lambda side, text: rf"\left({text}\right)" if side[0] == "op" and side[1] in "+-" else text  # noqa: E731
+    if op in "+-":
+        return f"{left} {op} {right}"
+    return wrap(node[2], left) + (r" \, " if op == "@" else " ") + wrap(node[3], right)

@@ -1,0 +1,38 @@
+"""The answer checker's server side: one pool per server, a cap per session."""
+
+import time
+
+import streamlit as st
+
+from mathcore.checker import Verdict
+from mathcore.checkpool import CheckPool
+
+CHECKS_PER_MINUTE = 20
+
+
+@st.cache_resource(on_release=lambda pool: pool.stop(), show_spinner=False)
+def pool():
+    """The worker pool, created once per server; stopped if the cache is cleared (any client can)."""
+    return CheckPool(workers=2)
+
+
+def check(target, answer):
+    """pool().check, unless this session has checked more than CHECKS_PER_MINUTE answers in the last minute."""
+    now = time.monotonic()
+    recent = [t for t in st.session_state.get("check_times", []) if now - t < 60]
+    if len(recent) >= CHECKS_PER_MINUTE:
+        return Verdict("could not decide", f"Slow down: at most {CHECKS_PER_MINUTE} checks a minute. "
+                                           f"Try again in {60 - (now - recent[0]):.0f} s.")
+    st.session_state.check_times = recent + [now]
+    return pool().check(target, answer)
+
+
+def show(verdict):
+    """The verdict in colour, with its hint, evidence and how the answer was read."""
+    box = {"equivalent": st.success, "not equivalent": st.error}.get(verdict.status, st.warning)
+    box(verdict.message, icon={"equivalent": ":material/check_circle:", "not equivalent": ":material/cancel:"}
+        .get(verdict.status, ":material/help:"))
+    if verdict.hint:
+        st.info(f"Hint: {verdict.hint}")
+    if verdict.evidence:
+        st.caption(verdict.evidence)
