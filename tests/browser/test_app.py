@@ -227,3 +227,19 @@ def test_checker_answers_in_the_browser(page, server):
     expect(page.get_by_text("Unexpected character")).to_be_visible()
     assert_rendered_cleanly(page)
     screenshot(page, "checker", height=1400)
+
+
+def test_checker_step_mode_points_at_the_first_wrong_step(page, server):
+    open_page(page, f"{server}/check-my-derivation")
+    page.get_by_role("tab", name="The chain rule, step by step").click()
+    steps = ["-y/a + (1-y)/(1-a)", "a(1+a)", "(-y/a + (1-y)/(1-a)) a(1-a)", "a - y"]
+    for i, text in enumerate(steps):
+        box = page.get_by_label(f"step {i + 1}")
+        box.fill(text)
+        box.press("Enter")
+        wait_for_rerun(page)
+    page.get_by_role("button", name="Check every step").click()
+    expect(page.get_by_text("Step 2 is the first that is not right.")).to_be_visible()
+    expect(page.get_by_text("σ' = σ(1 − σ)")).to_be_visible()
+    assert_rendered_cleanly(page)
+    screenshot(page, "checker-steps", height=1600)
