@@ -6,18 +6,19 @@ import sympy as sp
 import streamlit as st
 
 import charts
+from mathcore.functions import ACTIVATION_NAMES
 from mathcore.network import G, derivative_products, linear_layers_collapse
 from ui.derivation_view import show_steps, verified
 from ui.timing import activation_cost
 
-ACTIVATIONS = {"sigmoid": ("sigmoid", "da_dz"), "tanh": ("tanh", "tanh_derivative"),
-               "relu": ("ReLU", "relu_derivative"), "leaky_relu": ("leaky ReLU (α = 0.01)", "leaky_relu_derivative")}
+DERIVATIVE = {"sigmoid": "da_dz", "tanh": "tanh_derivative", "relu": "relu_derivative",
+              "leaky_relu": "leaky_relu_derivative"}
 
 st.title("Activation functions")
 left, right = st.columns(2)
-activation = left.selectbox("activation g", list(ACTIVATIONS), format_func=lambda k: ACTIVATIONS[k][0])
+activation = left.selectbox("activation g", list(DERIVATIVE), format_func=ACTIVATION_NAMES.get)
 z0 = right.slider("z", -5.0, 5.0, 0.5, 0.1)
-name, key = ACTIVATIONS[activation]
+name, key = ACTIVATION_NAMES[activation], DERIVATIVE[activation]
 derivative = verified(key)
 grid = np.linspace(-5, 5, 401)
 slope = derivative.evaluate(z=grid, alpha=0.01)[0][-1]
@@ -36,7 +37,7 @@ cols = st.columns(2)
 depth = cols[0].slider("depth L", 1, 50, 20)
 scale = cols[1].slider("scale s of z", 0.1, 5.0, 1.0, 0.1)
 PATHS = 20_000
-products = {ACTIVATIONS[a][0]: derivative_products(a, depth, scale, PATHS) for a in ("sigmoid", "tanh", "relu")}
+products = {ACTIVATION_NAMES[a]: derivative_products(a, depth, scale, PATHS) for a in ("sigmoid", "tanh", "relu")}
 layers = np.arange(1, depth + 1)
 st.altair_chart(charts.vanishing(layers, products, 0.25 ** layers), width="stretch")
 st.caption(f"At L = {depth}: " + ", ".join(f"{k} {v[-1]:.1e}" for k, v in products.items())

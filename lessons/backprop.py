@@ -6,18 +6,19 @@ import pandas as pd
 import streamlit as st
 
 import charts
+from mathcore.functions import ACTIVATION_NAMES
 from mathcore.graph import forward_backward
+from mathcore.losses import LOSS_NAMES
 from ui.derivation_view import show_steps, verified
 
-ACTIVATIONS = {"sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU", "leaky_relu": "leaky ReLU (α = 0.01)"}
-LOSSES = {"cross_entropy": "cross-entropy", "squared_error": "squared error"}
 
 st.title("Chain rule and backpropagation")
 st.markdown("Pick the output activation and the loss; SymPy re-derives $\\partial L / \\partial z$ from scratch.")
 left, right = st.columns(2)
-activation = left.selectbox("output activation a = g(z)", list(ACTIVATIONS), format_func=ACTIVATIONS.get)
-meaningful = list(LOSSES) if activation == "sigmoid" else ["squared_error"]
-loss = right.radio("loss", meaningful, format_func=LOSSES.get, horizontal=True)
+activation = left.selectbox("output activation a = g(z)", list(ACTIVATION_NAMES),
+                            format_func=ACTIVATION_NAMES.get)
+meaningful = list(LOSS_NAMES) if activation == "sigmoid" else ["squared_error"]
+loss = right.radio("loss", meaningful, format_func=LOSS_NAMES.get, horizontal=True)
 if activation != "sigmoid":
     right.caption("Cross-entropy needs 0 < a < 1 (it takes log a and log(1 − a)); only the sigmoid guarantees that.")
 show_steps(verified(f"dL_dz_{loss}_{activation}"))
@@ -27,7 +28,7 @@ st.markdown("With squared error after a sigmoid, $\\partial L/\\partial z = (a -
             "very negative $z$: the model is confidently wrong, yet $a(1 - a) \\approx 0$ stalls learning.")
 z_mark = st.slider("z to compare at", -10.0, 10.0, -6.0, 0.5)
 grid = np.linspace(-10, 10, 401)
-gradients = {name: np.abs(verified(f"dL_dz_{key}_sigmoid").evaluate(z=grid, y=1.0)[0][-1]) for key, name in LOSSES.items()}
+gradients = {name: np.abs(verified(f"dL_dz_{key}_sigmoid").evaluate(z=grid, y=1.0)[0][-1]) for key, name in LOSS_NAMES.items()}
 st.altair_chart(charts.curves_with_point(grid, gradients, z_mark, "z", "|∂L/∂z| for y = 1 (log scale)",
                                          log_y=True), width="stretch")
 cols = st.columns(2)

@@ -7,12 +7,11 @@ import streamlit as st
 
 import charts
 from mathcore.datasets import breast_cancer_feature_names
+from mathcore.losses import LOSS_NAMES
 from mathcore.surface import descend, negative_curvature_example, slices
 from ui.data import synthetic_controls
 from ui.derivation_view import show_steps, verified
 from ui.surfaces import SOURCES, one_feature, surfaces
-
-NAMES = {"cross_entropy": "cross-entropy", "squared_error": "squared error"}
 
 st.title("Convex or not: the cost surface")
 st.markdown("The course says: after a sigmoid, cross-entropy gives a convex cost $J(w, b)$, squared error does not. "
@@ -63,10 +62,10 @@ w0 = cols[0].number_input("start w", -8.0, 8.0, step=0.5, key="w0")
 b0 = cols[1].number_input("start b", -8.0, 8.0, step=0.5, key="b0")
 alpha = cols[2].select_slider("learning rate α", [0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0], 1.0)
 iterations = cols[3].slider("iterations", 10, 2000, 300, 10)
-runs = {loss: descend(x, y, w0, b0, loss, alpha, iterations) for loss in NAMES}
+runs = {loss: descend(x, y, w0, b0, loss, alpha, iterations) for loss in LOSS_NAMES}
 
 left, right = st.columns(2)
-for col, (loss, name) in zip((left, right), NAMES.items()):
+for col, (loss, name) in zip((left, right), LOSS_NAMES.items()):
     s, isolines = grid[loss]
     run = runs[loss]
     col.altair_chart(charts.cost_surface(w_grid, b_grid, s.J, isolines, (run.w, run.b), f"J(w, b), {name}"),
@@ -81,14 +80,14 @@ if np.hypot(runs["cross_entropy"].w[-1] - runs["squared_error"].w[-1],
             runs["cross_entropy"].b[-1] - runs["squared_error"].b[-1]) > 0.5:
     st.info("The two runs end in different places: squared error stopped where its surface is flat or dips into "
             "another basin; cross-entropy, convex, can only go to its one minimum.")
-st.altair_chart(charts.learning_curves({NAMES[loss]: run.J for loss, run in runs.items()}), width="stretch")
+st.altair_chart(charts.learning_curves({LOSS_NAMES[loss]: run.J for loss, run in runs.items()}), width="stretch")
 
 st.subheader("Curvature: the Hessian's smaller eigenvalue")
 st.markdown("$H = \\frac1m \\sum_i \\frac{\\partial^2 L}{\\partial z^2}(z_i)\\,[x_i; 1][x_i; 1]^\\top$ at every grid "
             "point, from the derivation above; where its smaller eigenvalue is negative the surface bends down "
             "in some direction, and $J$ is not convex there.")
 left, right = st.columns(2)
-for col, (loss, name) in zip((left, right), NAMES.items()):
+for col, (loss, name) in zip((left, right), LOSS_NAMES.items()):
     lam = grid[loss][0].smallest_eigenvalue
     col.altair_chart(charts.curvature_map(w_grid, b_grid, lam, f"λ_min, {name}"), width="stretch")
     col.metric(f"smallest λ_min on the grid, {name}", f"{lam.min():.2e}",
@@ -96,4 +95,4 @@ for col, (loss, name) in zip((left, right), NAMES.items()):
     col.caption(f"negative at {np.mean(lam < -1e-12):.0%} of the grid points")
 
 st.subheader("Slices through the start")
-st.altair_chart(charts.slices({NAMES[loss]: slices(x, y, w0, b0, w_grid, b_grid, loss) for loss in NAMES}))
+st.altair_chart(charts.slices({LOSS_NAMES[loss]: slices(x, y, w0, b0, w_grid, b_grid, loss) for loss in LOSS_NAMES}))

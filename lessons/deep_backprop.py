@@ -4,11 +4,10 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from mathcore.functions import ACTIVATION_NAMES
 from mathcore.gradcheck import THRESHOLDS, verdict
-from mathcore.network import backward, forward, gradient_check, initialize
+from mathcore.network import HIDDEN_ACTIVATIONS, backward, forward, gradient_check, initialize
 from ui.derivation_view import show_steps, verified
-
-ACTIVATIONS = {"relu": "ReLU", "tanh": "tanh", "sigmoid": "sigmoid", "leaky_relu": "leaky ReLU"}
 
 st.title("L layers: backward and the gradient check")
 st.latex(r"dZ^{[L]} = A^{[L]} - Y, \qquad dZ^{[l]} = dA^{[l]} \odot g'^{[l]}(Z^{[l]})")
@@ -22,7 +21,7 @@ with st.expander("dZ[L] = A[L] − Y, derived"):
 cols = st.columns(4)
 n_x = cols[0].slider("inputs n[0]", 1, 6, 3)
 hidden = cols[1].text_input("hidden layer sizes, comma-separated", "4, 3")
-activation = cols[2].selectbox("hidden activation", list(ACTIVATIONS), format_func=ACTIVATIONS.get)
+activation = cols[2].selectbox("hidden activation", HIDDEN_ACTIVATIONS, format_func=ACTIVATION_NAMES.get)
 m = cols[3].slider("examples m", 1, 50, 10)
 try:
     sizes = [int(s) for s in hidden.replace(" ", "").split(",") if s]

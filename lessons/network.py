@@ -6,9 +6,8 @@ import streamlit as st
 
 import charts
 from mathcore import datasets
-from mathcore.network import forward, initialize, parameter_count, shape_table
-
-ACTIVATIONS = {"relu": "ReLU", "tanh": "tanh", "sigmoid": "sigmoid", "leaky_relu": "leaky ReLU"}
+from mathcore.functions import ACTIVATION_NAMES
+from mathcore.network import HIDDEN_ACTIVATIONS, forward, initialize, parameter_count, shape_table
 
 st.title("What a neural network is")
 st.markdown("Layers of units. Each unit of layer $l$ takes every value of layer $l-1$, forms $z = w^\\top a + b$, and "
@@ -20,7 +19,7 @@ cols = st.columns(4)
 n_x = cols[0].slider("input features n[0]", 1, 6, 3)
 hidden_layers = cols[1].slider("hidden layers", 0, 3, 1)
 units = cols[2].slider("units per hidden layer", 1, 6, 4)
-hidden = cols[3].selectbox("hidden activation", list(ACTIVATIONS), format_func=ACTIVATIONS.get)
+hidden = cols[3].selectbox("hidden activation", HIDDEN_ACTIVATIONS, format_func=ACTIVATION_NAMES.get)
 layer_dims = [n_x] + [units] * hidden_layers + [1]
 st.caption(f"Layer sizes n = {layer_dims}: L = {len(layer_dims) - 1} layers with parameters (the input is layer 0). "
            "With no hidden layer this is logistic regression.")
@@ -31,7 +30,7 @@ mean, std = rows.mean(axis=0), rows.std(axis=0)
 x = ((rows[patient - 1, :n_x] - mean[:n_x]) / std[:n_x]).reshape(n_x, 1)  # standardised, (n[0], 1)
 layers = initialize(layer_dims, hidden, seed=0)
 caches = forward(layers, x)
-st.graphviz_chart(charts.network_diagram(layer_dims, ACTIVATIONS[hidden], [x[:, 0]] + [A[:, 0] for _, A in caches]))
+st.graphviz_chart(charts.network_diagram(layer_dims, ACTIVATION_NAMES[hidden], [x[:, 0]] + [A[:, 0] for _, A in caches]))
 st.caption(f"Inputs: the first {n_x} measurements of patient {patient} ({', '.join(names[:n_x])}), standardised. "
            f"The weights are random (W[l] ~ N(0, 1/n[l−1]), b[l] = 0), not trained: ŷ = {caches[-1][1][0, 0]:.3f}, "
            f"while this patient's label is y = {int(y[patient - 1])} ({labels[int(y[patient - 1])]}).")

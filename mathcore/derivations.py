@@ -16,7 +16,7 @@ import numpy as np
 
 from mathcore.derivation import LABEL, PROBABILITY, Derivation, Domain, Step, real
 from mathcore.functions import ACTIVATIONS, leaky_relu, relu, sigmoid, tanh
-from mathcore.losses import LOSSES, cross_entropy
+from mathcore.losses import LOSS_NAMES, LOSSES, cross_entropy
 
 z, a, y, b, alpha = sp.symbols("z a y b alpha", real=True)
 w, x = sp.IndexedBase("w"), sp.IndexedBase("x")
@@ -30,7 +30,6 @@ J_AT_MOST_N_X = ((n_x, j + _p),)
 #: The numeric checks use three features and differentiate by the second weight.
 THREE_FEATURES = ((n_x, 3), (j, 2))
 
-_LOSS_NAME = {"cross_entropy": "cross-entropy", "squared_error": "squared error"}
 _SLOPE_RULE = {
     "sigmoid": r"$\sigma'(z) = \sigma(z)(1 - \sigma(z)) = a(1 - a)$",
     "tanh": r"$\tanh'(z) = 1 - \tanh^2 z = 1 - a^2$",
@@ -170,9 +169,9 @@ def dL_da(loss="cross_entropy"):
     rule = (r"$\frac{d}{da}\log a = \frac{1}{a}$ and $\frac{d}{da}\log(1 - a) = -\frac{1}{1 - a}$"
             if loss == "cross_entropy" else r"$\frac{d}{da}\tfrac12 u^2 = u \frac{du}{da}$")
     return Derivation(
-        f"dL_da_{loss}", f"dL/da ({_LOSS_NAME[loss]})", r"\frac{\partial L}{\partial a}",
+        f"dL_da_{loss}", f"dL/da ({LOSS_NAMES[loss]})", r"\frac{\partial L}{\partial a}",
         sp.Derivative(L, a),
-        (Step(sp.Derivative(L, a), f"definition of the {_LOSS_NAME[loss]} loss"),
+        (Step(sp.Derivative(L, a), f"definition of the {LOSS_NAMES[loss]} loss"),
          Step(sp.diff(L, a), rule)),
         domains={"a": PROBABILITY, "y": LABEL},
     )
@@ -199,7 +198,7 @@ def dL_dz(loss="cross_entropy", activation="sigmoid"):
                           and loss == "cross_entropy" else "simplify"))
     domains = {"z": _Z_DOMAIN[activation], "y": LABEL, "alpha": real(0.01, 0.3)}
     return Derivation(
-        f"dL_dz_{loss}_{activation}", f"dL/dz ({_LOSS_NAME[loss]}, {activation})",
+        f"dL_dz_{loss}_{activation}", f"dL/dz ({LOSS_NAMES[loss]}, {activation})",
         r"\frac{\partial L}{\partial z}", sp.Derivative(LOSSES[loss](g, y), z),
         tuple(steps), domains=domains, where=((a, g),),
     )
@@ -305,7 +304,7 @@ def d2L_dz2(loss="cross_entropy"):
     if loss == "squared_error":
         steps.append(Step(a * (1 - a) * (a * (1 - a) + (a - y) * (1 - 2 * a)), r"collect $a(1 - a)$"))
     return Derivation(
-        f"d2L_dz2_{loss}", f"d²L/dz² ({_LOSS_NAME[loss]}, sigmoid)", r"\frac{\partial^2 L}{\partial z^2}",
+        f"d2L_dz2_{loss}", f"d²L/dz² ({LOSS_NAMES[loss]}, sigmoid)", r"\frac{\partial^2 L}{\partial z^2}",
         sp.Derivative(LOSSES[loss](sigmoid(z), y), (z, 2)), tuple(steps),
         domains={"z": real(-4, 4), "y": LABEL}, where=((a, sigmoid(z)),),
     )
@@ -328,7 +327,7 @@ def curvature_along(loss="cross_entropy"):
                + v2**2 * sp.Derivative(L, (b, 2)))
     curvature = d2L_dz2(loss).result
     return Derivation(
-        f"curvature_along_{loss}", f"vᵀHv, one example ({_LOSS_NAME[loss]})",
+        f"curvature_along_{loss}", f"vᵀHv, one example ({LOSS_NAMES[loss]})",
         r"\frac{d^2}{dt^2} L\bigl(\sigma((w + t v_1) x + b + t v_2)\bigr)\Big\rvert_{t=0}",
         sp.Derivative(along, (t, 2)),
         (Step(hessian, r"chain rule along the line $(w + t v_1,\ b + t v_2)$: $v^\top H v$"),

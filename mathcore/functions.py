@@ -151,7 +151,10 @@ NUMPY_FUNCTIONS = {
     "leaky_relu": leaky_relu_numpy,
 }
 
-#: The activations a learner can pick, by name: (SymPy function of z, LaTeX name).
+#: How the app writes the activations' names.
+ACTIVATION_NAMES = {"sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU", "leaky_relu": "leaky ReLU (α = 0.01)"}
+
+#: The activations a learner can pick, by name: SymPy function of z.
 ACTIVATIONS = {
     "sigmoid": lambda z: sigmoid(z),
     "tanh": lambda z: tanh(z),

@@ -32,11 +32,12 @@ def squared_error(a, y):
     return (a - y) ** 2 / 2
 
 
-#: The losses a learner can pick, by name.
+#: The losses a learner can pick, by name, and how the app writes their names.
 LOSSES = {
     "cross_entropy": cross_entropy,
     "squared_error": squared_error,
 }
+LOSS_NAMES = {"cross_entropy": "cross-entropy", "squared_error": "squared error"}
 
 
 def cost(loss, a, y, i, m):

@@ -21,6 +21,8 @@ _z = sp.Symbol("z", real=True)
 #: rules (mathcore.functions; ReLU's kink takes the left slope), lambdified to NumPy.
 G = {name: to_numpy([_z], g(_z)) for name, g in ACTIVATIONS.items()}
 G_PRIME = {name: to_numpy([_z], sp.diff(g(_z), _z)) for name, g in ACTIVATIONS.items()}
+#: The choices for hidden layers, ReLU first: the usual one.
+HIDDEN_ACTIVATIONS = ("relu", "tanh", "sigmoid", "leaky_relu")
 
 
 @dataclass(frozen=True)

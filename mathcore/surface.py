@@ -18,9 +18,10 @@ import numpy as np
 import sympy as sp
 
 import mathcore.derivations as symbols
+import mathcore.losses as loss_functions
 from mathcore.functions import sigmoid, sigmoid_numpy, to_numpy
 
-LOSSES = ("cross_entropy", "squared_error")
+LOSSES = tuple(loss_functions.LOSSES)
 
 
 def loss_of_z(loss, Z, y):
