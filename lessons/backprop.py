@@ -7,7 +7,7 @@ import streamlit as st
 
 import charts
 from mathcore.functions import ACTIVATION_NAMES
-from mathcore.graph import forward_backward
+from mathcore.graph import LEAF_RANGE, forward_backward
 from mathcore.losses import LOSS_NAMES
 from ui.derivation_view import show_steps, verified
 
@@ -40,7 +40,7 @@ st.markdown("$z = w_1 x_1 + w_2 x_2 + b$, $a = \\sigma(z)$ (the graph keeps the 
             "chosen above. Black: the forward value. Red: $\\partial L/\\partial$ node, multiplied backwards along the "
             "edges, each labelled with its local derivative.")
 cols = st.columns(6)
-values = {name: col.number_input(name, -5.0, 5.0, default, 0.1)
+values = {name: col.number_input(name, *LEAF_RANGE, default, 0.1)
           for col, (name, default) in zip(cols, {"x1": 1.0, "w1": 0.5, "x2": -2.0, "w2": 0.25, "b": 0.1}.items())}
 values["y"] = float(cols[5].radio("y", [0, 1], index=1))
 nodes, edges = forward_backward(values, loss if activation == "sigmoid" else "squared_error")

@@ -8,7 +8,7 @@ expression computed. Forward: every node's value. Backward, three ways that must
 - backprop: dL/dnode = sum over children of dL/dchild * dchild/dnode (local derivatives),
   from the output down, as the course draws it;
 - SymPy: L written in terms of the node, differentiated and lambdified;
-- finite differences: L recomputed with the node nudged by +-eps.
+- finite differences: L recomputed with the node nudged by +-h (``step``).
 """
 
 from dataclasses import dataclass
@@ -25,6 +25,19 @@ LEAVES = (x1, w1, x2, w2, b, y)
 COMPUTED = (z, a, L)
 NODES = LEAVES + COMPUTED
 EPS = 1e-6
+#: How far a page lets x1, w1, x2, w2 and b go: |z| <= 10, so a = sigma(z) stays clear of
+#: 0 and 1 in float64 (past |z| = 37 it rounds to 1 and log(1 - a) is -inf).
+LEAF_RANGE = (-2.0, 2.0)
+
+
+def step(node, value):
+    """The finite-difference step: eps, but for a in (0, 1) a small fraction of its distance to
+    0 or 1, so a +- h stays inside the domain of log a and log(1 - a).
+
+    >>> step(z, 9.0), step(a, 0.5), step(a, 2e-5)
+    (1e-06, 1e-06, 2e-08)
+    """
+    return min(EPS, value / 1000, (1 - value) / 1000) if node == a else EPS
 
 
 def definitions(loss="cross_entropy"):
@@ -87,11 +100,11 @@ def forward_backward(values, loss="cross_entropy"):
         args = sorted(f.free_symbols | {node}, key=NODES.index)
         point = [at[s] for s in args]
         k = args.index(node)
-        up, down = list(point), list(point)
-        up[k], down[k] = point[k] + EPS, point[k] - EPS
+        up, down, h = list(point), list(point), step(node, at[node])
+        up[k], down[k] = point[k] + h, point[k] - h
         numeric = to_numpy(args, f)
         nodes.append(Node(node, defs.get(node), at[node], grad[node],
                           float(to_numpy(args, sp.diff(f, node))(*point)),
-                          float((numeric(*up) - numeric(*down)) / (2 * EPS))))
+                          float((numeric(*up) - numeric(*down)) / (2 * h))))
     return nodes, edges
 

@@ -1,10 +1,12 @@
 """The computation graph: backprop, SymPy and finite differences agree at every node."""
 
+import itertools
+
 import numpy as np
 import pytest
 
 from charts import computation_graph
-from mathcore.graph import NODES, forward_backward
+from mathcore.graph import LEAF_RANGE, NODES, forward_backward
 from mathcore.functions import sigmoid_numpy
 
 
@@ -42,3 +44,18 @@ def test_graph_dot_has_every_node_and_edge():
     assert dot.startswith("digraph {") and dot.rstrip().endswith("}")
     assert all(f"  {n.name} [" in dot for n in nodes)
     assert dot.count("->") == len(edges) == 8
+
+
+@pytest.mark.parametrize("loss", ["cross_entropy", "squared_error"])
+@pytest.mark.parametrize("y_value", [0.0, 1.0])
+@pytest.mark.parametrize("corner", itertools.product(LEAF_RANGE, repeat=2))
+def test_backprop_agrees_with_finite_differences_at_the_corners_of_the_inputs(loss, y_value, corner):
+    """|z| = 10 at the worst corner: a is 4.5e-5 from 1, and dL/da for cross-entropy is 1/(1 - a) = 22,000."""
+    x_value, w_value = corner
+    values = {"x1": x_value, "w1": w_value, "x2": x_value, "w2": w_value, "b": x_value * w_value / 2, "y": y_value}
+    with np.errstate(all="raise"):
+        nodes, _ = forward_backward(values, loss)
+    for n in nodes:
+        assert np.isfinite([n.value, n.backprop, n.sympy, n.finite_difference]).all()
+        assert n.backprop == pytest.approx(n.sympy, rel=1e-9, abs=1e-12)
+        assert n.backprop == pytest.approx(n.finite_difference, rel=1e-5, abs=1e-7)

@@ -105,10 +105,10 @@ def test_backprop_page_graph_follows_the_inputs(app):
     page = open_page(app, "lessons/backprop.py")
     table = table_with(page, "node")
     assert (table["|backprop − finite diff.|"] < 1e-7).all()
-    page.number_input[0].set_value(3.0).run()  # x1
-    assert "x1 [shape=box, label=<<b>x₁</b><br/>3.0000" in page.get("graphviz_chart")[0].proto.spec
+    page.number_input[0].set_value(1.5).run()  # x1
+    assert "x1 [shape=box, label=<<b>x₁</b><br/>1.5000" in page.get("graphviz_chart")[0].proto.spec
     changed = table_with(page, "node")
-    assert changed.loc[changed.node == "x1", "value"].item() == 3.0
+    assert changed.loc[changed.node == "x1", "value"].item() == 1.5
     assert (changed["∂L/∂node, backprop"] - changed["∂L/∂node, SymPy (lambdified)"]).abs().max() < 1e-12
     page.slider[0].set_value(-10.0).run()
     assert float(metric(page, "|∂L/∂z|, squared error, at z = -10")) < 1e-4
