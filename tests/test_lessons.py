@@ -303,3 +303,19 @@ def test_checker_page_rate_limit(app):
     for k in range(21):
         page.text_input[0].input(f"a - y + {k} - {k}").run()
     assert any("Slow down" in w.value for w in page.warning) and not page.exception
+
+
+def test_checker_page_says_when_sympy_runs_out_of_time_and_stays_usable(app, monkeypatch):
+    """A check that overruns its budget: the real pool kills the worker, the page says so, and the
+    next answer is judged by a fresh worker."""
+    from mathcore.checkpool import CheckPool, stall
+
+    page = open_page(app, "lessons/checker.py")
+    page.selectbox[0].set_value("dL_dz_cross_entropy").run()
+    with monkeypatch.context() as patched:
+        patched.setattr(CheckPool, "check", lambda pool, target, text: pool.run(stall, 30, timeout=0.5))
+        page.text_input[0].input("a - y").run()
+    assert not page.exception
+    assert any("Could not decide in time" in w.value and "0.5 s" in w.value for w in page.warning)
+    page.text_input[0].input("sigma(z) - y").run()
+    assert any("Equivalent" in box.value for box in page.success) and not page.warning
