@@ -8,14 +8,13 @@
 
 import numpy as np
 
-import sympy as sp
 
-import mathcore.derivations as symbols
 from mathcore.derivations import CATALOGUE, derivation
 from mathcore.datasets import one_feature_synthetic
 from mathcore.logistic import propagate, propagate_loop
 from mathcore.surface import surface, surface_loop
 from mathcore.timing import best_time
+from mathcore.vectorization import per_example_gradient
 
 
 def main():
@@ -38,8 +37,7 @@ def main():
         print(f"  m = {m:>6,}                  {t_loop * 1e3:9.1f} ms {t_vec * 1e3:9.3f} ms {t_loop / t_vec:9.0f}x")
 
     print("\nlambdified SymPy against hand-written NumPy, n_x = 100, m = 100,000")
-    j = sp.Symbol("j", integer=True, positive=True)
-    per_example = sp.lambdify((symbols.a, symbols.y, symbols.x[j]), derivation("dL_dw_j").result, "numpy")
+    per_example = per_example_gradient()
     X, Y = rng.normal(size=(100, 100_000)), rng.integers(0, 2, (1, 100_000)).astype(float)
     w, b = rng.normal(size=(100, 1)) / 10, 0.1
     A = 1 / (1 + np.exp(-(w.T @ X + b)))

@@ -12,6 +12,7 @@ expression computed. Forward: every node's value. Backward, three ways that must
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 import sympy as sp
 
@@ -83,28 +84,41 @@ def forward_backward(values, loss="cross_entropy"):
     >>> {n.name: round(n.backprop, 6) for n in nodes if n.name in ("z", "w1", "b")}
     {'w1': -0.475021, 'b': -0.475021, 'z': -0.475021}
     """
-    defs = definitions(loss)
+    defs, forward, local, of_node = compiled(loss)
     at = {s: float(values[s.name]) for s in LEAVES}
     for node in COMPUTED:  # forward, in order
-        at[node] = float(to_numpy(list(at), defs[node])(*at.values()))
+        at[node] = float(forward[node](*at.values()))
 
-    edges = [Edge(parent, child, float(to_numpy(list(at), sp.diff(defs[child], parent))(*at.values())))
-             for child in COMPUTED for parent in sorted(defs[child].free_symbols, key=NODES.index)]
+    edges = [Edge(parent, child, float(f(*[at[s] for s in NODES[:-1]]))) for (parent, child), f in local.items()]
     grad = {L: 1.0}
     for node in reversed(NODES[:-1]):  # backward, output first
         grad[node] = sum(grad[e.child] * e.local for e in edges if e.parent == node)
 
     nodes = []
     for node in NODES:
-        f = _in_terms_of(node, defs)
-        args = sorted(f.free_symbols | {node}, key=NODES.index)
+        args, numeric, derivative = of_node[node]
         point = [at[s] for s in args]
         k = args.index(node)
         up, down, h = list(point), list(point), step(node, at[node])
         up[k], down[k] = point[k] + h, point[k] - h
-        numeric = to_numpy(args, f)
-        nodes.append(Node(node, defs.get(node), at[node], grad[node],
-                          float(to_numpy(args, sp.diff(f, node))(*point)),
+        nodes.append(Node(node, defs.get(node), at[node], grad[node], float(derivative(*point)),
                           float((numeric(*up) - numeric(*down)) / (2 * h))))
     return nodes, edges
+
+
+@cache
+def compiled(loss):
+    """The graph's SymPy pieces for ``loss``, lambdified once per process:
+    definitions; each computed node from the nodes before it; each edge's local derivative;
+    and for each node, L in terms of it (args, L, dL/dnode)."""
+    defs = definitions(loss)
+    forward = {node: to_numpy(list(NODES[:NODES.index(node)]), defs[node]) for node in COMPUTED}
+    local = {(parent, child): to_numpy(list(NODES[:-1]), sp.diff(defs[child], parent))
+             for child in COMPUTED for parent in sorted(defs[child].free_symbols, key=NODES.index)}
+    of_node = {}
+    for node in NODES:
+        f = _in_terms_of(node, defs)
+        args = sorted(f.free_symbols | {node}, key=NODES.index)
+        of_node[node] = (args, to_numpy(args, f), to_numpy(args, sp.diff(f, node)))
+    return defs, forward, local, of_node
 

@@ -52,6 +52,7 @@ def cost(loss, a, y, i, m):
     return sp.Sum(loss(a[i], y[i]), (i, 1, m)) / m
 
 
+@cache
 def limit_as_a_to(loss, y, a_to):
     """The loss's limit as a -> a_to from inside (0, 1), for a label y.
 
@@ -68,12 +69,17 @@ def cost_by_definition(loss, A, Y):
 
     An independent check of the NumPy cost: the sum is expanded by SymPy for this m.
     """
+    return float(_expanded_cost(loss, A.shape[1])(*A.ravel(), *Y.ravel()))
+
+
+@cache
+def _expanded_cost(loss, m):
+    """``cost`` with its sum written out for this m, lambdified: a function of a_1..a_m, y_1..y_m."""
     a, y = sp.IndexedBase("a"), sp.IndexedBase("y")
     i = sp.Symbol("i", integer=True, positive=True)
-    m = A.shape[1]
     J = cost(loss, a, y, i, m).doit()
     args = [a[k] for k in range(1, m + 1)] + [y[k] for k in range(1, m + 1)]
-    return float(sp.lambdify(args, J, "numpy")(*A.ravel(), *Y.ravel()))
+    return sp.lambdify(args, J, "numpy")
 
 
 @cache

@@ -142,6 +142,7 @@ def cost_levels(J, n=12):
     return np.geomspace(low + 0.02 * (high - low), high, n) if high > low > 0 else np.linspace(low, high, n)
 
 
+@cache
 def negative_curvature_example():
     """Squared error after a sigmoid, y = 1: where d^2L/dz^2 changes sign, and an exact point where it is < 0.
 

@@ -7,6 +7,7 @@ dZ is per example (dZ[:, i] = dL^(i)/dZ[:, i]); summing over the m axis and divi
 """
 
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 import numpy as np
 import sympy as sp
@@ -29,6 +30,7 @@ class BackwardProof:
     proved: dict
 
 
+@lru_cache(maxsize=64)  # 4 x 4 x 4 sizes on the page: each proved once per process
 def backward_proof(n, n_prev, m):
     """Differentiate J by every entry of W, b and A_prev with symbolic matrices, and compare.
 
@@ -126,6 +128,12 @@ def check_db(axis, keepdims, scaled, n=3, m=5):
 
 # -- one gradient, four ways ----------------------------------------------------------
 
+@cache
+def per_example_gradient():
+    """The derivation dL/dw_j = (a - y) x_j, lambdified: a NumPy function of (a, y, x_j)."""
+    return sp.lambdify((a, y, x[j]), derivation("dL_dw_j").result, "numpy")
+
+
 def four_ways(n_x, m, seed=0):
     """dJ/dw for logistic regression by the lambdified SymPy derivative, the vectorized NumPy formula,
     the per-example loop, and central differences; each against the vectorized one.
@@ -133,7 +141,7 @@ def four_ways(n_x, m, seed=0):
     Returns {method: (dw (n_x, 1), max absolute difference, relative difference)}.
     """
     w, b, X, Y = random_problem(n_x, m, seed)
-    per_example = sp.lambdify((a, y, x[j]), derivation("dL_dw_j").result, "numpy")  # (a - y) x_j
+    per_example = per_example_gradient()
     grads, _ = propagate(w, b, X, Y)
     A = 1 / (1 + np.exp(-(w.T @ X + b)))
     by_sympy = np.array([[np.mean(per_example(A, Y, X[k:k + 1]))] for k in range(n_x)])
