@@ -176,9 +176,9 @@ class Derivation:
         if None not in terms and terms[0][1] == terms[1][1]:
             left, right = terms[0][0], terms[1][0]
         difference = left - right
-        if sp.simplify(difference) == 0:
-            return True
-        difference = sp.simplify(difference.subs(list(self.assume)).doit())
+        if self.assume:  # with the assumptions made, first: simplify is quickest on the expression that is 0
+            difference = difference.subs(list(self.assume)).doit()
+        difference = sp.simplify(difference)
         return difference == 0 or sp.simplify(difference.rewrite(sp.exp)) == 0
 
     # -- numeric ----------------------------------------------------------------

@@ -6,22 +6,14 @@ where they fail.
 """
 
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from serving import APP_IDLE, CHROMIUM_FLAGS, ROOT, chromium
+from serving import streamlit_server as _streamlit_server
+
 SCREENSHOTS = ROOT / "tests" / "screenshots"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"]
-APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
 
 
 def pytest_collection_modifyitems(items):
@@ -30,17 +22,11 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _chromium():
-    path = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    if os.path.exists(path) or shutil.which(path):
+    path = chromium()
+    if path:
         return path
-    message = f"no Chromium at {path} (install Debian's chromium, or set CHROMIUM)"
+    message = f"no Chromium at {os.environ.get('CHROMIUM', '/usr/bin/chromium')} (install Debian's chromium, or set CHROMIUM)"
     if os.environ.get("CI") == "true":
         pytest.fail(message + "; under CI=true the browser tests must run")
     pytest.skip(message)
@@ -49,32 +35,11 @@ def _chromium():
 @contextmanager
 def streamlit_server(log):
     """``streamlit run app.py`` on a free loopback port; yields its URL once healthy."""
-    port = _free_port()
-    with open(log, "w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not start:\n{log.read_text()}")
-            time.sleep(0.3)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        with _streamlit_server(log) as url:
+            yield url
+    except RuntimeError as error:
+        pytest.fail(str(error))
 
 
 @pytest.fixture(scope="session")

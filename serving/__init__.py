@@ -1,0 +1,86 @@
+"""Start the app the way it is served, on loopback: one ``streamlit run`` or several behind nginx,
+and find the system Chromium. Shared by the browser tests, the benchmarks and the load script.
+
+``python -m serving --processes 2 --port 8500`` serves a class (see ``serving.nginx``).
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"]
+#: The page is connected and its script has finished running.
+APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
+
+
+def chromium():
+    """The system Chromium (``$CHROMIUM`` or /usr/bin/chromium), or None: Playwright cannot download its own here."""
+    path = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    return path if os.path.exists(path) or shutil.which(path) else None
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_healthy(url, process, log, timeout=60):
+    """Block until ``url``/_stcore/health answers ok; RuntimeError with the log if the process dies or stalls."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                return
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"{url} did not come up:\n{Path(log).read_text()}")
+        time.sleep(0.2)
+
+
+def start_streamlit(log, port=None, script="app.py", cwd=ROOT):
+    """``streamlit run script`` headless on 127.0.0.1:port (a free one by default): (process, url)."""
+    port = port or free_port()
+    with open(log, "w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
+        )
+    return process, f"http://127.0.0.1:{port}"
+
+
+def stop(process):
+    process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@contextmanager
+def streamlit_server(log, script="app.py", cwd=ROOT):
+    """A healthy ``streamlit run`` on a free loopback port: yields its URL, stops it after."""
+    process, url = start_streamlit(log, script=script, cwd=cwd)
+    try:
+        wait_healthy(url, process, log)
+        yield url
+    finally:
+        stop(process)
+
+
+def rss_megabytes(pid):
+    """Resident memory of a process, in MB (Linux /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
