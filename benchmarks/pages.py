@@ -85,23 +85,28 @@ def open_complete(browser, url):
 
 
 def interact(page, runs, k):
-    """Move the page's first control (slider, else text box, else select box) and wait for the rerun.
+    """Move the page's first control outside a form (slider, else text box, else select box), or else
+    submit its form, and wait for the rerun.
 
     Seconds from the input to the last change of the page, rerun and drawn again."""
     before = runs.finished
     t0 = page.evaluate("performance.now()")
-    slider = page.locator('[data-testid="stMain"] input[type="range"]')
-    text = page.locator('[data-testid="stMain"] [data-testid="stTextInput"] input')
+    free = ':not([data-testid="stForm"] *)'
+    slider = page.locator(f'[data-testid="stMain"] input[type="range"]{free}')
+    text = page.locator(f'[data-testid="stMain"] [data-testid="stTextInput"] input{free}')
+    select = page.locator(f'[data-testid="stMain"] [data-testid="stSelectbox"]{free}')
     if slider.count():
         slider.first.press("ArrowLeft")  # every page's first slider starts above its minimum
     elif text.count():
         text.first.fill(["a - y", "sigma(z) - y", "a(1-a)", "y - a"][k % 4])
         text.first.press("Enter")
-    else:
-        page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').first.get_by_role("combobox").click()
+    elif select.count():
+        select.first.get_by_role("combobox").click()
         page.keyboard.press("ArrowDown")  # opens the list
         page.keyboard.press("ArrowDown")
         page.keyboard.press("Enter")  # the next option
+    else:
+        page.locator('[data-testid="stFormSubmitButton"] button').first.click()
     runs.wait_past(page, before)
     return (page.wait_for_function(DRAWN, arg=QUIET_MS, polling=20).json_value() - t0) / 1e3
 

@@ -1,26 +1,24 @@
 """Loops versus NumPy, measured live: the gradient over growing m, a dot product, exp against max."""
 
-import numpy as np
+import time
+
 import pandas as pd
 import streamlit as st
 
 import charts
-from mathcore.vectorization import dot_against_sum, time_gradients
-from ui.timing import activation_cost
+from ui.timing import activation_cost, dot_timings, gradient_timings
 
 st.title("Loops versus NumPy, measured")
 st.markdown("The course's first gradient loops over the $m$ examples (and the $n_x$ features) in Python; the "
             "vectorized one is $dw = \\frac1m X (A - Y)^\\top$. Both give the same numbers (checked before "
-            "timing); here is what they cost on this server, now.")
-cols = st.columns(2)
-largest = cols[0].select_slider("largest m", [1_000, 10_000, 100_000], 100_000)
-n_x = cols[1].slider("features n_x", 1, 50, 20)
-if st.button("Measure", type="primary") or "timings" not in st.session_state:
-    bar = st.progress(0.0, text="Timing both gradients…")
-    m_values = np.unique(np.logspace(1, np.log10(largest), 9).astype(int))
-    st.session_state.timings = (largest, n_x, time_gradients(m_values, n_x, loop_budget=2.0, progress=bar.progress))
-    bar.empty()
-measured_for, measured_n_x, rows = st.session_state.timings
+            "timing); here is what they cost on this server.")
+with st.form("measure"):
+    cols = st.columns(2)
+    largest = cols[0].select_slider("largest m", [1_000, 10_000, 100_000], 100_000)
+    n_x = cols[1].slider("features n_x", 1, 50, 20)
+    if st.form_submit_button("Measure", type="primary"):
+        st.session_state.measurement = time.time_ns()  # a new measurement, never another session's
+rows, when = gradient_timings(largest, n_x, st.session_state.get("measurement", 0))
 st.altair_chart(charts.timings(rows), width="stretch")
 st.dataframe(pd.DataFrame({"m": [t.m for t in rows], "loop (s)": [t.loop for t in rows],
                            "vectorized (s)": [t.vectorized for t in rows], "speedup": [t.speedup for t in rows],
@@ -28,11 +26,12 @@ st.dataframe(pd.DataFrame({"m": [t.m for t in rows], "loop (s)": [t.loop for t i
              hide_index=True, column_config={c: st.column_config.NumberColumn(format="%.2e")
                                              for c in ("loop (s)", "vectorized (s)")} |
              {"speedup": st.column_config.NumberColumn(format="%.0f×")})
-st.caption(f"Measured for n_x = {measured_n_x} up to m = {measured_for:,}: best of 3 runs for NumPy, one for the loop; "
-           "the loop is timed while its total stays under 2 s and extrapolated linearly in m beyond (dashed).")
+st.caption(f"Measured on this server at {when} (UTC) for n_x = {n_x} up to m = {largest:,}: best of 3 runs for NumPy, "
+           "one for the loop; the loop is timed while its total stays under 2 s and extrapolated linearly in m beyond "
+           "(dashed). Until you press Measure, you see this server's latest measurement (kept 10 minutes).")
 
 st.header("A dot product, and exp against max")
-numpy_s, python_s = dot_against_sum()
+numpy_s, python_s, _ = dot_timings()
 cols = st.columns(3)
 cols[0].metric("np.dot, 10⁶ pairs (ms)", f"{numpy_s * 1e3:.2f}")
 cols[1].metric("Python sum over the pairs (ms)", f"{python_s * 1e3:.1f}")
