@@ -84,7 +84,11 @@ def open_complete(browser, url):
     return page.wait_for_function(DRAWN, arg=QUIET_MS, polling=20).json_value() / 1e3, page, runs
 
 
-def interact(page, runs, k):
+#: The control a learner moves most on a page, where the first one is not it (by its label).
+CONTROL = {"cost-surface": "iterations"}
+
+
+def interact(page, runs, k, label=None):
     """Move the page's first control outside a form (slider, else text box, else select box), or else
     submit its form, and wait for the rerun.
 
@@ -93,6 +97,8 @@ def interact(page, runs, k):
     t0 = page.evaluate("performance.now()")
     free = ':not([data-testid="stForm"] *)'
     slider = page.locator(f'[data-testid="stMain"] input[type="range"]{free}')
+    if label:
+        slider = page.locator('[data-testid="stSlider"]').filter(has_text=label).locator('input[type="range"]')
     text = page.locator(f'[data-testid="stMain"] [data-testid="stTextInput"] input{free}')
     select = page.locator(f'[data-testid="stMain"] [data-testid="stSelectbox"]{free}')
     if slider.count():
@@ -111,14 +117,14 @@ def interact(page, runs, k):
     return (page.wait_for_function(DRAWN, arg=QUIET_MS, polling=20).json_value() - t0) / 1e3
 
 
-def measure(browser, url, runs):
+def measure(browser, url, runs, label=None):
     """(new-session seconds, interaction seconds), medians of ``runs`` each."""
     open_complete(browser, url)[1].context.close()  # the server's caches warm (first visits are measured apart)
     sessions, interactions = [], []
     for k in range(runs):
-        seconds, page, runs = open_complete(browser, url)
+        seconds, page, watcher = open_complete(browser, url)
         sessions.append(seconds)
-        interactions.append(interact(page, runs, k))
+        interactions.append(interact(page, watcher, k, label))
         page.context.close()
     return statistics.median(sessions), statistics.median(interactions)
 
@@ -158,7 +164,7 @@ def run(runs=5, pages=PAGES, first_visits=True, out=print):
                 f"{fmt(bare_interaction):>12s} {'1.0':>7s}")
             for path in pages:
                 first = first_visit(browser, path, tmp / "first.log") if first_visits else None
-                session, interaction = measure(browser, f"{app_url}/{path}", runs)
+                session, interaction = measure(browser, f"{app_url}/{path}", runs, CONTROL.get(path))
                 row = {"page": path or "(home)", "first_visit": first, "session": session,
                        "session_ratio": session / bare_session, "interaction": interaction,
                        "interaction_ratio": interaction / bare_interaction}
