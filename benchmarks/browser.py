@@ -1,0 +1,114 @@
+"""How the benchmarks and the load script see a page in Chromium (Playwright's async API, so that
+many sessions can run at once in one browser).
+
+A page is *complete* when the script run it asked for has finished (the server's ``script_finished``
+message on the page's websocket), the page is connected, every Vega chart has its marks, every
+Graphviz chart its SVG, no spinner is left, and the DOM has been quiet for ``QUIET_MS``. Its time is
+that of the last change to the DOM. (The page's script-state attribute is no signal: a fast rerun
+goes running -> notRunning within one render, and widgets are drawn after the run ends.)
+"""
+
+import asyncio
+import time
+
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+#: Installed in every page before it loads: the time of the last change to the DOM.
+WATCH = """
+  window.__lastChange = 0;
+  new MutationObserver(() => { window.__lastChange = performance.now(); })
+    .observe(document, {attributes: true, childList: true, subtree: true, characterData: true});
+"""
+QUIET_MS = 300
+#: The time of the last change (ms since navigation) once the page is drawn and quiet, else false.
+DRAWN = """quiet => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.dataset.testScriptState !== 'notRunning' || app.dataset.testConnectionState !== 'CONNECTED') return false;
+  for (const c of document.querySelectorAll('[data-testid="stVegaLiteChart"]')) if (!c.querySelector('.marks')) return false;
+  for (const g of document.querySelectorAll('[data-testid="stGraphVizChart"]')) if (!g.querySelector('svg')) return false;
+  if (document.querySelector('[data-testid="stSpinner"]')) return false;
+  return performance.now() - window.__lastChange > quiet ? window.__lastChange : false;
+}"""
+#: The control a learner moves most on a page, where the first one is not it (by its label).
+CONTROL = {"cost-surface": "iterations"}
+ANSWERS = ["a - y", "sigma(z) - y", "a(1-a)", "y - a"]
+NOT_IN_FORM = ':not([data-testid="stForm"] *)'
+
+
+class Runs:
+    """Counts the script runs the server reports finished on a page's websocket."""
+
+    def __init__(self, page):
+        self.finished = 0
+        page.on("websocket", lambda socket: socket.on("framereceived", self._frame))
+
+    def _frame(self, payload):
+        if isinstance(payload, bytes):
+            message = ForwardMsg()
+            message.ParseFromString(payload)
+            self.finished += message.WhichOneof("type") == "script_finished"
+
+    async def wait_past(self, count, timeout=120):
+        deadline = time.monotonic() + timeout
+        while self.finished <= count:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no script run finished within {timeout} s")
+            await asyncio.sleep(0.005)
+
+
+async def new_page(browser):
+    """A page in a fresh context (a new session, no cache), watched; and its Runs."""
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    await context.add_init_script(WATCH)
+    page = await context.new_page()
+    page.set_default_timeout(120_000)
+    return page, Runs(page)
+
+
+async def drawn(page, quiet=QUIET_MS):
+    """The time (ms since navigation) of the last change of the page, once it is complete."""
+    return await (await page.wait_for_function(DRAWN, arg=quiet, polling=20)).json_value()
+
+
+async def open_complete(browser, url, quiet=QUIET_MS):
+    """Seconds from the start of navigation to the complete page; the page and its Runs."""
+    page, runs = await new_page(browser)
+    await page.goto(url)
+    await runs.wait_past(0)
+    return await drawn(page, quiet) / 1e3, page, runs
+
+
+async def interact(page, runs, k, label=None, quiet=QUIET_MS):
+    """Move the page's first control outside a form (slider, else text box, else select box), or the
+    slider labelled ``label``, or else submit the page's form; wait for the rerun to be complete.
+
+    Seconds from the input to the last change of the page. ``k`` varies the input (direction, text)."""
+    before = runs.finished
+    t0 = await page.evaluate("performance.now()")
+    main = '[data-testid="stMain"]'
+    slider = page.locator(f'{main} input[type="range"]{NOT_IN_FORM}')
+    if label:
+        slider = page.locator('[data-testid="stSlider"]').filter(has_text=label).locator('input[type="range"]')
+    text = page.locator(f'{main} [data-testid="stTextInput"] input{NOT_IN_FORM}')
+    select = page.locator(f'{main} [data-testid="stSelectbox"]{NOT_IN_FORM}')
+    if await slider.count():
+        # Left first: every page's first slider starts above its minimum; then back and forth.
+        await slider.first.press("ArrowLeft" if k % 2 == 0 else "ArrowRight")
+    elif await text.count():
+        await text.first.fill(ANSWERS[k % len(ANSWERS)])
+        await text.first.press("Enter")
+    elif await select.count():
+        await select.first.get_by_role("combobox").click()
+        await page.keyboard.press("ArrowDown")  # opens the list
+        await page.get_by_role("option").first.wait_for()
+        await page.keyboard.press("ArrowDown")
+        await page.keyboard.press("Enter")  # the next option
+    else:
+        await page.locator('[data-testid="stFormSubmitButton"] button').first.click()
+    await runs.wait_past(before)
+    return (await drawn(page, quiet) - t0) / 1e3
+
+
+async def exceptions_shown(page):
+    """How many Streamlit exception boxes the page shows."""
+    return await page.locator('[data-testid="stException"]').count()
