@@ -91,6 +91,8 @@ async def interact(page, runs, k, label=None, quiet=QUIET_MS):
         slider = page.locator('[data-testid="stSlider"]').filter(has_text=label).locator('input[type="range"]')
     text = page.locator(f'{main} [data-testid="stTextInput"] input{NOT_IN_FORM}')
     select = page.locator(f'{main} [data-testid="stSelectbox"]{NOT_IN_FORM}')
+    submit = page.locator('[data-testid="stFormSubmitButton"] button')
+    await slider.or_(text).or_(select).or_(submit).first.wait_for()  # drawn, even on a busy machine
     if await slider.count():
         # Left first: every page's first slider starts above its minimum; then back and forth.
         await slider.first.press("ArrowLeft" if k % 2 == 0 else "ArrowRight")
@@ -104,7 +106,7 @@ async def interact(page, runs, k, label=None, quiet=QUIET_MS):
         await page.keyboard.press("ArrowDown")
         await page.keyboard.press("Enter")  # the next option
     else:
-        await page.locator('[data-testid="stFormSubmitButton"] button').first.click()
+        await submit.first.click()
     await runs.wait_past(before)
     return (await drawn(page, quiet) - t0) / 1e3
 

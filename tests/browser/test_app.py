@@ -243,3 +243,32 @@ def test_checker_step_mode_points_at_the_first_wrong_step(page, server):
     expect(page.get_by_text("σ' = σ(1 − σ)")).to_be_visible()
     assert_rendered_cleanly(page)
     screenshot(page, "checker-steps", height=1600)
+
+
+def test_sessions_are_isolated(browser, server):
+    """Two learners at once: one's inputs, results and answers never show in the other's page."""
+    contexts = [browser.new_context(viewport={"width": 1280, "height": 900}) for _ in range(2)]
+    first, second = [context.new_page() for context in contexts]
+    try:
+        for page in (first, second):
+            page.set_default_timeout(60_000)
+            open_page(page, server)
+        focus_slider(first, "z, the unit's input")
+        first.keyboard.press("End")  # z = 6
+        expect(metric_value(first, "a = σ(z)")).to_have_text("0.997527")
+        expect(metric_value(second, "a = σ(z)")).to_have_text("0.817574")  # sigma(1.5): its own default
+        open_page(second, f"{server}/check-my-derivation")
+        open_page(first, f"{server}/check-my-derivation")
+        answer = first.get_by_label("Your answer")
+        answer.fill("a(1-a)")
+        answer.press("Enter")
+        expect(first.get_by_text("read as").first).to_be_visible()
+        second.reload()
+        open_page(second, f"{server}/check-my-derivation")
+        expect(second.get_by_label("Your answer")).to_have_value("")
+        assert second.get_by_text("read as").count() == 0
+        open_page(second, server)
+        expect(metric_value(second, "a = σ(z)")).to_have_text("0.817574")
+    finally:
+        for context in contexts:
+            context.close()
