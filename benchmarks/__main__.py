@@ -1,67 +1,58 @@
-"""python -m benchmarks: what the math costs on this machine.
+"""python -m benchmarks [--runs 5] [--report benchmarks/REPORT.md] [--quick]
 
-1. Each derivation built, proved and checked from cold (what the app's cache saves).
-2. The vectorized gradient (``propagate``) against the per-example loop, with the speedup.
-3. A cost surface J(w, b) (and its Hessian) on a 150 x 150 grid over m examples, broadcast,
-   against a Python loop over the grid points.
+1. The math (benchmarks.math): each derivation's cold time, loop against vectorized, SymPy against NumPy,
+   cost surfaces broadcast against a loop.
+2. The pages (benchmarks.pages): each page in Chromium, first visit, new session and interaction,
+   beside a bare one-line page, against the budgets.
+Prints both as it goes and writes them to a Markdown report. The load on one server or behind nginx is
+``python -m benchmarks.load`` (minutes, not part of this run).
 """
+
+import argparse
+import contextlib
+import io
+import platform
+import sys
+import time
 
 import numpy as np
 
-
-from mathcore.derivations import CATALOGUE, derivation
-from mathcore.datasets import one_feature_synthetic
-from mathcore.logistic import propagate, propagate_loop
-from mathcore.surface import surface, surface_loop
-from mathcore.timing import best_time
-from mathcore.vectorization import per_example_gradient
+from benchmarks import math, pages
 
 
-def main():
-    print("derivation, in catalogue order in one process (SymPy's own cache warms as it goes)")
-    total = 0.0
-    for key in CATALOGUE:
-        t = best_time(lambda: derivation(key).checks, repeat=1)
-        total += t
-        print(f"  {key:30s} {t * 1e3:8.1f} ms")
-    print(f"  {'all':30s} {total * 1e3:8.1f} ms\n")
+class Tee(io.StringIO):
+    """Text written here is printed too."""
 
-    print("gradient of the cost, n_x = 20      loop        vectorized   speedup")
-    rng = np.random.default_rng(0)
-    for m in (1_000, 10_000, 100_000):
-        X, Y = rng.normal(size=(20, m)), rng.integers(0, 2, (1, m)).astype(float)
-        w, b = rng.normal(size=(20, 1)), 0.1
-        (fast, _), (slow, _) = propagate(w, b, X, Y), propagate_loop(w, b, X, Y)
-        assert np.allclose(fast["dw"], slow["dw"]) and np.isclose(fast["db"], slow["db"])
-        t_loop, t_vec = best_time(lambda: propagate_loop(w, b, X, Y), 1), best_time(lambda: propagate(w, b, X, Y), 20)
-        print(f"  m = {m:>6,}                  {t_loop * 1e3:9.1f} ms {t_vec * 1e3:9.3f} ms {t_loop / t_vec:9.0f}x")
+    def write(self, text):
+        sys.__stdout__.write(text)
+        sys.__stdout__.flush()
+        return super().write(text)
 
-    print("\nlambdified SymPy against hand-written NumPy, n_x = 100, m = 100,000")
-    per_example = per_example_gradient()
-    X, Y = rng.normal(size=(100, 100_000)), rng.integers(0, 2, (1, 100_000)).astype(float)
-    w, b = rng.normal(size=(100, 1)) / 10, 0.1
-    A = 1 / (1 + np.exp(-(w.T @ X + b)))
-    by_sympy = lambda: per_example(A, Y, X).mean(axis=1, keepdims=True)  # noqa: E731
-    by_numpy = lambda: X @ (A - Y).T / X.shape[1]  # noqa: E731
-    assert np.allclose(by_sympy(), by_numpy())
-    t_sympy, t_numpy = best_time(by_sympy, 5), best_time(by_numpy, 5)
-    print(f"  SymPy (a - y) x_j broadcast then mean {t_sympy * 1e3:7.1f} ms   NumPy X (A - Y).T / m {t_numpy * 1e3:6.1f} ms"
-          f"   ratio {t_sympy / t_numpy:.1f}x")
-    t_sum = best_time(lambda: X.sum(), 5)
-    gigabytes = X.nbytes / 1e9
-    print(f"  bytes of X read per second: gradient {gigabytes / t_numpy:.1f} GB/s, plain X.sum() {gigabytes / t_sum:.1f} GB/s"
-          f" ({t_numpy / t_sum:.1f}x the time of one pass over X)")
 
-    print("\ncost surface J and Hessian, 150 x 150 grid   point loop   broadcast   speedup")
-    grid = np.linspace(-8, 8, 150)
-    for m in (100, 1_000):
-        x, y = one_feature_synthetic(m=m)
-        for loss in ("cross_entropy", "squared_error"):
-            fast, slow = surface(x, y, grid, grid, loss), surface_loop(x, y, grid, grid, loss)
-            assert all(np.allclose(getattr(fast, k), getattr(slow, k)) for k in "JABC")
-            t_loop = best_time(lambda: surface_loop(x, y, grid, grid, loss), 1)
-            t_grid = best_time(lambda: surface(x, y, grid, grid, loss), 3)
-            print(f"  m = {m:>5,}, {loss:14s}             {t_loop * 1e3:7.0f} ms {t_grid * 1e3:8.0f} ms {t_loop / t_grid:8.1f}x")
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per page (medians are reported)")
+    parser.add_argument("--report", default="benchmarks/REPORT.md")
+    parser.add_argument("--quick", action="store_true", help="small cases, one run, two pages: a smoke test")
+    args = parser.parse_args(argv)
+    math_text = Tee()
+    with contextlib.redirect_stdout(math_text):
+        math.main(quick=args.quick)
+    print()
+    runs = 1 if args.quick else args.runs
+    selected = ["", "cost-surface"] if args.quick else pages.PAGES
+    bare, rows = pages.run(runs=runs, pages=selected, first_visits=not args.quick)
+    report = "\n".join([
+        "# Benchmark report", "",
+        f"`python -m benchmarks{' --quick' if args.quick else ''}` on {time.strftime('%Y-%m-%d %H:%M UTC')}, "
+        f"{platform.machine()}, {len(__import__('os').sched_getaffinity(0))} cores, Python {platform.python_version()}, "
+        f"NumPy {np.__version__}. Figures move with the machine's load; the tests never assert them.", "",
+        "## The math", "", "```", math_text.getvalue().rstrip(), "```", "",
+        "## The pages in Chromium", "", pages.markdown(bare, rows, runs), "",
+    ])
+    with open(args.report, "w") as out:
+        out.write(report)
+    print(f"\nwritten to {args.report}")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@ inputs, for a bounded time, on loopback only.
 
     python -m benchmarks.load                      # starts its own server: 10 sessions, 60 s
     python -m benchmarks.load --sessions 20 --seconds 120
-    python -m benchmarks.load --url http://127.0.0.1:8500 --pids 1234,1235   # e.g. nginx in front
+    python -m benchmarks.load --processes 2        # two streamlit processes behind nginx
+    python -m benchmarks.load --url http://127.0.0.1:8500 --pids 1234,1235   # a server already running
 
 Each session is a fresh Chromium context (its own websocket and session state), opens a page
 (sessions take the pages in turn), then moves that page's control again and again until time is up.
@@ -22,17 +23,17 @@ from pathlib import Path
 from benchmarks.browser import CONTROL, exceptions_shown, interact, open_complete
 from benchmarks.pages import PAGES
 from serving import CHROMIUM_FLAGS, chromium, rss_megabytes, start_streamlit, stop, wait_healthy
+from serving.nginx import class_server
 
 async def session(browser, url, path, seconds, seed):
-    """One learner: open ``path``, then interact until ``seconds`` are up. (load seconds, latencies, errors)"""
+    """One learner: open ``path``, then interact for ``seconds``. (open seconds, latencies, errors)"""
     latencies, errors = [], []
-    deadline = time.monotonic() + seconds
     try:
         load, page, runs = await open_complete(browser, f"{url}/{path}")
     except Exception as error:  # a page that never completes is an error, not a crash of the script
         return None, [], [f"{path or '(home)'}: open: {type(error).__name__}: {error}"]
-    k = seed
-    while time.monotonic() < deadline:
+    deadline, k = time.monotonic() + seconds, seed
+    while not latencies or time.monotonic() < deadline:  # at least one interaction each
         try:
             latencies.append(await interact(page, runs, k, CONTROL.get(path)))
         except Exception as error:
@@ -106,24 +107,32 @@ def summary(report):
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m benchmarks.load", description=__doc__.splitlines()[0])
     parser.add_argument("--url", help="a running server (loopback only); default: start one")
-    parser.add_argument("--pids", default="", help="server process ids whose memory to report, comma-separated")
+    parser.add_argument("--pids", default="", help="with --url: server process ids whose memory to report")
+    parser.add_argument("--processes", type=int, default=0,
+                        help="start this many streamlit processes behind nginx (serving.nginx) instead of one")
     parser.add_argument("--sessions", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--settle", type=float, default=130,
                         help="seconds to wait after the last session before the last memory reading "
                              "(Streamlit keeps a closed session 120 s for a reconnect)")
+    parser.add_argument("--pages", help="url paths, comma-separated ('home' for the home page); default: all")
     args = parser.parse_args(argv)
+    pages = [("" if p == "home" else p) for p in args.pages.split(",")] if args.pages else PAGES
+    load = lambda url, pids: asyncio.run(  # noqa: E731
+        run(url, pids, args.sessions, args.seconds, args.rounds, pages, args.settle))
     if args.url:
         assert args.url.startswith(("http://127.", "http://localhost")), "load is for loopback only"
-        pids = [int(p) for p in args.pids.split(",") if p]
-        return asyncio.run(run(args.url, pids, args.sessions, args.seconds, args.rounds, PAGES, args.settle))
+        return load(args.url, [int(p) for p in args.pids.split(",") if p])
+    if args.processes:
+        with class_server(args.processes) as (url, pids):
+            return load(url, pids)
     with tempfile.TemporaryDirectory() as tmp:
         log = Path(tmp) / "server.log"
         process, url = start_streamlit(log)
         try:
             wait_healthy(url, process, log)
-            return asyncio.run(run(url, [process.pid], args.sessions, args.seconds, args.rounds, PAGES, args.settle))
+            return load(url, [process.pid])
         finally:
             stop(process)
 

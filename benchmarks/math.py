@@ -1,0 +1,67 @@
+"""What the math costs on this machine (the first part of ``python -m benchmarks``).
+
+1. Each derivation built, proved and checked from cold (what the app's cache saves).
+2. The vectorized gradient (``propagate``) against the per-example loop, with the speedup.
+3. A cost surface J(w, b) (and its Hessian) on a 150 x 150 grid over m examples, broadcast,
+   against a Python loop over the grid points.
+"""
+
+import numpy as np
+
+
+from mathcore.derivations import CATALOGUE, derivation
+from mathcore.datasets import one_feature_synthetic
+from mathcore.logistic import propagate, propagate_loop
+from mathcore.surface import surface, surface_loop
+from mathcore.timing import best_time
+from mathcore.vectorization import per_example_gradient
+
+
+def main(quick=False):
+    """Print the three tables; ``quick`` runs a few small cases only (the test suite's smoke run)."""
+    print("derivation, in catalogue order in one process (SymPy's own cache warms as it goes)")
+    total = 0.0
+    for key in list(CATALOGUE)[:3] if quick else CATALOGUE:
+        t = best_time(lambda: derivation(key).checks, repeat=1)
+        total += t
+        print(f"  {key:30s} {t * 1e3:8.1f} ms")
+    print(f"  {'all':30s} {total * 1e3:8.1f} ms\n")
+
+    print("gradient of the cost, n_x = 20      loop        vectorized   speedup")
+    rng = np.random.default_rng(0)
+    for m in (1_000,) if quick else (1_000, 10_000, 100_000):
+        X, Y = rng.normal(size=(20, m)), rng.integers(0, 2, (1, m)).astype(float)
+        w, b = rng.normal(size=(20, 1)), 0.1
+        (fast, _), (slow, _) = propagate(w, b, X, Y), propagate_loop(w, b, X, Y)
+        assert np.allclose(fast["dw"], slow["dw"]) and np.isclose(fast["db"], slow["db"])
+        t_loop, t_vec = best_time(lambda: propagate_loop(w, b, X, Y), 1), best_time(lambda: propagate(w, b, X, Y), 20)
+        print(f"  m = {m:>6,}                  {t_loop * 1e3:9.1f} ms {t_vec * 1e3:9.3f} ms {t_loop / t_vec:9.0f}x")
+
+    print(f"\nlambdified SymPy against hand-written NumPy, n_x = 100, m = {1_000 if quick else 100_000:,}")
+    per_example = per_example_gradient()
+    m = 1_000 if quick else 100_000
+    X, Y = rng.normal(size=(100, m)), rng.integers(0, 2, (1, m)).astype(float)
+    w, b = rng.normal(size=(100, 1)) / 10, 0.1
+    A = 1 / (1 + np.exp(-(w.T @ X + b)))
+    by_sympy = lambda: per_example(A, Y, X).mean(axis=1, keepdims=True)  # noqa: E731
+    by_numpy = lambda: X @ (A - Y).T / X.shape[1]  # noqa: E731
+    assert np.allclose(by_sympy(), by_numpy())
+    t_sympy, t_numpy = best_time(by_sympy, 5), best_time(by_numpy, 5)
+    print(f"  SymPy (a - y) x_j broadcast then mean {t_sympy * 1e3:7.1f} ms   NumPy X (A - Y).T / m {t_numpy * 1e3:6.1f} ms"
+          f"   ratio {t_sympy / t_numpy:.1f}x")
+    t_sum = best_time(lambda: X.sum(), 5)
+    gigabytes = X.nbytes / 1e9
+    print(f"  bytes of X read per second: gradient {gigabytes / t_numpy:.1f} GB/s, plain X.sum() {gigabytes / t_sum:.1f} GB/s"
+          f" ({t_numpy / t_sum:.1f}x the time of one pass over X)")
+
+    grid = np.linspace(-8, 8, 30 if quick else 150)
+    print(f"\ncost surface J and Hessian, {len(grid)} x {len(grid)} grid   point loop   broadcast   speedup")
+    for m in (100,) if quick else (100, 1_000):
+        x, y = one_feature_synthetic(m=m)
+        for loss in ("cross_entropy", "squared_error"):
+            fast, slow = surface(x, y, grid, grid, loss), surface_loop(x, y, grid, grid, loss)
+            assert all(np.allclose(getattr(fast, k), getattr(slow, k)) for k in "JABC")
+            t_loop = best_time(lambda: surface_loop(x, y, grid, grid, loss), 1)
+            t_grid = best_time(lambda: surface(x, y, grid, grid, loss), 3)
+            print(f"  m = {m:>5,}, {loss:14s}             {t_loop * 1e3:7.0f} ms {t_grid * 1e3:8.0f} ms {t_loop / t_grid:8.1f}x")
+

@@ -1,0 +1,27 @@
+"""Smoke runs of the benchmarks and the load script: they run end to end and report sound figures.
+(The full runs take minutes and are not part of CI; their figures are never asserted.)"""
+
+import re
+
+from benchmarks import load
+from benchmarks.__main__ import main as benchmarks
+
+
+def test_the_benchmark_report_is_written(tmp_path, capsys):
+    report = tmp_path / "REPORT.md"
+    benchmarks(["--quick", "--report", str(report)])
+    text = report.read_text()
+    assert "## The math" in text and "## The pages in Chromium" in text
+    rows = [line for line in text.splitlines() if line.startswith("| (home)") or line.startswith("| cost-surface")]
+    assert len(rows) == 2
+    for row in rows:
+        session_ms, interaction_ms = (float(v.replace(",", "")) for v in re.findall(r"([\d,]+) ms", row))
+        assert 100 < session_ms < 60_000 and 1 < interaction_ms < 30_000
+
+
+def test_a_small_load_runs_without_errors(capsys):
+    report = load.main(["--sessions", "2", "--seconds", "4", "--rounds", "1", "--settle", "0",
+                        "--pages", "home,logistic-regression"])
+    assert report["errors"] == [] and report["interactions"] >= 2
+    assert all(mb > 50 for _, mb in report["memory_mb"])
+    assert "2 sessions at once" in capsys.readouterr().out
