@@ -39,14 +39,16 @@ class Runs:
     """Counts the script runs the server reports finished on a page's websocket."""
 
     def __init__(self, page):
-        self.finished = 0
+        self.finished, self.finished_at = 0, None
         page.on("websocket", lambda socket: socket.on("framereceived", self._frame))
 
     def _frame(self, payload):
         if isinstance(payload, bytes):
             message = ForwardMsg()
             message.ParseFromString(payload)
-            self.finished += message.WhichOneof("type") == "script_finished"
+            if message.WhichOneof("type") == "script_finished":
+                self.finished += 1
+                self.finished_at = time.perf_counter()
 
     async def wait_past(self, count, timeout=120):
         deadline = time.monotonic() + timeout
@@ -82,9 +84,11 @@ async def interact(page, runs, k, label=None, quiet=QUIET_MS):
     """Move the page's first control outside a form (slider, else text box, else select box), or the
     slider labelled ``label``, or else submit the page's form; wait for the rerun to be complete.
 
-    Seconds from the input to the last change of the page. ``k`` varies the input (direction, text)."""
+    Returns (seconds from the input to the last change of the page, seconds from the input to the
+    server's word that the run finished: the server's share). ``k`` varies the input (direction, text)."""
     before = runs.finished
     t0 = await page.evaluate("performance.now()")
+    start = time.perf_counter()
     main = '[data-testid="stMain"]'
     slider = page.locator(f'{main} input[type="range"]{NOT_IN_FORM}')
     if label:
@@ -108,7 +112,7 @@ async def interact(page, runs, k, label=None, quiet=QUIET_MS):
     else:
         await submit.first.click()
     await runs.wait_past(before)
-    return (await drawn(page, quiet) - t0) / 1e3
+    return (await drawn(page, quiet) - t0) / 1e3, runs.finished_at - start
 
 
 async def exceptions_shown(page):

@@ -35,9 +35,12 @@ async def session(browser, url, path, seconds, seed):
     deadline, k = time.monotonic() + seconds, seed
     while not latencies or time.monotonic() < deadline:  # at least one interaction each
         try:
-            latencies.append(await interact(page, runs, k, CONTROL.get(path)))
+            latencies.append((await interact(page, runs, k, CONTROL.get(path)))[0])
         except Exception as error:
-            errors.append(f"{path or '(home)'}: interaction {k}: {type(error).__name__}: {str(error)[:200]}")
+            app = page.locator('[data-testid="stApp"]')
+            state = [await app.get_attribute(f"data-test-{what}-state") for what in ("script", "connection")]
+            errors.append(f"{path or '(home)'}: interaction {k}: {type(error).__name__}: {str(error)[:200]} "
+                          f"(page script {state[0]}, connection {state[1]})")
             break
         k += 1
     if await exceptions_shown(page):

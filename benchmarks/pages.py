@@ -26,15 +26,17 @@ BARE = 'import streamlit as st; st.write(st.slider("x", 0, 100, 50))\n'
 BUDGET = {"interaction_ratio": 3.0, "session_ratio": 2.0, "interaction_seconds": 1.0}
 
 async def measure(browser, url, runs, label=None):
-    """(new-session seconds, interaction seconds), medians of ``runs`` each."""
+    """(new-session seconds, interaction seconds, the server's share of it), medians of ``runs`` each."""
     await (await open_complete(browser, url))[1].context.close()  # caches warm: first visits are measured apart
-    sessions, interactions = [], []
+    sessions, interactions, server = [], [], []
     for k in range(runs):
         seconds, page, watcher = await open_complete(browser, url)
         sessions.append(seconds)
-        interactions.append(await interact(page, watcher, k, label))
+        total, on_server = await interact(page, watcher, k, label)
+        interactions.append(total)
+        server.append(on_server)
         await page.context.close()
-    return statistics.median(sessions), statistics.median(interactions)
+    return statistics.median(sessions), statistics.median(interactions), statistics.median(server)
 
 
 async def first_visit(browser, path, log, script="app.py", cwd=None):
@@ -69,29 +71,29 @@ async def _run(runs, pages, first_visits, out):
                 wait_healthy(bare_url, bare_process, tmp / "bare.log")
                 wait_healthy(app_url, app_process, tmp / "app.log")
                 bare_first = await first_visit(browser, "", tmp / "first.log", "bare.py", tmp) if first_visits else None
-                bare_session, bare_interaction = await measure(browser, bare_url, runs)
+                bare_session, bare_interaction, bare_server = await measure(browser, bare_url, runs)
                 out(f"{'page':22s} {'first visit':>12s} {'new session':>12s} {'× bare':>7s} {'interaction':>12s} "
-                    f"{'× bare':>7s}  budget")
+                    f"{'× bare':>7s} {'server':>9s}  budget")
                 out(f"{'(bare one-line page)':22s} {fmt(bare_first):>12s} {fmt(bare_session):>12s} {'1.0':>7s} "
-                    f"{fmt(bare_interaction):>12s} {'1.0':>7s}")
+                    f"{fmt(bare_interaction):>12s} {'1.0':>7s} {fmt(bare_server):>9s}")
                 for path in pages:
                     first = await first_visit(browser, path, tmp / "first.log") if first_visits else None
-                    session, interaction = await measure(browser, f"{app_url}/{path}", runs, CONTROL.get(path))
+                    session, interaction, server = await measure(browser, f"{app_url}/{path}", runs, CONTROL.get(path))
                     row = {"page": path or "(home)", "first_visit": first, "session": session,
                            "session_ratio": session / bare_session, "interaction": interaction,
-                           "interaction_ratio": interaction / bare_interaction}
+                           "interaction_ratio": interaction / bare_interaction, "server": server}
                     row["within_budget"] = (row["session_ratio"] <= BUDGET["session_ratio"]
                                             and row["interaction_ratio"] <= BUDGET["interaction_ratio"]
                                             and interaction <= BUDGET["interaction_seconds"])
                     rows.append(row)
                     out(f"{row['page']:22s} {fmt(first):>12s} {fmt(session):>12s} {row['session_ratio']:7.1f} "
-                        f"{fmt(interaction):>12s} {row['interaction_ratio']:7.1f}  "
+                        f"{fmt(interaction):>12s} {row['interaction_ratio']:7.1f} {fmt(server):>9s}  "
                         f"{'ok' if row['within_budget'] else 'OVER'}")
             finally:
                 stop(app_process)
                 stop(bare_process)
                 await browser.close()
-    bare = {"first_visit": bare_first, "session": bare_session, "interaction": bare_interaction}
+    bare = {"first_visit": bare_first, "session": bare_session, "interaction": bare_interaction, "server": bare_server}
     return bare, rows
 
 
@@ -103,14 +105,16 @@ def markdown(bare, rows, runs):
     """The table as Markdown, with the budgets."""
     lines = [f"Medians of {runs} runs; first visit is one run on a freshly started server. "
              f"Budgets: new session ≤ {BUDGET['session_ratio']:g}× the bare page, interaction ≤ "
-             f"{BUDGET['interaction_ratio']:g}× the bare page and ≤ {BUDGET['interaction_seconds']:g} s.", "",
-             "| page | first visit | new session | × bare | interaction | × bare | within budget |",
-             "|---|--:|--:|--:|--:|--:|:-:|",
+             f"{BUDGET['interaction_ratio']:g}× the bare page and ≤ {BUDGET['interaction_seconds']:g} s. "
+             "*Server* is the part of the interaction until the server reports the run finished; the rest is "
+             "the browser drawing it.", "",
+             "| page | first visit | new session | × bare | interaction | × bare | server | within budget |",
+             "|---|--:|--:|--:|--:|--:|--:|:-:|",
              f"| bare one-line page | {fmt(bare['first_visit'])} | {fmt(bare['session'])} | 1.0 | "
-             f"{fmt(bare['interaction'])} | 1.0 | |"]
+             f"{fmt(bare['interaction'])} | 1.0 | {fmt(bare['server'])} | |"]
     lines += [f"| {r['page']} | {fmt(r['first_visit'])} | {fmt(r['session'])} | {r['session_ratio']:.1f} | "
-              f"{fmt(r['interaction'])} | {r['interaction_ratio']:.1f} | {'✓' if r['within_budget'] else '✗'} |"
-              for r in rows]
+              f"{fmt(r['interaction'])} | {r['interaction_ratio']:.1f} | {fmt(r['server'])} | "
+              f"{'✓' if r['within_budget'] else '✗'} |" for r in rows]
     return "\n".join(lines)
 
 
