@@ -2,14 +2,22 @@
 (The full runs take minutes and are not part of CI; their figures are never asserted.)"""
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 from benchmarks import load
 from benchmarks.__main__ import main as benchmarks
 
 
+def in_a_thread(function, *args):
+    """Run ``function`` in a thread of its own: the benchmarks use asyncio.run, and the browser tests'
+    sync Playwright keeps an event loop running in this one."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(function, *args).result()
+
+
 def test_the_benchmark_report_is_written(tmp_path, capsys):
     report = tmp_path / "REPORT.md"
-    benchmarks(["--quick", "--report", str(report)])
+    in_a_thread(benchmarks, ["--quick", "--report", str(report)])
     text = report.read_text()
     assert "## The math" in text and "## The pages in Chromium" in text
     rows = [line for line in text.splitlines() if line.startswith("| (home)") or line.startswith("| cost-surface")]
@@ -20,8 +28,8 @@ def test_the_benchmark_report_is_written(tmp_path, capsys):
 
 
 def test_a_small_load_runs_without_errors(capsys):
-    report = load.main(["--sessions", "2", "--seconds", "4", "--rounds", "1", "--settle", "0",
-                        "--pages", "home,logistic-regression"])
+    report = in_a_thread(load.main, ["--sessions", "2", "--seconds", "4", "--rounds", "1", "--settle", "0",
+                                     "--pages", "home,logistic-regression"])
     assert report["errors"] == [] and report["interactions"] >= 2
     assert all(mb > 50 for _, mb in report["memory_mb"])
     assert "2 sessions at once" in capsys.readouterr().out
