@@ -1,6 +1,5 @@
 """What a neural network is: layers and units you set, drawn; every array's shape; one forward pass."""
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
