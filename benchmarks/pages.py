@@ -6,8 +6,8 @@
 - interaction: a control moved until the rerun has finished and the charts are drawn again,
   median of ``runs``.
 
-"Complete" means: connected, the script not running, something rendered in the main area, every
-Vega chart with its marks, every Graphviz chart with its SVG, no spinner. Server start is excluded.
+"Complete" is defined in ``benchmarks.browser`` (the run finished, charts drawn, the DOM quiet).
+Server start is excluded.
 """
 
 import asyncio
@@ -16,14 +16,13 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.browser import CONTROL, interact, open_complete
-from serving import CHROMIUM_FLAGS, chromium, start_streamlit, stop, streamlit_server, wait_healthy
+from serving import CHROMIUM_FLAGS, ROOT, chromium, routed_pages, start_streamlit, stop, streamlit_server, wait_healthy
 
-PAGES = ["", "network", "supervised-learning", "activation-functions", "logistic-regression", "loss-and-cost",
-         "backpropagation", "gradient-descent", "cost-surface", "vectorization", "l-layers", "loops-vs-numpy",
-         "check-my-derivation", "every-derivation"]
+PAGES = [url_path for _, url_path in routed_pages()]  # "" is the home page
 BARE = 'import streamlit as st; st.write(st.slider("x", 0, 100, 50))\n'
 #: Goals from the issue, on this 2-core machine (reported, never asserted).
 BUDGET = {"interaction_ratio": 3.0, "session_ratio": 2.0, "interaction_seconds": 1.0}
+
 
 async def measure(browser, url, runs, label=None):
     """(new-session seconds, interaction seconds, the server's share of it), medians of ``runs`` each."""
@@ -39,10 +38,9 @@ async def measure(browser, url, runs, label=None):
     return statistics.median(sessions), statistics.median(interactions), statistics.median(server)
 
 
-async def first_visit(browser, path, log, script="app.py", cwd=None):
+async def first_visit(browser, path, log, script="app.py", cwd=ROOT):
     """Seconds to a complete page for the first session of a freshly started server."""
-    kwargs = {"script": script} | ({"cwd": cwd} if cwd else {})
-    with streamlit_server(log, **kwargs) as url:
+    with streamlit_server(log, script=script, cwd=cwd) as url:
         seconds, page, _ = await open_complete(browser, f"{url}/{path}")
         await page.context.close()
     return seconds

@@ -6,16 +6,16 @@ gets a "Page not found" dialog, or the script alone without the router's sidebar
 browser test test_a_deep_link_as_the_first_visit_still_gets_the_router checks the result.
 """
 
-import ast
 from pathlib import Path
+
+from serving import routed_pages as pages
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def routed_pages():
     """The script path of every st.Page(...) in app.py."""
-    return [node.args[0].value for node in ast.walk(ast.parse((ROOT / "app.py").read_text()))
-            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Page"]
+    return [script for script, _ in pages()]
 
 
 def test_every_lesson_is_routed_exactly_once():
