@@ -20,6 +20,8 @@ Nodes: ("num", text), ("name", name), ("neg", x), ("op", symbol, left, right), (
 import re
 from dataclasses import dataclass
 
+from mathcore.text import Text
+
 MAX_LENGTH = 300
 MAX_TOKENS = 150
 MAX_DEPTH = 15
@@ -43,8 +45,14 @@ class AnswerError(ValueError):
     """A specific, readable reason the text is not an answer we can read, with where it happened."""
 
     def __init__(self, message, position=None):
-        super().__init__(message if position is None else f"{message} (at position {position + 1})")
+        super().__init__(message if position is None else
+                         Text("{message} (at position {position})", message=message, position=position + 1))
         self.position = position
+
+    @property
+    def text(self):
+        """The message as a ``Text`` (``str(error)`` is its English words only)."""
+        return self.args[0]
 
 
 @dataclass(frozen=True)
@@ -57,9 +65,10 @@ class Token:
 def tokenize(text):
     """Tokens of ``text``, after the length bound; anything unexpected is named with its position."""
     if len(text) > MAX_LENGTH:
-        raise AnswerError(f"The answer is {len(text):,} characters long; answers are limited to {MAX_LENGTH}.")
+        raise AnswerError(Text("The answer is {length:,} characters long; answers are limited to {limit}.",
+                               length=len(text), limit=MAX_LENGTH))
     if not text.strip():
-        raise AnswerError("The answer is empty: type an expression, such as a - y.")
+        raise AnswerError(Text("The answer is empty: type an expression, such as a - y."))
     text = "".join(LOOKALIKES.get(ch, ch) for ch in text)
     tokens, position = [], 0
     while position < len(text):
@@ -69,16 +78,17 @@ def tokenize(text):
         if not match:
             start = position + len(text[position:]) - len(text[position:].lstrip())
             ch = text[start]
-            raise AnswerError(f"Unexpected character {ch!r} (U+{ord(ch):04X}): use letters, digits and "
-                              "+ - * / ^ ** @ ( ) .T", start)
+            raise AnswerError(Text("Unexpected character {ch!r} (U+{code:04X}): use letters, digits and "
+                                   "+ - * / ^ ** @ ( ) .T", ch=ch, code=ord(ch)), start)
         kind = match.lastgroup
         start = match.start(kind)
         value = match.group(kind)
         if kind == "num" and len(value.replace(".", "")) > MAX_DIGITS:
-            raise AnswerError(f"The number {value[:12]}… has more than {MAX_DIGITS} digits", start)
+            raise AnswerError(Text("The number {number}… has more than {limit} digits", number=value[:12], limit=MAX_DIGITS),
+                              start)
         tokens.append(Token(kind, value, start))
         if len(tokens) > MAX_TOKENS:
-            raise AnswerError(f"The answer has more than {MAX_TOKENS} symbols; write it more simply.")
+            raise AnswerError(Text("The answer has more than {limit} symbols; write it more simply.", limit=MAX_TOKENS))
         position = match.end()
     return tokens + [Token("end", "", len(text))]
 
@@ -94,15 +104,15 @@ class _Parser:
     def take(self, text=None):
         token = self.token
         if text is not None and token.text != text:
-            shown = "the end" if token.kind == "end" else repr(token.text)
-            raise AnswerError(f"Expected {text!r} but found {shown}", token.position)
+            shown = Text("the end") if token.kind == "end" else repr(token.text)
+            raise AnswerError(Text("Expected {expected!r} but found {found}", expected=text, found=shown), token.position)
         self.i += 1
         return token
 
     def nested(self, position):
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise AnswerError(f"The answer nests more than {MAX_DEPTH} levels deep", position)
+            raise AnswerError(Text("The answer nests more than {limit} levels deep", limit=MAX_DEPTH), position)
 
     def expr(self):
         node = self.term()
@@ -120,7 +130,7 @@ class _Parser:
                 node = ("op", token.text, node, self.unary(), token.position)
             elif token.kind in ("num", "name") or token.text == "(":
                 if token.kind == "num" and node[0] == "num":
-                    raise AnswerError("Two numbers side by side: put an operator between them", token.position)
+                    raise AnswerError(Text("Two numbers side by side: put an operator between them"), token.position)
                 node = ("op", "*", node, self.unary(), token.position)  # implicit multiplication
             else:
                 return node
@@ -143,7 +153,7 @@ class _Parser:
             self.depth -= 1
             value = _constant(exponent)
             if value is None or abs(value) > MAX_EXPONENT:
-                raise AnswerError(f"Exponents must be plain numbers between -{MAX_EXPONENT} and {MAX_EXPONENT}",
+                raise AnswerError(Text("Exponents must be plain numbers between -{limit} and {limit}", limit=MAX_EXPONENT),
                                   op.position)
             return ("op", "^", base, exponent, op.position)
         return base
@@ -172,10 +182,10 @@ class _Parser:
             if name in FUNCTIONS and self.token.text == "(":
                 return self.call(FUNCTIONS[name], token)
             if name in FUNCTIONS:
-                raise AnswerError(f"{token.text} is a function: write {token.text}(…)", token.position)
+                raise AnswerError(Text("{name} is a function: write {name}(…)", name=token.text), token.position)
             return ("name", name, token.position)
-        shown = "the end of the answer" if token.kind == "end" else repr(token.text)
-        raise AnswerError(f"Expected a number, a name or '(' but found {shown}", token.position)
+        shown = Text("the end of the answer") if token.kind == "end" else repr(token.text)
+        raise AnswerError(Text("Expected a number, a name or '(' but found {found}", found=shown), token.position)
 
     def call(self, function, token):
         self.take("(")
@@ -188,15 +198,15 @@ class _Parser:
                 self.take("=")
                 value = self.take()
                 if key not in ("axis", "keepdims") or function != "sum":
-                    raise AnswerError(f"{key}= is not an option here", value.position)
+                    raise AnswerError(Text("{key}= is not an option here", key=key), value.position)
                 keywords[key] = value.text
             else:
-                raise AnswerError(f"{function} takes one argument", self.token.position)
+                raise AnswerError(Text("{function} takes one argument", function=function), self.token.position)
         self.depth -= 1
         self.take(")")
         if keywords and (keywords.get("axis", "0") not in ("0", "1")
                          or keywords.get("keepdims", "True") not in ("True", "False")):
-            raise AnswerError("sum takes axis=0 or axis=1 and keepdims=True or keepdims=False", token.position)
+            raise AnswerError(Text("sum takes axis=0 or axis=1 and keepdims=True or keepdims=False"), token.position)
         return ("call", function, arguments, keywords, token.position)
 
 
@@ -228,7 +238,8 @@ def parse(text):
     parser = _Parser(tokenize(text))
     node = parser.expr()
     if parser.token.kind != "end":
-        raise AnswerError(f"Unexpected {parser.token.text!r} after a complete expression", parser.token.position)
+        raise AnswerError(Text("Unexpected {token!r} after a complete expression", token=parser.token.text),
+                          parser.token.position)
     return node
 
 

@@ -21,6 +21,7 @@ import sympy as sp
 from mathcore import derivations as D
 from mathcore.answer import AnswerError, first_position, names, parse, to_latex
 from mathcore.functions import relu, relu_numpy, sigmoid, sigmoid_numpy, tanh, to_numpy
+from mathcore.text import Text
 
 N_POINTS = 64
 MIN_VALID = 20
@@ -55,57 +56,57 @@ def _targets():
     da = _as_z(D.da_dz().result)
     dL_da = _as_z(D.dL_da().result)
     scalar = [
-        Target("dL_da", "dL/da, cross-entropy", r"\frac{\partial L}{\partial a}", ("a", "y"), dL_da,
-               mistakes=(("The sign is flipped: dL/da = −y/a + (1 − y)/(1 − a).", -dL_da),
-                         ("That is dL/dz, a − y: dL/da comes before the sigmoid's a(1 − a) cancels it.", ce))),
-        Target("da_dz", "da/dz for a = σ(z)", r"\frac{da}{dz}", ("a", "z"), da,
-               mistakes=(("That is a(1 + a): σ' = σ(1 − σ).", s * (1 + s)), ("That is σ(z) itself, not its slope.", s))),
-        Target("dL_dz_cross_entropy", "dL/dz, cross-entropy after a sigmoid", r"\frac{\partial L}{\partial z}",
+        Target("dL_da", Text("dL/da, cross-entropy"), r"\frac{\partial L}{\partial a}", ("a", "y"), dL_da,
+               mistakes=((Text("The sign is flipped: dL/da = −y/a + (1 − y)/(1 − a)."), -dL_da),
+                         (Text("That is dL/dz, a − y: dL/da comes before the sigmoid's a(1 − a) cancels it."), ce))),
+        Target("da_dz", Text("da/dz for a = σ(z)"), r"\frac{da}{dz}", ("a", "z"), da,
+               mistakes=((Text("That is a(1 + a): σ' = σ(1 − σ)."), s * (1 + s)), (Text("That is σ(z) itself, not its slope."), s))),
+        Target("dL_dz_cross_entropy", Text("dL/dz, cross-entropy after a sigmoid"), r"\frac{\partial L}{\partial z}",
                ("a", "y", "z", "m"), ce,
-               mistakes=(("The sign is flipped: it is a − y, prediction minus label.", -ce),
-                         ("No 1/m here: dz is one example's gradient. The 1/m comes with the sum over the "
-                          "examples, in dW and db.", ce / m),
-                         ("The a(1 − a) factor is left in: for cross-entropy it cancels against dL/da.", ce * da),
-                         ("That is da/dz alone; multiply by dL/da (the chain rule), then simplify.", da),
-                         ("That is dL/da alone; the chain rule multiplies it by da/dz = a(1 − a).", dL_da))),
-        Target("dL_dz_squared_error", "dL/dz, squared error after a sigmoid", r"\frac{\partial L}{\partial z}",
+               mistakes=((Text("The sign is flipped: it is a − y, prediction minus label."), -ce),
+                         (Text("No 1/m here: dz is one example's gradient. The 1/m comes with the sum over the "
+                          "examples, in dW and db."), ce / m),
+                         (Text("The a(1 − a) factor is left in: for cross-entropy it cancels against dL/da."), ce * da),
+                         (Text("That is da/dz alone; multiply by dL/da (the chain rule), then simplify."), da),
+                         (Text("That is dL/da alone; the chain rule multiplies it by da/dz = a(1 − a)."), dL_da))),
+        Target("dL_dz_squared_error", Text("dL/dz, squared error after a sigmoid"), r"\frac{\partial L}{\partial z}",
                ("a", "y", "z"), se,
-               mistakes=(("The a(1 − a) factor is missing: with squared error it does not cancel.", ce),
-                         ("The sign is flipped.", -se))),
-        Target("dL_dw_j", "dL/dw_j, cross-entropy after a sigmoid", r"\frac{\partial L}{\partial w_j}",
+               mistakes=((Text("The a(1 − a) factor is missing: with squared error it does not cancel."), ce),
+                         (Text("The sign is flipped."), -se))),
+        Target("dL_dw_j", Text("dL/dw_j, cross-entropy after a sigmoid"), r"\frac{\partial L}{\partial w_j}",
                ("a", "y", "z", "x_j", "x"), ce * x_j,
-               mistakes=(("The x_j is missing: dz/dw_j = x_j.", ce), ("The sign is flipped.", -ce * x_j),
-                         ("The a(1 − a) factor is left in: for cross-entropy it cancels.", ce * da * x_j))),
-        Target("dL_db", "dL/db, cross-entropy after a sigmoid", r"\frac{\partial L}{\partial b}",
+               mistakes=((Text("The x_j is missing: dz/dw_j = x_j."), ce), (Text("The sign is flipped."), -ce * x_j),
+                         (Text("The a(1 − a) factor is left in: for cross-entropy it cancels."), ce * da * x_j))),
+        Target("dL_db", Text("dL/db, cross-entropy after a sigmoid"), r"\frac{\partial L}{\partial b}",
                ("a", "y", "z", "x_j", "x"), ce,
-               mistakes=(("The sign is flipped.", -ce), ("dz/db is 1, not x.", ce * x_j))),
-        Target("sigmoid_derivative", "σ'(z)", r"\sigma'(z)", ("z", "a"), da,
-               mistakes=(("That is σ(z)(1 + σ(z)); it is σ(z)(1 − σ(z)).", s * (1 + s)),)),
-        Target("tanh_derivative", "tanh'(z)", r"\tanh'(z)", ("z",), sp.diff(tanh(z), z),
-               mistakes=(("That is 1 + tanh²; it is 1 − tanh²(z).", 1 + tanh(z) ** 2),)),
-        Target("relu_derivative", "ReLU'(z)", r"\operatorname{ReLU}'(z)", ("z",), sp.diff(relu(z), z), domain_z=(-3, 3)),
+               mistakes=((Text("The sign is flipped."), -ce), (Text("dz/db is 1, not x."), ce * x_j))),
+        Target("sigmoid_derivative", Text("σ'(z)"), r"\sigma'(z)", ("z", "a"), da,
+               mistakes=((Text("That is σ(z)(1 + σ(z)); it is σ(z)(1 − σ(z))."), s * (1 + s)),)),
+        Target("tanh_derivative", Text("tanh'(z)"), r"\tanh'(z)", ("z",), sp.diff(tanh(z), z),
+               mistakes=((Text("That is 1 + tanh²; it is 1 − tanh²(z)."), 1 + tanh(z) ** 2),)),
+        Target("relu_derivative", Text("ReLU'(z)"), r"\operatorname{ReLU}'(z)", ("z",), sp.diff(relu(z), z), domain_z=(-3, 3)),
     ]
     examples = 5
     matrix = [
-        Target("dW", "dW of a layer", r"dW^{[l]}", ("dZ", "A_prev", "X", "m"),
+        Target("dW", Text("dW of a layer"), r"dW^{[l]}", ("dZ", "A_prev", "X", "m"),
                lambda e: e["dZ"] @ e["A_prev"].T / e["m"], {"dZ": (3, examples), "A_prev": (2, examples), "X": (2, examples)},
-               mistakes=(("This is dWᵀ: W is (n[l], n[l−1]); swap the operands: dZ @ A_prev.T.",
+               mistakes=((Text("This is dWᵀ: W is (n[l], n[l−1]); swap the operands: dZ @ A_prev.T."),
                           lambda e: e["A_prev"] @ e["dZ"].T / e["m"]),
-                         ("The 1/m is missing: the product sums over the m examples; J averages them.",
+                         (Text("The 1/m is missing: the product sums over the m examples; J averages them."),
                           lambda e: e["dZ"] @ e["A_prev"].T),
-                         ("An extra 1/m: divide by m once.", lambda e: e["dZ"] @ e["A_prev"].T / e["m"] ** 2))),
-        Target("db", "db of a layer", r"db^{[l]}", ("dZ", "m"),
+                         (Text("An extra 1/m: divide by m once."), lambda e: e["dZ"] @ e["A_prev"].T / e["m"] ** 2))),
+        Target("db", Text("db of a layer"), r"db^{[l]}", ("dZ", "m"),
                lambda e: e["dZ"].sum(axis=1, keepdims=True) / e["m"], {"dZ": (3, examples)},
-               mistakes=(("The 1/m is missing.", lambda e: e["dZ"].sum(axis=1, keepdims=True)),
-                         ("axis=0 adds the units of each example; the examples are the columns: sum over axis=1.",
+               mistakes=((Text("The 1/m is missing."), lambda e: e["dZ"].sum(axis=1, keepdims=True)),
+                         (Text("axis=0 adds the units of each example; the examples are the columns: sum over axis=1."),
                           lambda e: e["dZ"].sum(axis=0, keepdims=True) / e["m"]))),
-        Target("dJ_dw", "dJ/dw, logistic regression (vectorized)", r"\frac{\partial J}{\partial w}",
+        Target("dJ_dw", Text("dJ/dw, logistic regression (vectorized)"), r"\frac{\partial J}{\partial w}",
                ("X", "A", "Y", "dZ", "m"), lambda e: e["X"] @ (e["A"] - e["Y"]).T / e["m"],
                {"X": (3, examples), "A": (1, examples), "Y": (1, examples), "dZ": (1, examples)},
-               mistakes=(("This is dwᵀ, shape (1, n_x): w is (n_x, 1); use X @ (A − Y).T.",
+               mistakes=((Text("This is dwᵀ, shape (1, n_x): w is (n_x, 1); use X @ (A − Y).T."),
                           lambda e: (e["A"] - e["Y"]) @ e["X"].T / e["m"]),
-                         ("The 1/m is missing.", lambda e: e["X"] @ (e["A"] - e["Y"]).T),
-                         ("The sign is flipped: A − Y, prediction minus label.",
+                         (Text("The 1/m is missing."), lambda e: e["X"] @ (e["A"] - e["Y"]).T),
+                         (Text("The sign is flipped: A − Y, prediction minus label."),
                           lambda e: e["X"] @ (e["Y"] - e["A"]).T / e["m"]))),
     ]
     return {t.key: t for t in scalar + matrix}
@@ -145,14 +146,14 @@ def to_sympy(node, symbols):
     if kind == "neg":
         return -to_sympy(node[1], symbols)
     if kind == "T":
-        raise AnswerError(".T transposes a matrix; this answer is a number", node[-1])
+        raise AnswerError(Text(".T transposes a matrix; this answer is a number"), node[-1])
     if kind == "call":
         if node[1] == "sum":
-            raise AnswerError("sum(…) adds up a matrix; this answer is a number", node[-1])
+            raise AnswerError(Text("sum(…) adds up a matrix; this answer is a number"), node[-1])
         return _SYMPY[node[1]](to_sympy(node[2][0], symbols))
     op, left, right = node[1], to_sympy(node[2], symbols), to_sympy(node[3], symbols)
     if op == "@":
-        raise AnswerError("@ is a matrix product; this answer is a number: use *", node[-1])
+        raise AnswerError(Text("@ is a matrix product; this answer is a number: use *"), node[-1])
     return {"+": lambda: left + right, "-": lambda: left - right, "*": lambda: left * right,
             "/": lambda: left / right, "^": lambda: left ** right}[op]()
 
@@ -180,11 +181,13 @@ def evaluate(node, env):
             return np.asarray(left) @ np.asarray(right)
         return {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide, "^": np.power}[op](left, right)
     except ValueError:
-        shapes = f"{np.shape(left)} and {np.shape(right)}"
+        shapes = Text("{left} and {right}", left=np.shape(left), right=np.shape(right))
         if op == "@":
-            raise AnswerError(f"@ needs the inner sizes to match, but the shapes are {shapes}", node[-1]) from None
-        raise AnswerError(f"{op} works entry by entry and needs matching shapes, but they are {shapes}; "
-                          "for a sum over the examples use the matrix product @", node[-1]) from None
+            raise AnswerError(Text("@ needs the inner sizes to match, but the shapes are {shapes}", shapes=shapes),
+                              node[-1]) from None
+        raise AnswerError(Text("{op} works entry by entry and needs matching shapes, but they are {shapes}; "
+                               "for a sum over the examples use the matrix product @", op=op, shapes=shapes),
+                          node[-1]) from None
 
 
 # -- judging ---------------------------------------------------------------------
@@ -211,13 +214,14 @@ def check(target_key, text, seed=0):
         tree = parse(text)
         unknown = sorted(names(tree) - set(target.variables))
         if unknown:
-            raise AnswerError(f"Unknown name {unknown[0]!r}: this target uses {', '.join(target.variables)}",
+            raise AnswerError(Text("Unknown name {name!r}: this target uses {names}", name=unknown[0],
+                                   names=", ".join(target.variables)),
                               first_position(tree, unknown[0]))
         if callable(target.reference):
             return _check_matrix(target, tree, seed)
         return _check_scalar(target, tree, seed)
     except AnswerError as error:
-        return Verdict("invalid", str(error))
+        return Verdict("invalid", error.text)
 
 
 def _check_scalar(target, tree, seed):
@@ -231,7 +235,7 @@ def _check_scalar(target, tree, seed):
         got = np.broadcast_to(np.asarray(evaluate(tree, env), dtype=float), reference.shape)
     valid = np.isfinite(reference)
     if valid.sum() < MIN_VALID:
-        return Verdict("could not decide", "Too few points where the reference is defined.", preview=preview)
+        return Verdict("could not decide", Text("Too few points where the reference is defined."), preview=preview)
     close = np.isclose(got[valid], reference[valid], rtol=1e-7, atol=1e-9)
     if not close.all():
         k = int(np.flatnonzero(valid)[np.argmin(close)])
@@ -239,28 +243,32 @@ def _check_scalar(target, tree, seed):
         shown = ", ".join(f"{v} = {env[v][k]:.4g}" for v in ("z", "a", "y", "x_j", "m")
                           if v == "a" or (v in target.variables and (v != "m" or "m" in used)))
         if not np.isfinite(got[k]):  # overflow or a pole where the right answer is a plain number
-            return Verdict("not equivalent", f"Not equivalent: at {shown} your answer is not a finite number "
-                                             f"({got[k]}), the right answer {reference[k]:.6g}.",
+            return Verdict("not equivalent", Text("Not equivalent: at {point} your answer is not a finite number "
+                                                  "({got}), the right answer {right:.6g}.",
+                                                  point=shown, got=got[k], right=reference[k]),
                            hint=_hint(target, got, env, valid), preview=preview)
         at = {z: sp.Float(env["z"][k], 30), y: sp.Float(env["y"][k], 30), x_j: sp.Float(env["x_j"][k], 30),
               m: int(env["m"][k])}
         exact_answer, exact_reference = (sp.N(e.subs(at).rewrite(sp.exp), 30) for e in (answer, target.reference))
         if exact_answer.is_comparable and abs(exact_answer - exact_reference) > 1e-9 * (1 + abs(exact_reference)):
-            return Verdict("not equivalent", f"Not equivalent: at {shown} your answer is {float(exact_answer):.6g}, "
-                                             f"the right answer {float(exact_reference):.6g}.",
+            return Verdict("not equivalent", Text("Not equivalent: at {point} your answer is {got:.6g}, "
+                                                  "the right answer {right:.6g}.", point=shown,
+                                                  got=float(exact_answer), right=float(exact_reference)),
                            hint=_hint(target, got, env, valid), preview=preview)
         if not exact_answer.is_comparable:
-            return Verdict("not equivalent", f"Not equivalent: at {shown} your answer is undefined "
-                                             f"({exact_answer}), the right answer {float(exact_reference):.6g}.",
+            return Verdict("not equivalent", Text("Not equivalent: at {point} your answer is undefined "
+                                                  "({got}), the right answer {right:.6g}.", point=shown,
+                                                  got=str(exact_answer), right=float(exact_reference)),
                            hint=_hint(target, got, env, valid), preview=preview)
-        return Verdict("could not decide", "Could not decide: the two judges disagree.", preview=preview,
-                       evidence=f"At {shown} floating point says they differ, exact arithmetic says they agree.")
+        return Verdict("could not decide", Text("Could not decide: the two judges disagree."), preview=preview,
+                       evidence=Text("At {point} floating point says they differ, exact arithmetic says they agree.",
+                                     point=shown))
     if sp.simplify((answer - target.reference).rewrite(sp.exp)) == 0:
-        return Verdict("equivalent", "Equivalent: SymPy simplifies the difference to 0, and the numbers agree at "
-                                     f"{int(valid.sum())} random points.", preview=preview)
-    return Verdict("could not decide", "Could not decide: the two judges disagree.", preview=preview,
-                   evidence=f"The numbers agree at all {int(valid.sum())} random points, but SymPy could not "
-                            "simplify the difference to 0.")
+        return Verdict("equivalent", Text("Equivalent: SymPy simplifies the difference to 0, and the numbers agree at "
+                                          "{n} random points.", n=int(valid.sum())), preview=preview)
+    return Verdict("could not decide", Text("Could not decide: the two judges disagree."), preview=preview,
+                   evidence=Text("The numbers agree at all {n} random points, but SymPy could not "
+                                 "simplify the difference to 0.", n=int(valid.sum())))
 
 
 def _hint(target, got, env, valid):
@@ -292,22 +300,24 @@ def _judge_matrix(target, tree, seed):
             got = np.asarray(evaluate(tree, env))
         except AnswerError as error:  # shapes that do not fit together: a wrong answer, said with its shapes
             elementwise = "entry by entry" in str(error)
-            return Verdict("not equivalent", f"{error} (with {shapes}).",
-                           hint="`*` multiplies entry by entry; the sum over the m examples is the matrix "
-                                "product `@`." if elementwise else "A transpose is missing or misplaced.")
+            return Verdict("not equivalent", Text("{error} (with {shapes}).", error=error.text, shapes=shapes),
+                           hint=Text("`*` multiplies entry by entry; the sum over the m examples is the matrix "
+                                     "product `@`.") if elementwise else Text("A transpose is missing or misplaced."))
     if got.shape != right.shape:
         m_axis = int(env["m"])
         hint = _matrix_hint(target, got, env) or (
-            "Without keepdims=True the sum drops an axis." if got.shape == right.shape[:1] else
-            "This is the transpose." if got.shape == right.T.shape else
-            "The m axis of the examples is still there: `*` multiplies entry by entry; the sum over the "
-            "examples is the matrix product `@`." if m_axis in got.shape and m_axis not in right.shape else "")
-        return Verdict("not equivalent", f"Wrong shape: your answer is {got.shape}, the gradient must be "
-                                         f"{right.shape} (with {shapes}).", hint=hint)
+            Text("Without keepdims=True the sum drops an axis.") if got.shape == right.shape[:1] else
+            Text("This is the transpose.") if got.shape == right.T.shape else
+            Text("The m axis of the examples is still there: `*` multiplies entry by entry; the sum over the "
+                 "examples is the matrix product `@`.") if m_axis in got.shape and m_axis not in right.shape else "")
+        return Verdict("not equivalent", Text("Wrong shape: your answer is {got}, the gradient must be "
+                                              "{right} (with {shapes}).", got=got.shape, right=right.shape,
+                                              shapes=shapes), hint=hint)
     if np.allclose(got, right, rtol=1e-9, atol=1e-12):
-        return Verdict("equivalent", f"Equivalent: right shape {right.shape}, and the values agree on random "
-                                     f"matrices ({shapes}).")
-    return Verdict("not equivalent", f"Right shape {right.shape}, wrong values on random matrices ({shapes}).",
+        return Verdict("equivalent", Text("Equivalent: right shape {right}, and the values agree on random "
+                                          "matrices ({shapes}).", right=right.shape, shapes=shapes))
+    return Verdict("not equivalent", Text("Right shape {right}, wrong values on random matrices ({shapes}).",
+                                          right=right.shape, shapes=shapes),
                    hint=_matrix_hint(target, got, env))
 
 

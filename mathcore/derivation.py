@@ -28,6 +28,7 @@ import numpy as np
 import sympy as sp
 
 from mathcore.functions import leaky_relu, relu, sigmoid, to_numpy
+from mathcore.text import Text
 
 #: A step counts as checked when its relative difference is below this.
 TOLERANCE = 1e-7
@@ -123,8 +124,8 @@ class Derivation:
     check_against: str = field(init=False, default="")
 
     def __post_init__(self):
-        kind = {sp.Derivative: "finite differences", sp.Limit: "the function far out"}
-        object.__setattr__(self, "check_against", kind.get(type(self.target), "the definition"))
+        kind = {sp.Derivative: Text("finite differences"), sp.Limit: Text("the function far out")}
+        object.__setattr__(self, "check_against", kind.get(type(self.target), Text("the definition")))
 
     @property
     def result(self):

@@ -17,6 +17,7 @@ import numpy as np
 from mathcore.derivation import LABEL, PROBABILITY, Derivation, Domain, Step, real
 from mathcore.functions import ACTIVATIONS, leaky_relu, relu, sigmoid, tanh
 from mathcore.losses import LOSS_NAMES, LOSSES, cross_entropy
+from mathcore.text import Text
 
 z, a, y, b, alpha = sp.symbols("z a y b alpha", real=True)
 w, x = sp.IndexedBase("w"), sp.IndexedBase("x")
@@ -33,8 +34,8 @@ THREE_FEATURES = ((n_x, 3), (j, 2))
 _SLOPE_RULE = {
     "sigmoid": r"$\sigma'(z) = \sigma(z)(1 - \sigma(z)) = a(1 - a)$",
     "tanh": r"$\tanh'(z) = 1 - \tanh^2 z = 1 - a^2$",
-    "relu": r"$\mathrm{ReLU}'(z)$ is 1 for $z > 0$, else 0",
-    "leaky_relu": r"$\mathrm{LeakyReLU}'(z)$ is 1 for $z > 0$, else $\alpha$",
+    "relu": Text(r"$\mathrm{ReLU}'(z)$ is 1 for $z > 0$, else 0"),
+    "leaky_relu": Text(r"$\mathrm{LeakyReLU}'(z)$ is 1 for $z > 0$, else $\alpha$"),
 }
 _Z_DOMAIN = {"sigmoid": real(-4, 4), "tanh": real(-3, 3), "relu": real(-3, 3, avoid=0),
              "leaky_relu": real(-3, 3, avoid=0)}
@@ -66,7 +67,7 @@ def sigmoid_limit(to):
     why = r"$e^{-z} \to 0$" if to == sp.oo else r"$e^{-z} \to \infty$"
     sign, side = ("", "pos") if to == sp.oo else ("-", "neg")
     return Derivation(
-        f"sigmoid_limit_{side}", f"lim σ(z) at {sign}∞", sp.latex(sp.Limit(sigmoid(z), z, to)),
+        f"sigmoid_limit_{side}", Text("lim σ(z) at {sign}∞", sign=sign), sp.latex(sp.Limit(sigmoid(z), z, to)),
         sp.Limit(sigmoid(z), z, to),
         (Step(limit, r"definition of $\sigma$"), Step(limit.doit(), why)),
         domains={"z": real(-4, 4)},
@@ -115,9 +116,10 @@ def sigmoid_derivative_max():
          Step(slope.subs(sigmoid(z), a), r"$a = \sigma(z)$"),
          Step(square, "complete the square")),
         domains={"z": real(-4, 4)}, where=((a, sigmoid(z)),),
-        note=(rf"A square is never negative, so $\sigma'(z) \le {sp.latex(square.args[0])}$, "
-              rf"with equality only at $a = \tfrac12$. SymPy solves $\sigma''(z) = 0$: "
-              rf"$z = {sp.latex(z_star)}$, where $\sigma'(z) = {sp.latex(top)}$."),
+        note=Text(r"A square is never negative, so $\sigma'(z) \le {bound}$, "
+                  r"with equality only at $a = \tfrac12$. SymPy solves $\sigma''(z) = 0$: "
+                  r"$z = {z_star}$, where $\sigma'(z) = {top}$.", bound=sp.latex(square.args[0]),
+                  z_star=sp.latex(z_star), top=sp.latex(top)),
     )
 
 
@@ -144,7 +146,7 @@ def relu_derivative():
         (Step(pieces, r"$\operatorname{ReLU}(z) = \max(0, z)$"),
          Step(pieces.doit(), r"each piece; at the kink $z = 0$ we take the left slope 0")),
         domains={"z": real(-3, 3, avoid=0)},
-        note=r"ReLU has no derivative at $z = 0$; like the course's code (`dZ[Z <= 0] = 0`) we use 0 there.",
+        note=Text(r"ReLU has no derivative at $z = 0$; like the course's code (`dZ[Z <= 0] = 0`) we use 0 there."),
     )
 
 
@@ -157,7 +159,7 @@ def leaky_relu_derivative():
         (Step(pieces, r"$\operatorname{LeakyReLU}_\alpha(z) = \max(\alpha z, z)$"),
          Step(pieces.doit(), r"each piece; at the kink $z = 0$ we take the left slope $\alpha$")),
         domains={"z": real(-3, 3, avoid=0), "alpha": real(0.01, 0.3)},
-        note=r"No derivative at $z = 0$; we use the left slope $\alpha$ there.",
+        note=Text(r"No derivative at $z = 0$; we use the left slope $\alpha$ there."),
     )
 
 
@@ -169,9 +171,9 @@ def dL_da(loss="cross_entropy"):
     rule = (r"$\frac{d}{da}\log a = \frac{1}{a}$ and $\frac{d}{da}\log(1 - a) = -\frac{1}{1 - a}$"
             if loss == "cross_entropy" else r"$\frac{d}{da}\tfrac12 u^2 = u \frac{du}{da}$")
     return Derivation(
-        f"dL_da_{loss}", f"dL/da ({LOSS_NAMES[loss]})", r"\frac{\partial L}{\partial a}",
+        f"dL_da_{loss}", Text("dL/da ({loss})", loss=LOSS_NAMES[loss]), r"\frac{\partial L}{\partial a}",
         sp.Derivative(L, a),
-        (Step(sp.Derivative(L, a), f"definition of the {LOSS_NAMES[loss]} loss"),
+        (Step(sp.Derivative(L, a), Text("definition of the {loss} loss", loss=LOSS_NAMES[loss])),
          Step(sp.diff(L, a), rule)),
         domains={"a": PROBABILITY, "y": LABEL},
     )
@@ -191,14 +193,15 @@ def dL_dz(loss="cross_entropy", activation="sigmoid"):
     product = sp.diff(L, a) * sp.diff(g, z).subs(g, a)
     steps = [Step(chain, r"chain rule: $\frac{\partial L}{\partial z} = "
                          r"\frac{\partial L}{\partial a}\frac{\partial a}{\partial z}$"),
-             Step(product, rf"$\frac{{\partial L}}{{\partial a}}$ as derived; {_SLOPE_RULE[activation]}")]
+             Step(product, Text(r"$\frac{{\partial L}}{{\partial a}}$ as derived; {slope}",
+                                slope=_SLOPE_RULE[activation]))]
     simpler = _simpler(product)
     if simpler is not None:
-        steps.append(Step(simpler, "simplify: the $a(1 - a)$ cancels" if activation == "sigmoid"
-                          and loss == "cross_entropy" else "simplify"))
+        steps.append(Step(simpler, Text("simplify: the $a(1 - a)$ cancels") if activation == "sigmoid"
+                          and loss == "cross_entropy" else Text("simplify")))
     domains = {"z": _Z_DOMAIN[activation], "y": LABEL, "alpha": real(0.01, 0.3)}
     return Derivation(
-        f"dL_dz_{loss}_{activation}", f"dL/dz ({LOSS_NAMES[loss]}, {activation})",
+        f"dL_dz_{loss}_{activation}", Text("dL/dz ({loss}, {activation})", loss=LOSS_NAMES[loss], activation=activation),
         r"\frac{\partial L}{\partial z}", sp.Derivative(LOSSES[loss](g, y), z),
         tuple(steps), domains=domains, where=((a, g),),
     )
@@ -284,10 +287,10 @@ def dJ_dparameter(parameter="w_j"):
         r"$\frac{\partial L}{\partial b} = a - y$"
     inside = sp.Sum(sp.Derivative(cross_entropy(sigmoid(LINEAR_I), Y[i]), theta), (i, 1, m)) / m
     return Derivation(
-        f"dJ_d{'w_j' if parameter == 'w_j' else 'b'}", f"dJ/d{parameter} (cost over m examples)", lhs,
+        f"dJ_d{'w_j' if parameter == 'w_j' else 'b'}", Text("dJ/d{parameter} (cost over m examples)", parameter=parameter), lhs,
         sp.Derivative(_COST, theta),
         (Step(inside, r"the derivative of a sum is the sum of the derivatives"),
-         Step(sp.Sum(per_example, (i, 1, m)) / m, rf"for each example, {example} (derived above)")),
+         Step(sp.Sum(per_example, (i, 1, m)) / m, Text("for each example, {example} (derived above)", example=example))),
         domains=_XY, where=_A_I, assume=J_AT_MOST_N_X, concrete=(*THREE_FEATURES, (m, 4)),
     )
 
@@ -304,7 +307,7 @@ def d2L_dz2(loss="cross_entropy"):
     if loss == "squared_error":
         steps.append(Step(a * (1 - a) * (a * (1 - a) + (a - y) * (1 - 2 * a)), r"collect $a(1 - a)$"))
     return Derivation(
-        f"d2L_dz2_{loss}", f"d²L/dz² ({LOSS_NAMES[loss]}, sigmoid)", r"\frac{\partial^2 L}{\partial z^2}",
+        f"d2L_dz2_{loss}", Text("d²L/dz² ({loss}, sigmoid)", loss=LOSS_NAMES[loss]), r"\frac{\partial^2 L}{\partial z^2}",
         sp.Derivative(LOSSES[loss](sigmoid(z), y), (z, 2)), tuple(steps),
         domains={"z": real(-4, 4), "y": LABEL}, where=((a, sigmoid(z)),),
     )
@@ -327,7 +330,7 @@ def curvature_along(loss="cross_entropy"):
                + v2**2 * sp.Derivative(L, (b, 2)))
     curvature = d2L_dz2(loss).result
     return Derivation(
-        f"curvature_along_{loss}", f"vᵀHv, one example ({LOSS_NAMES[loss]})",
+        f"curvature_along_{loss}", Text("vᵀHv, one example ({loss})", loss=LOSS_NAMES[loss]),
         r"\frac{d^2}{dt^2} L\bigl(\sigma((w + t v_1) x + b + t v_2)\bigr)\Big\rvert_{t=0}",
         sp.Derivative(along, (t, 2)),
         (Step(hessian, r"chain rule along the line $(w + t v_1,\ b + t v_2)$: $v^\top H v$"),
@@ -337,12 +340,12 @@ def curvature_along(loss="cross_entropy"):
         domains={"w": real(-2, 2), "x": real(-2, 2), "b": real(-2, 2), "y": LABEL, "v_1": real(-1, 1),
                  "v_2": real(-1, 1), "t": Domain("0", lambda rng, n: np.zeros(n))},
         where=((L, LOSSES[loss](sigmoid(w_1 * x_1 + b), y)), (a, sigmoid(w_1 * x_1 + b))), assume=((t, 0),),
-        note=(r"For cross-entropy $a(1 - a) > 0$ and a square is never negative, so $v^\top H v \ge 0$ for "
+        note=(Text(r"For cross-entropy $a(1 - a) > 0$ and a square is never negative, so $v^\top H v \ge 0$ for "
               r"every direction $v$: each example's Hessian is positive semi-definite, and so is their average, "
-              r"the Hessian of $J(w, b) = \frac1m \sum_i L^{(i)}$. $J$ is convex."
+              r"the Hessian of $J(w, b) = \frac1m \sum_i L^{(i)}$. $J$ is convex.")
               if loss == "cross_entropy" else
-              r"The factor $\frac{\partial^2 L}{\partial z^2}$ changes sign (see its derivation), so in some "
-              r"directions the curvature is negative: $J$ is not convex."),
+              Text(r"The factor $\frac{\partial^2 L}{\partial z^2}$ changes sign (see its derivation), so in some "
+              r"directions the curvature is negative: $J$ is not convex.")),
     )
 
 

@@ -16,6 +16,8 @@ leaky_relu'(0) = alpha. Numeric checks of these derivatives stay away from 0.
 import numpy as np
 import sympy as sp
 
+from mathcore.text import Text
+
 tanh = sp.tanh
 
 #: The leaky ReLU slope for z < 0 used in the course.
@@ -152,7 +154,8 @@ NUMPY_FUNCTIONS = {
 }
 
 #: How the app writes the activations' names.
-ACTIVATION_NAMES = {"sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU", "leaky_relu": "leaky ReLU (α = 0.01)"}
+ACTIVATION_NAMES = {"sigmoid": Text("sigmoid"), "tanh": Text("tanh"), "relu": Text("ReLU"),
+                    "leaky_relu": Text("leaky ReLU (α = 0.01)")}
 
 #: The activations a learner can pick, by name: SymPy function of z.
 ACTIVATIONS = {

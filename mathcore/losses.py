@@ -10,6 +10,7 @@ from functools import cache
 import sympy as sp
 
 from mathcore.functions import to_numpy
+from mathcore.text import Text
 
 
 def cross_entropy(a, y):
@@ -37,7 +38,7 @@ LOSSES = {
     "cross_entropy": cross_entropy,
     "squared_error": squared_error,
 }
-LOSS_NAMES = {"cross_entropy": "cross-entropy", "squared_error": "squared error"}
+LOSS_NAMES = {"cross_entropy": Text("cross-entropy"), "squared_error": Text("squared error")}
 
 
 def cost(loss, a, y, i, m):

@@ -15,6 +15,7 @@ import sympy as sp
 from mathcore.derivations import a, derivation, j, x, y
 from mathcore.gradcheck import central_difference, relative_difference
 from mathcore.logistic import propagate, propagate_loop, random_problem
+from mathcore.text import Text
 from mathcore.timing import best_time
 
 
@@ -79,34 +80,39 @@ def check_dW(left, operator, right, scaled, n=3, n_prev=2, m=5):
     true = arrays["dZ"] @ arrays["A_prev"].T / m
     L, R = arrays[left], arrays[right]
     if {left.split(".")[0], right.split(".")[0]} != {"dZ", "A_prev"}:
-        return Verdict(False, "dW pairs dZ with A_prev: the weight W_jk joins input k of the layer below "
-                              "(a row of A_prev) to unit j (a row of dZ).", None)
+        return Verdict(False, Text("dW pairs dZ with A_prev: the weight W_jk joins input k of the layer below "
+                                   "(a row of A_prev) to unit j (a row of dZ)."), None)
     if operator == "*":
         try:
             got = L * R
         except ValueError:
-            return Verdict(False, f"`*` multiplies entry by entry and needs equal (or broadcastable) shapes: "
-                                  f"{L.shape} and {R.shape} are not. Summing over the m examples is a matrix "
-                                  f"product: use `@`.", None)
-        return Verdict(False, f"`*` multiplies entry by entry: it gives shape {got.shape} and never sums over the "
-                              f"examples. dW needs the matrix product `@`, which sums over the shared m axis.",
+            return Verdict(False, Text("`*` multiplies entry by entry and needs equal (or broadcastable) shapes: "
+                                       "{left} and {right} are not. Summing over the m examples is a matrix "
+                                       "product: use `@`.", left=L.shape, right=R.shape), None)
+        return Verdict(False, Text("`*` multiplies entry by entry: it gives shape {shape} and never sums over the "
+                                   "examples. dW needs the matrix product `@`, which sums over the shared m axis.",
+                                   shape=got.shape),
                        got.shape)
     if L.shape[1] != R.shape[0]:
-        return Verdict(False, f"`@` needs the inner sizes to match: {L.shape} @ {R.shape} does not align "
-                              f"({L.shape[1]} ≠ {R.shape[0]}). A transpose is missing or misplaced.", None)
+        return Verdict(False, Text("`@` needs the inner sizes to match: {left} @ {right} does not align "
+                                   "({inner_left} ≠ {inner_right}). A transpose is missing or misplaced.",
+                                   left=L.shape, right=R.shape, inner_left=L.shape[1], inner_right=R.shape[0]), None)
     got = (L @ R) / (m if scaled else 1)
     if got.shape == true.shape and np.allclose(got, true):
-        return Verdict(True, f"Right: {got.shape} = (n[l], n[l−1]), and the m axis was summed and averaged.", got.shape)
+        return Verdict(True, Text("Right: {shape} = (n[l], n[l−1]), and the m axis was summed and averaged.",
+                                  shape=got.shape), got.shape)
     if got.shape == true.T.shape and np.allclose(got, true.T):
-        return Verdict(False, f"This is dWᵀ, shape {got.shape}: W is (n[l], n[l−1]) = {true.shape}. "
-                              "Swap the operands (and their transposes): dZ @ A_prev.T.", got.shape)
+        return Verdict(False, Text("This is dWᵀ, shape {shape}: W is (n[l], n[l−1]) = {true}. "
+                                   "Swap the operands (and their transposes): dZ @ A_prev.T.", shape=got.shape,
+                                   true=true.shape), got.shape)
     if not scaled and got.shape == true.shape and np.allclose(got / m, true):
-        return Verdict(False, "Right shape and direction, but m times too large: the missing 1/m. The product sums "
-                              "over the m examples; J averages them.", got.shape)
+        return Verdict(False, Text("Right shape and direction, but m times too large: the missing 1/m. The product sums "
+                                   "over the m examples; J averages them."), got.shape)
     if got.shape[0] == got.shape[1] == m or got.shape in ((n, n), (n_prev, n_prev)):
-        return Verdict(False, f"Shape {got.shape}: the product summed over the wrong axis (units instead of "
-                              "examples). The m axis must be the one that disappears.", got.shape)
-    return Verdict(False, f"Shape {got.shape}, but not dW {true.shape}.", got.shape)
+        return Verdict(False, Text("Shape {shape}: the product summed over the wrong axis (units instead of "
+                                   "examples). The m axis must be the one that disappears.", shape=got.shape),
+                       got.shape)
+    return Verdict(False, Text("Shape {shape}, but not dW {true}.", shape=got.shape, true=true.shape), got.shape)
 
 
 def check_db(axis, keepdims, scaled, n=3, m=5):
@@ -115,15 +121,17 @@ def check_db(axis, keepdims, scaled, n=3, m=5):
     got = np.sum(dZ, axis=axis, keepdims=keepdims) / (m if scaled else 1)
     true = dZ.sum(axis=1, keepdims=True) / m
     if axis == 0:
-        return Verdict(False, f"axis=0 adds the units of each example, giving shape {got.shape}. The examples are "
-                              "the columns: sum over axis=1.", got.shape)
+        return Verdict(False, Text("axis=0 adds the units of each example, giving shape {shape}. The examples are "
+                                   "the columns: sum over axis=1.", shape=got.shape), got.shape)
     if not keepdims:
-        return Verdict(False, f"Without keepdims=True the result has shape {got.shape}, not ({n}, 1): "
-                              "b - α db would then broadcast to an (n, n) matrix.", got.shape)
+        return Verdict(False, Text("Without keepdims=True the result has shape {shape}, not ({n}, 1): "
+                                   "b - α db would then broadcast to an (n, n) matrix.", shape=got.shape, n=n),
+                       got.shape)
     if not scaled:
-        return Verdict(False, "Right shape, but m times too large: the missing 1/m.", got.shape)
+        return Verdict(False, Text("Right shape, but m times too large: the missing 1/m."), got.shape)
     assert np.allclose(got, true)
-    return Verdict(True, f"Right: shape {got.shape}, the average of dZ over the m examples.", got.shape)
+    return Verdict(True, Text("Right: shape {shape}, the average of dZ over the m examples.", shape=got.shape),
+                   got.shape)
 
 
 # -- one gradient, four ways ----------------------------------------------------------
@@ -148,8 +156,9 @@ def four_ways(n_x, m, seed=0):
     by_loop = propagate_loop(w, b, X, Y)[0]["dw"]
     by_differences = central_difference(lambda t: propagate(t.reshape(-1, 1), b, X, Y)[1], w.ravel(), 1e-6)
     reference = grads["dw"]
-    results = {"vectorized NumPy: (1/m) X (A − Y)ᵀ": reference, "lambdified SymPy: mean of (a − y) x_j": by_sympy,
-               "per-example loop": by_loop, "central differences of J": by_differences.reshape(-1, 1)}
+    results = {Text("vectorized NumPy: (1/m) X (A − Y)ᵀ"): reference,
+               Text("lambdified SymPy: mean of (a − y) x_j"): by_sympy,
+               Text("per-example loop"): by_loop, Text("central differences of J"): by_differences.reshape(-1, 1)}
     return {k: (v, float(np.max(np.abs(v - reference))), relative_difference(v, reference)) for k, v in results.items()}
 
 
