@@ -4,6 +4,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from i18n import _
+
 PALETTE = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#b279a2"]
 
 
@@ -24,7 +26,8 @@ def curves_with_point(x, curves, x0, x_title, y_title, height=300, log_y=False, 
     color = _series_color(curves)
     scale = alt.Scale(type="log") if log_y else alt.Scale(domain=[0, y_max], clamp=True) if y_max else alt.Undefined
     y = alt.Y("value:Q", title=y_title, scale=scale)
-    tooltip = ["series:N", alt.Tooltip("x:Q", title=x_title, format=".3f"), alt.Tooltip("value:Q", format=".4f")]
+    tooltip = [alt.Tooltip("series:N", title=_("series")), alt.Tooltip("x:Q", title=x_title, format=".3f"),
+               alt.Tooltip("value:Q", title=y_title, format=".4f")]
     lines = alt.Chart(frame).mark_line(strokeWidth=2.5).encode(
         x=alt.X("x:Q", title=x_title), y=y, color=color, tooltip=tooltip)
     marks = alt.Chart(points).mark_point(size=180, filled=False, strokeWidth=3, opacity=1).encode(
@@ -39,7 +42,7 @@ def losses_against_prediction(y_hat, losses_by_label, point, height=260):
     """
     panels = []
     for label, curves in losses_by_label.items():
-        chart = curves_with_point(y_hat, curves, point[1] if point[0] == label else np.nan, "ŷ", "loss",
+        chart = curves_with_point(y_hat, curves, point[1] if point[0] == label else np.nan, "ŷ", _("loss"),
                                   height=height, y_max=5)
         panels.append(chart.properties(title=f"y = {label}", width=300))
     return alt.hconcat(*panels).resolve_scale(color="shared")
@@ -50,10 +53,11 @@ def learning_curves(costs, height=280):
     frame = pd.concat([pd.DataFrame({"iteration": np.arange(len(c)), "cost": c, "series": name})
                        for name, c in costs.items()])
     return alt.Chart(frame).mark_line(strokeWidth=2).encode(
-        x=alt.X("iteration:Q"),
-        y=alt.Y("cost:Q", title="cost J", scale=alt.Scale(type="log")),
+        x=alt.X("iteration:Q", title=_("iteration")),
+        y=alt.Y("cost:Q", title=_("cost J"), scale=alt.Scale(type="log")),
         color=_series_color(costs),
-        tooltip=["series:N", "iteration:Q", alt.Tooltip("cost:Q", format=".6f")],
+        tooltip=[alt.Tooltip("series:N", title=_("series")), alt.Tooltip("iteration:Q", title=_("iteration")),
+                 alt.Tooltip("cost:Q", title=_("cost J"), format=".6f")],
     ).properties(height=height)
 
 
@@ -70,8 +74,8 @@ def decision_boundary(x1, x2, probability, boundary, X, Y, labels, height=380):
     x_scale = alt.Scale(domain=[float(x1[0]), float(x1[-1] + step1)], nice=False)
     y_scale = alt.Scale(domain=[float(x2[0]), float(x2[-1] + step2)], nice=False)
     heat = alt.Chart(grid).mark_rect(opacity=0.55).encode(
-        x=alt.X("x1:Q", title="x1 (standardised)", scale=x_scale), x2="x1_end",
-        y=alt.Y("x2:Q", title="x2 (standardised)", scale=y_scale), y2="x2_end",
+        x=alt.X("x1:Q", title=_("x1 (standardised)"), scale=x_scale), x2="x1_end",
+        y=alt.Y("x2:Q", title=_("x2 (standardised)"), scale=y_scale), y2="x2_end",
         color=alt.Color("p:Q", title="ŷ = σ(wᵀx + b)", scale=alt.Scale(scheme="blueorange", domain=[0, 1])),
     )
     layers = [heat]

@@ -4,6 +4,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from i18n import _
+
 
 def network_diagram(layer_dims, hidden, activations=None):
     """Graphviz DOT, left to right: input x, hidden layers, output y-hat; every unit joined to the next layer.
@@ -18,7 +20,8 @@ def network_diagram(layer_dims, hidden, activations=None):
     for l, n in enumerate(layer_dims):
         kind = "input" if l == 0 else "output" if l == L else "hidden"
         colour = {"input": "#e8f0fe", "hidden": "#fdf1e3", "output": "#e6f4ea"}[kind]
-        title = {"input": "input x = A[0]", "output": "output (sigmoid)", "hidden": f"hidden {l} ({hidden})"}[kind]
+        title = {"input": _("input x = A[0]"), "output": _("output (sigmoid)"),
+                 "hidden": _("hidden {l} ({activation})").format(l=l, activation=hidden)}[kind]
         lines.append(f'  h{l} [shape=plaintext, style="", fixedsize=false, fontsize=10, label="{title}"];')
         for j in range(n):
             name = f"x{j + 1}" if l == 0 else "ŷ" if l == L else f"a{j + 1}"
@@ -47,7 +50,8 @@ def digits(images, labels, first=1, per_row=10):
     return alt.Chart(frame).mark_rect().encode(
         x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None),
         color=alt.Color("value:Q", scale=_GREY, legend=None),
-        tooltip=["row:O", "col:O", "value:Q"],
+        tooltip=[alt.Tooltip("row:O", title=_("row r")), alt.Tooltip("col:O", title=_("column c")),
+                 alt.Tooltip("value:Q", title=_("pixel"))],
     ).properties(width=56, height=56).facet(
         facet=alt.Facet("image:N", title=None, sort=titles), columns=per_row)
 
@@ -56,28 +60,32 @@ def flattening(image):
     """One picture (8, 8) beside its column x (64, 1): pixel (r, c) becomes entry 8 r + c."""
     picture = _pixels(image, "picture").assign(index=lambda f: 8 * f.row + f.col)
     grid = alt.Chart(picture).mark_rect().encode(
-        x=alt.X("col:O", title="column c"), y=alt.Y("row:O", title="row r"),
-        color=alt.Color("value:Q", scale=_GREY, title="pixel"),
-        tooltip=["row:O", "col:O", alt.Tooltip("index:Q", title="entry of x")],
-    ).properties(width=200, height=200, title="the picture, 8 × 8")
+        x=alt.X("col:O", title=_("column c")), y=alt.Y("row:O", title=_("row r")),
+        color=alt.Color("value:Q", scale=_GREY, title=_("pixel")),
+        tooltip=[alt.Tooltip("row:O", title=_("row r")), alt.Tooltip("col:O", title=_("column c")),
+                 alt.Tooltip("index:Q", title=_("entry of x"))],
+    ).properties(width=200, height=200, title=_("the picture, 8 × 8"))
     column = alt.Chart(picture).mark_rect().encode(
-        y=alt.Y("index:O", title="entry of x (8 r + c)", axis=alt.Axis(values=list(range(0, 64, 8)))),
-        color=alt.Color("value:Q", scale=_GREY), tooltip=[alt.Tooltip("index:Q", title="entry"), "value:Q"],
+        y=alt.Y("index:O", title=_("entry of x (8 r + c)"), axis=alt.Axis(values=list(range(0, 64, 8)))),
+        color=alt.Color("value:Q", scale=_GREY),
+        tooltip=[alt.Tooltip("index:Q", title=_("entry of x")), alt.Tooltip("value:Q", title=_("pixel"))],
     ).properties(width=24, height=320, title="x, 64 × 1")
     return alt.hconcat(grid, column)
 
 
 def vanishing(depth, products, bound, height=320):
     """Mean |product of g'| against depth, log scale, one line per activation, and the bound (1/4)^L dashed."""
-    frame = pd.concat([pd.DataFrame({"depth L": depth, "value": values, "series": name})
-                       for name, values in {**products, "(1/4)^L, the sigmoid's bound": bound}.items()])
+    bound_name = _("(1/4)^L, the sigmoid's bound")
+    frame = pd.concat([pd.DataFrame({"L": depth, "value": values, "series": name})
+                       for name, values in {**products, bound_name: bound}.items()])
     frame = frame[frame.value > 0]
-    names = list(products) + ["(1/4)^L, the sigmoid's bound"]
+    names = list(products) + [bound_name]
     return alt.Chart(frame).mark_line(strokeWidth=2.5, point=True).encode(
-        x=alt.X("depth L:Q"),
+        x=alt.X("L:Q", title=_("depth L")),
         y=alt.Y("value:Q", title="mean |g'(z₁) ⋯ g'(z_L)|", scale=alt.Scale(type="log")),
         color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=320),
                         scale=alt.Scale(domain=names, range=["#4c78a8", "#f58518", "#54a24b", "#e45756", "#888888"])),
         strokeDash=alt.condition(alt.datum.series == names[-1], alt.value([6, 4]), alt.value([1, 0])),
-        tooltip=["series:N", "depth L:Q", alt.Tooltip("value:Q", format=".3e")],
+        tooltip=[alt.Tooltip("series:N", title=_("series")), alt.Tooltip("L:Q", title=_("depth L")),
+                 alt.Tooltip("value:Q", title=_("value"), format=".3e")],
     ).properties(height=height)

@@ -7,6 +7,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from i18n import _
+
 START = "start"  # the click selection's name: Streamlit reports it under this key
 
 
@@ -37,14 +39,15 @@ def cost_surface(w, b, J, contours, path, title, height=330):
         tooltip=[alt.Tooltip("w:Q", format=".2f"), alt.Tooltip("b:Q", format=".2f"), alt.Tooltip("J:Q", format=".4f")],
     ).add_params(pick)
     lines = pd.DataFrame([{"w": p[0], "b": p[1], "line": k, "order": i}
-                          for k, (_, points) in enumerate(contours) for i, p in enumerate(points)])
+                          for k, (_level, points) in enumerate(contours) for i, p in enumerate(points)])
     isolines = alt.Chart(lines).mark_line(color="white", strokeWidth=0.8, opacity=0.7).encode(
         x=x, y=y, detail="line:N", order="order:Q") if len(lines) else None
     walk = pd.DataFrame({"w": path[0], "b": path[1], "step": np.arange(len(path[0]))})
     trail = alt.Chart(walk).mark_line(color="#ff4b4b", strokeWidth=2.5).encode(x=x, y=y, order="step:Q")
-    ends = alt.Chart(walk.iloc[[0, -1]].assign(where=["start", "end"])).mark_point(
+    ends_names = [_("start"), _("end")]
+    ends = alt.Chart(walk.iloc[[0, -1]].assign(where=ends_names)).mark_point(
         filled=True, size=110, stroke="white", strokeWidth=1.5, opacity=1).encode(
-        x=x, y=y, shape=alt.Shape("where:N", title=None, scale=alt.Scale(domain=["start", "end"],
+        x=x, y=y, shape=alt.Shape("where:N", title=None, scale=alt.Scale(domain=ends_names,
                                                                          range=["circle", "diamond"])),
         color=alt.value("#ff4b4b"))
     layers = [heat] + ([isolines] if isolines is not None else []) + [trail, ends]
@@ -54,12 +57,13 @@ def cost_surface(w, b, J, contours, path, title, height=330):
 def curvature_map(w, b, smallest_eigenvalue, title, height=300):
     """The Hessian's smaller eigenvalue at each (w, b): red where negative (not convex), blue where >= 0."""
     frame = _grid_frame(w, b, smallest_eigenvalue, "lambda_min")
-    frame["curvature"] = np.where(frame.lambda_min < 0, "negative: not convex here", "≥ 0")
+    negative = _("negative: not convex here")
+    frame["curvature"] = np.where(frame.lambda_min < 0, negative, "≥ 0")
     x, y = _axes(w, b)
     return alt.Chart(frame).mark_rect().encode(
         x=x, x2="w_end", y=y, y2="b_end",
         color=alt.Color("curvature:N", title=None, legend=alt.Legend(orient="bottom"),
-                        scale=alt.Scale(domain=["≥ 0", "negative: not convex here"], range=["#c6dbef", "#d62728"])),
+                        scale=alt.Scale(domain=["≥ 0", negative], range=["#c6dbef", "#d62728"])),
         tooltip=[alt.Tooltip("w:Q", format=".2f"), alt.Tooltip("b:Q", format=".2f"),
                  alt.Tooltip("lambda_min:Q", title="λ_min", format=".2e")],
     ).properties(title=title, height=height)
@@ -72,13 +76,14 @@ def slices(data, height=200):
     """
     frame = pd.concat([pd.DataFrame({"t": t, "J": J, "second": second, "loss": loss, "along": along})
                        for loss, lines in data.items() for along, (t, J, second) in lines.items()])
-    frame["sign"] = np.where(frame.second < 0, "d²J < 0 (concave)", "d²J ≥ 0 (convex)")
+    concave, convex = _("d²J < 0 (concave)"), _("d²J ≥ 0 (convex)")
+    frame["sign"] = np.where(frame.second < 0, concave, convex)
     frame["segment"] = (frame.sign != frame.sign.shift()).cumsum()
     return alt.Chart(frame).mark_line(strokeWidth=3).encode(
-        x=alt.X("t:Q", title="parameter value"),
+        x=alt.X("t:Q", title=_("parameter value")),
         y=alt.Y("J:Q", title="J"),
         color=alt.Color("sign:N", title=None, legend=alt.Legend(orient="bottom"),
-                        scale=alt.Scale(domain=["d²J ≥ 0 (convex)", "d²J < 0 (concave)"], range=["#1f77b4", "#d62728"])),
+                        scale=alt.Scale(domain=[convex, concave], range=["#1f77b4", "#d62728"])),
         detail="segment:N",
         tooltip=[alt.Tooltip("t:Q", format=".2f"), alt.Tooltip("J:Q", format=".4f"),
                  alt.Tooltip("second:Q", title="d²J/dt²", format=".2e")],

@@ -3,14 +3,16 @@
 import altair as alt
 import pandas as pd
 
+from i18n import _
+
 
 def shape_walk(n, n_prev, m, cell=26):
     """dZ (n, m) @ A_prev.T (m, n_prev) = dW (n, n_prev), each drawn as its grid of entries; the shared m axis,
     which the product sums away, in orange."""
-    matrices = (("dZ", n, m, "columns: the m examples"), ("A_prev.T", m, n_prev, "rows: the m examples"),
-                ("= dW", n, n_prev, "no m axis: summed away"))
+    matrices = (("dZ", n, m, _("columns: the m examples")), ("A_prev.T", m, n_prev, _("rows: the m examples")),
+                ("= dW", n, n_prev, _("no m axis: summed away")))
     colour = alt.Color("role:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=300),
-                       scale=alt.Scale(domain=[role for *_, role in matrices], range=["#fdae6b", "#fdae6b", "#9ecae1"]))
+                       scale=alt.Scale(domain=[role for *_shape, role in matrices], range=["#fdae6b", "#fdae6b", "#9ecae1"]))
     panels = []
     for name, rows, cols, role in matrices:
         cells = pd.DataFrame([{"r": r, "c": c, "role": role} for r in range(rows) for c in range(cols)])
@@ -22,15 +24,18 @@ def shape_walk(n, n_prev, m, cell=26):
 
 def timings(rows, height=320):
     """Seconds against m, log-log: the loop (dashed where extrapolated) and the vectorized gradient."""
-    frame = pd.DataFrame([{"m": t.m, "seconds": t.loop, "method": "per-example loop",
-                           "how": "measured" if t.measured else "extrapolated"} for t in rows]
-                         + [{"m": t.m, "seconds": t.vectorized, "method": "vectorized NumPy", "how": "measured"}
+    measured, extrapolated = _("measured"), _("extrapolated")
+    frame = pd.DataFrame([{"m": t.m, "seconds": t.loop, "method": _("per-example loop"),
+                           "how": measured if t.measured else extrapolated} for t in rows]
+                         + [{"m": t.m, "seconds": t.vectorized, "method": _("vectorized NumPy"), "how": measured}
                             for t in rows])
     return alt.Chart(frame).mark_line(point=True, strokeWidth=2.5).encode(
-        x=alt.X("m:Q", scale=alt.Scale(type="log"), title="examples m"),
-        y=alt.Y("seconds:Q", scale=alt.Scale(type="log"), title="seconds per gradient"),
+        x=alt.X("m:Q", scale=alt.Scale(type="log"), title=_("examples m")),
+        y=alt.Y("seconds:Q", scale=alt.Scale(type="log"), title=_("seconds per gradient")),
         color=alt.Color("method:N", title=None, legend=alt.Legend(orient="bottom")),
-        strokeDash=alt.StrokeDash("how:N", title=None, scale=alt.Scale(domain=["measured", "extrapolated"],
+        strokeDash=alt.StrokeDash("how:N", title=None, scale=alt.Scale(domain=[measured, extrapolated],
                                                                         range=[[1, 0], [6, 4]])),
-        tooltip=["method:N", "m:Q", alt.Tooltip("seconds:Q", format=".2e"), "how:N"],
+        tooltip=[alt.Tooltip("method:N", title=_("method")), "m:Q",
+                 alt.Tooltip("seconds:Q", title=_("seconds per gradient"), format=".2e"),
+                 alt.Tooltip("how:N", title=_("how"))],
     ).properties(height=height)

@@ -6,56 +6,60 @@ import sympy as sp
 import streamlit as st
 
 import charts
+from i18n import _
 from mathcore.functions import ACTIVATION_NAMES
 from mathcore.network import G, derivative_products, linear_layers_collapse
+from ui import link
 from ui.derivation_view import show_steps, verified
 from ui.timing import activation_cost
 
 DERIVATIVE = {"sigmoid": "da_dz", "tanh": "tanh_derivative", "relu": "relu_derivative",
               "leaky_relu": "leaky_relu_derivative"}
 
-st.title("Activation functions")
+st.title(_("Activation functions"))
 left, right = st.columns(2)
-activation = left.selectbox("activation g", list(DERIVATIVE), format_func=ACTIVATION_NAMES.get)
-z0 = right.slider("z", -5.0, 5.0, 0.5, 0.1)
-name, key = ACTIVATION_NAMES[activation], DERIVATIVE[activation]
+activation = left.selectbox(_("activation g"), list(DERIVATIVE), format_func=lambda k: _(ACTIVATION_NAMES[k]),
+                            **link.option("activation", "sigmoid", DERIVATIVE))
+z0 = right.slider("z", -5.0, 5.0, step=0.1, **link.number("z", 0.5, -5.0, 5.0))
+name, key = _(ACTIVATION_NAMES[activation]), DERIVATIVE[activation]
 derivative = verified(key)
 grid = np.linspace(-5, 5, 401)
 slope = derivative.evaluate(z=grid, alpha=0.01)[0][-1]
-st.altair_chart(charts.curves_with_point(grid, {f"g(z) = {name}": G[activation](grid), "g'(z)": slope}, z0, "z", "value"),
+st.altair_chart(charts.curves_with_point(grid, {f"g(z) = {name}": G[activation](grid), "g'(z)": slope}, z0, "z", _("value")),
                 width="stretch")
 cols = st.columns(2)
 cols[0].metric(f"g({z0:g})", f"{float(G[activation](np.array(z0))):.4f}")
 cols[1].metric(f"g'({z0:g})", f"{float(derivative.evaluate(z=z0, alpha=0.01)[0][-1]):.4f}")
 show_steps(derivative)
 
-st.header("Vanishing gradients")
-st.markdown("Backpropagation through $L$ layers multiplies one factor $g'(z^{[l]})$ per layer. The sigmoid's slope is "
-            "at most $\\tfrac14$, so the product shrinks at least like $(\\tfrac14)^L$; tanh's is at most 1 and ReLU's is "
-            "0 or 1. Pre-activations drawn at random, $z \\sim \\mathcal{N}(0, s^2)$:")
+st.header(_("Vanishing gradients"))
+st.markdown(_("Backpropagation through $L$ layers multiplies one factor $g'(z^{[l]})$ per layer. The sigmoid's slope "
+              "is at most $\\tfrac14$, so the product shrinks at least like $(\\tfrac14)^L$; tanh's is at most 1 and "
+              "ReLU's is 0 or 1. Pre-activations drawn at random, $z \\sim \\mathcal{N}(0, s^2)$:"))
 cols = st.columns(2)
-depth = cols[0].slider("depth L", 1, 50, 20)
-scale = cols[1].slider("scale s of z", 0.1, 5.0, 1.0, 0.1)
+depth = cols[0].slider(_("depth L"), 1, 50, **link.number("depth", 20, 1, 50))
+scale = cols[1].slider(_("scale s of z"), 0.1, 5.0, step=0.1, **link.number("scale", 1.0, 0.1, 5.0))
 PATHS = 20_000
-products = {ACTIVATION_NAMES[a]: derivative_products(a, depth, scale, PATHS) for a in ("sigmoid", "tanh", "relu")}
+products = {_(ACTIVATION_NAMES[a]): derivative_products(a, depth, scale, PATHS) for a in ("sigmoid", "tanh", "relu")}
 layers = np.arange(1, depth + 1)
 st.altair_chart(charts.vanishing(layers, products, 0.25 ** layers), width="stretch")
-st.caption(f"At L = {depth}: " + ", ".join(f"{k} {v[-1]:.1e}" for k, v in products.items())
-           + f"; (1/4)^L = {0.25 ** depth:.1e}. ReLU's mean is (1/2)^L: a path survives only if every z > 0, "
-           f"but then its gradient passes at full strength (its line stops where none of the {PATHS:,} random "
-           "paths survives).")
+st.caption(_("At L = {depth}: {products}; (1/4)^L = {bound:.1e}. ReLU's mean is (1/2)^L: a path survives only if "
+             "every z > 0, but then its gradient passes at full strength (its line stops where none of the {paths:,} "
+             "random paths survives).").format(depth=depth, products=", ".join(f"{k} {v[-1]:.1e}"
+                                                                              for k, v in products.items()),
+                                               bound=0.25 ** depth, paths=PATHS))
 
-st.header("Compute cost, measured now")
+st.header(_("Compute cost, measured now"))
 activation_cost()
-st.caption("Best of 7 runs over a million float64 values on this server. The sigmoid needs an exponential "
-           "(and a division) per element; ReLU one comparison. Both are memory-bound at this size, so the ratio "
-           "depends on the machine.")
+st.caption(_("Best of 7 runs over a million float64 values on this server. The sigmoid needs an exponential "
+             "(and a division) per element; ReLU one comparison. Both are memory-bound at this size, so the ratio "
+             "depends on the machine."))
 
-st.header("Why a non-linearity at all")
+st.header(_("Why a non-linearity at all"))
 collapsed = linear_layers_collapse(2, 2, 1)
-st.markdown("Without $g$, two layers are one. SymPy multiplies out two layers with symbolic $W$'s and $b$'s "
-            "(sizes 2 → 2 → 1) and finds an affine map $W x + b$ again:")
+st.markdown(_("Without $g$, two layers are one. SymPy multiplies out two layers with symbolic $W$'s and $b$'s "
+              "(sizes 2 → 2 → 1) and finds an affine map $W x + b$ again:"))
 st.latex(r"W_2 (W_1 x + b_1) + b_2 = \underbrace{" + sp.latex(collapsed["W"]) + r"}_{W = W_2 W_1} x + \underbrace{"
          + sp.latex(collapsed["b"]) + r"}_{b = W_2 b_1 + b_2}")
-st.caption(("✓ SymPy expanded both sides entry by entry: equal." if collapsed["proved"] else "✗ not proved.")
-           + " However many linear layers you stack, the network stays logistic regression on x.")
+st.caption((_("✓ SymPy expanded both sides entry by entry: equal.") if collapsed["proved"] else _("✗ not proved."))
+           + " " + _("However many linear layers you stack, the network stays logistic regression on x."))

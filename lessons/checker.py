@@ -2,48 +2,53 @@
 
 import streamlit as st
 
+from i18n import _
+
 from mathcore.checker import TARGETS
+from ui import link
 from ui.checking import check, show
 
-st.title("Check my derivation")
-st.markdown("Type your answer as you would on paper or in Python: `a - y`, `sigma(z)*(1-sigma(z))`, "
-            "`exp(-z)/(1+exp(-z))^2`, `x_j(a-y)`, `1/m * dZ @ A_prev.T`, `sum(dZ, axis=1, keepdims=True)/m`. "
-            "`^` or `**` for powers, `2x` and `a(1-a)` multiply, `sigma`, `σ`, `exp`, `log`, `tanh`. "
-            "Here $a = \\hat y = \\sigma(z)$. Two judges decide: SymPy's algebra and numbers at random points.")
+st.title(_("Check my derivation"))
+st.markdown(_("Type your answer as you would on paper or in Python: `a - y`, `sigma(z)*(1-sigma(z))`, "
+              "`exp(-z)/(1+exp(-z))^2`, `x_j(a-y)`, `1/m * dZ @ A_prev.T`, `sum(dZ, axis=1, keepdims=True)/m`. "
+              "`^` or `**` for powers, `2x` and `a(1-a)` multiply, `sigma`, `σ`, `exp`, `log`, `tanh`. "
+              "Here $a = \\hat y = \\sigma(z)$. Two judges decide: SymPy's algebra and numbers at random points."))
 
-single, steps = st.tabs(["One answer", "The chain rule, step by step"])
+single, steps = st.tabs([_("One answer"), _("The chain rule, step by step")])
 with single:
-    target = st.selectbox("What are you deriving?", list(TARGETS), format_func=lambda k: TARGETS[k].title)
+    target = st.selectbox(_("What are you deriving?"), list(TARGETS), format_func=lambda k: _(TARGETS[k].title),
+                          **link.option("target", "dL_da", TARGETS))
     st.latex(TARGETS[target].lhs + " = \\;?")
-    st.caption("You may use: " + ", ".join(f"`{v}`" for v in TARGETS[target].variables)
-               + (f". Shapes: {', '.join(f'{k} {v}' for k, v in TARGETS[target].shapes.items())}."
-                  if TARGETS[target].shapes else "."))
-    answer = st.text_input("Your answer", placeholder="e.g. a - y", max_chars=300)
+    shapes = ", ".join(f"{k} {v}" for k, v in TARGETS[target].shapes.items())
+    st.caption(_("You may use: {names}").format(names=", ".join(f"`{v}`" for v in TARGETS[target].variables))
+               + (". " + _("Shapes: {shapes}.").format(shapes=shapes) if shapes else "."))
+    answer = st.text_input(_("Your answer"), placeholder=_("e.g. a - y"), max_chars=300,
+                           **link.text("answer", "", 300))
     if answer:
         verdict = check(target, answer)
         if verdict.preview:
-            st.latex(rf"\text{{read as: }} {verdict.preview}")
+            st.latex(rf"\text{{{_('read as:')} }} {verdict.preview}")
         show(verdict)
 
 with steps:
-    st.markdown("Derive $\\partial L/\\partial z$ for cross-entropy after a sigmoid in four steps; the first wrong "
-                "step is pointed out.")
+    st.markdown(_("Derive $\\partial L/\\partial z$ for cross-entropy after a sigmoid in four steps; the first wrong "
+                  "step is pointed out."))
     chain = [("dL_da", r"\frac{\partial L}{\partial a} ="), ("da_dz", r"\frac{da}{dz} ="),
              ("dL_dz_cross_entropy", r"\frac{\partial L}{\partial a}\cdot\frac{da}{dz} ="),
-             ("dL_dz_cross_entropy", r"\text{simplified: } \frac{\partial L}{\partial z} =")]
+             ("dL_dz_cross_entropy", rf"\text{{{_('simplified:')} }} \frac{{\partial L}}{{\partial z}} =")]
     texts = []
     for i, (key, label) in enumerate(chain):
         left, right = st.columns([1, 3], vertical_alignment="center")
         left.latex(label)
-        texts.append(right.text_input(f"step {i + 1}", key=f"step_{i}", max_chars=300, label_visibility="collapsed",
+        texts.append(right.text_input(_("step {i}").format(i=i + 1), max_chars=300, label_visibility="collapsed",
                                       placeholder=["-y/a + (1-y)/(1-a)", "a(1-a)", "(-y/a + (1-y)/(1-a)) a(1-a)",
-                                                   "a - y"][i]))
-    if all(texts) and st.button("Check every step", type="primary"):
-        for i, ((key, _), text) in enumerate(zip(chain, texts), start=1):
+                                                   "a - y"][i], **link.text(f"step_{i + 1}", "", 300)))
+    if all(texts) and st.button(_("Check every step"), type="primary"):
+        for i, ((key, _label), text) in enumerate(zip(chain, texts), start=1):
             verdict = check(key, text)
             if verdict.status != "equivalent":
-                st.markdown(f"**Step {i} is the first that is not right.**")
+                st.markdown(_("**Step {i} is the first that is not right.**").format(i=i))
                 show(verdict)
                 break
         else:
-            st.success("Every step is right: the a(1 − a) from the sigmoid cancels against dL/da, leaving a − y.")
+            st.success(_("Every step is right: the a(1 − a) from the sigmoid cancels against dL/da, leaving a − y."))

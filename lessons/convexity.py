@@ -6,93 +6,103 @@ import sympy as sp
 import streamlit as st
 
 import charts
+from i18n import _
 from mathcore.datasets import breast_cancer_feature_names
 from mathcore.losses import LOSS_NAMES
 from mathcore.surface import descend, negative_curvature_example, slices
+from ui import link
 from ui.data import synthetic_controls
 from ui.derivation_view import show_steps, verified
 from ui.surfaces import SOURCES, one_feature, surfaces
 
-st.title("Convex or not: the cost surface")
-st.markdown("The course says: after a sigmoid, cross-entropy gives a convex cost $J(w, b)$, squared error does not. "
-            "Here is the proof, then the evidence on the same data, then gradient descent on both.")
+st.title(_("Convex or not: the cost surface"))
+st.markdown(_("The course says: after a sigmoid, cross-entropy gives a convex cost $J(w, b)$, squared error does not. "
+              "Here is the proof, then the evidence on the same data, then gradient descent on both."))
 
-st.header("The proof")
-cross_entropy, squared_error = st.tabs(["Cross-entropy: convex", "Squared error: not convex"])
+st.header(_("The proof"))
+cross_entropy, squared_error = st.tabs([_("Cross-entropy: convex"), _("Squared error: not convex")])
 with cross_entropy:
     show_steps(verified("d2L_dz2_cross_entropy"))
     show_steps(verified("curvature_along_cross_entropy"))
 with squared_error:
     show_steps(verified("d2L_dz2_squared_error"))
     example = negative_curvature_example()
-    st.markdown(f"For $y = 1$ this is ${sp.latex(example['factored'])}$: negative for $a < {sp.latex(example['a_root'])}$, "
-                f"that is $z < {sp.latex(example['z_root'])}$. At $z = -1$ SymPy gets exactly")
+    st.markdown(_("For $y = 1$ this is ${factored}$: negative for $a < {a_root}$, that is $z < {z_root}$. "
+                  "At $z = -1$ SymPy gets exactly").format(factored=sp.latex(example["factored"]),
+                                                         a_root=sp.latex(example["a_root"]),
+                                                         z_root=sp.latex(example["z_root"])))
     st.latex(rf"\frac{{\partial^2 L}}{{\partial z^2}}\Big|_{{z=-1,\,y=1}} = {sp.latex(example['value'])} "
              rf"\approx {example['float']:.5f} < 0")
     show_steps(verified("curvature_along_squared_error"))
 
-st.header("The surfaces, on one data set")
-source = st.radio("Data (one feature x, parameters w and b)", list(SOURCES), format_func=SOURCES.get, horizontal=True)
+st.header(_("The surfaces, on one data set"))
+source = st.radio(_("Data (one feature x, parameters w and b)"), list(SOURCES), format_func=lambda k: _(SOURCES[k]),
+                  horizontal=True, **link.option("data", "outlier", SOURCES))
 shape = {}
 if source == "synthetic":
     shape = synthetic_controls(m_min=10, m_default=100)
 elif source == "breast cancer":
-    shape = {"feature": st.selectbox("feature (standardised)", breast_cancer_feature_names())}
+    features = breast_cancer_feature_names()
+    shape = {"feature": st.selectbox(_("feature (standardised)"), features,
+                                     **link.option("feature", "mean radius", features))}
 data_key = (source, shape.get("m", 100), shape.get("separation", 2.0), shape.get("noise", 1.0), shape.get("seed", 0),
             shape.get("feature", "mean radius"))
 x, y = one_feature(*data_key)
-n = st.select_slider("grid points per axis", [50, 100, 150], 100)
+n = st.select_slider(_("grid points per axis"), [50, 100, 150], **link.option("grid", 100, [50, 100, 150]))
 grid = surfaces(data_key, n, 8.0)
 w_grid = b_grid = grid["cross_entropy"][0].w
 
-st.subheader("Gradient descent from the same start")
+st.subheader(_("Gradient descent from the same start"))
 
 
 def start_from_click(key):
     """A click on a surface selects a cell: start both runs from its (w, b)."""
     picked = st.session_state[key].selection.get(charts.surface.START) or []
     if picked:
-        st.session_state.w0, st.session_state.b0 = float(picked[0]["w"]), float(picked[0]["b"])
+        st.session_state[link.widget_key("w0")] = float(picked[0]["w"])
+        st.session_state[link.widget_key("b0")] = float(picked[0]["b"])
 
 
-st.session_state.setdefault("w0", -6.0)
-st.session_state.setdefault("b0", 6.0)
 cols = st.columns(4)
-w0 = cols[0].number_input("start w", -8.0, 8.0, step=0.5, key="w0")
-b0 = cols[1].number_input("start b", -8.0, 8.0, step=0.5, key="b0")
-alpha = cols[2].select_slider("learning rate α", [0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0], 1.0)
-iterations = cols[3].slider("iterations", 10, 2000, 300, 10)
+w0 = cols[0].number_input(_("start w"), -8.0, 8.0, step=0.5, **link.number("w0", -6.0, -8.0, 8.0))
+b0 = cols[1].number_input(_("start b"), -8.0, 8.0, step=0.5, **link.number("b0", 6.0, -8.0, 8.0))
+RATES = [0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
+alpha = cols[2].select_slider(_("learning rate α"), RATES, **link.option("alpha", 1.0, RATES))
+iterations = cols[3].slider(_("iterations"), 10, 2000, step=10, **link.number("iterations", 300, 10, 2000))
 runs = {loss: descend(x, y, w0, b0, loss, alpha, iterations) for loss in LOSS_NAMES}
 
 left, right = st.columns(2)
 for col, (loss, name) in zip((left, right), LOSS_NAMES.items()):
     s, isolines = grid[loss]
     run = runs[loss]
-    col.altair_chart(charts.cost_surface(w_grid, b_grid, s.J, isolines, (run.w, run.b), f"J(w, b), {name}"),
+    col.altair_chart(charts.cost_surface(w_grid, b_grid, s.J, isolines, (run.w, run.b), f"J(w, b), {_(name)}"),
                      on_select=lambda key=f"surface_{loss}": start_from_click(key), key=f"surface_{loss}",
                      width="stretch")
     top, bottom = col.columns(2), col.columns(2)
-    top[0].metric("final w", f"{run.w[-1]:.2f}")
-    top[1].metric("final b", f"{run.b[-1]:.2f}")
-    bottom[0].metric("final J", f"{run.J[-1]:.4f}")
-    bottom[1].metric("‖∇J‖ at the end", f"{run.gradient_norm:.1e}")
+    top[0].metric(_("final w"), f"{run.w[-1]:.2f}")
+    top[1].metric(_("final b"), f"{run.b[-1]:.2f}")
+    bottom[0].metric(_("final J"), f"{run.J[-1]:.4f}")
+    bottom[1].metric(_("‖∇J‖ at the end"), f"{run.gradient_norm:.1e}")
 if np.hypot(runs["cross_entropy"].w[-1] - runs["squared_error"].w[-1],
             runs["cross_entropy"].b[-1] - runs["squared_error"].b[-1]) > 0.5:
-    st.info("The two runs end in different places: squared error stopped where its surface is flat or dips into "
-            "another basin; cross-entropy, convex, can only go to its one minimum.")
-st.altair_chart(charts.learning_curves({LOSS_NAMES[loss]: run.J for loss, run in runs.items()}), width="stretch")
+    st.info(_("The two runs end in different places: squared error stopped where its surface is flat or dips into "
+              "another basin; cross-entropy, convex, can only go to its one minimum."))
+st.altair_chart(charts.learning_curves({_(LOSS_NAMES[loss]): run.J for loss, run in runs.items()}), width="stretch")
 
-st.subheader("Curvature: the Hessian's smaller eigenvalue")
-st.markdown("$H = \\frac1m \\sum_i \\frac{\\partial^2 L}{\\partial z^2}(z_i)\\,[x_i; 1][x_i; 1]^\\top$ at every grid "
-            "point, from the derivation above; where its smaller eigenvalue is negative the surface bends down "
-            "in some direction, and $J$ is not convex there.")
+st.subheader(_("Curvature: the Hessian's smaller eigenvalue"))
+st.markdown(_("$H = \\frac1m \\sum_i \\frac{\\partial^2 L}{\\partial z^2}(z_i)\\,[x_i; 1][x_i; 1]^\\top$ at every "
+              "grid point, from the derivation above; where its smaller eigenvalue is negative the surface bends down "
+              "in some direction, and $J$ is not convex there."))
 left, right = st.columns(2)
 for col, (loss, name) in zip((left, right), LOSS_NAMES.items()):
     lam = grid[loss][0].smallest_eigenvalue
-    col.altair_chart(charts.curvature_map(w_grid, b_grid, lam, f"λ_min, {name}"), width="stretch")
-    col.metric(f"smallest λ_min on the grid, {name}", f"{lam.min():.2e}",
-               help="Cross-entropy's can dip below 0 only by rounding, around 1e-17.")
-    col.caption(f"negative at {np.mean(lam < -1e-12):.0%} of the grid points")
+    col.altair_chart(charts.curvature_map(w_grid, b_grid, lam, f"λ_min, {_(name)}"), width="stretch")
+    col.metric(_("smallest λ_min on the grid, {loss}").format(loss=_(name)), f"{lam.min():.2e}",
+               help=_("Cross-entropy's can dip below 0 only by rounding, around 1e-17."))
+    col.caption(_("negative at {share:.0%} of the grid points").format(share=np.mean(lam < -1e-12)))
 
-st.subheader("Slices through the start")
-st.altair_chart(charts.slices({LOSS_NAMES[loss]: slices(x, y, w0, b0, w_grid, b_grid, loss) for loss in LOSS_NAMES}))
+st.subheader(_("Slices through the start"))
+along = {"along w": _("along w"), "along b": _("along b")}
+st.altair_chart(charts.slices({_(LOSS_NAMES[loss]): {along[k]: v for k, v in slices(x, y, w0, b0, w_grid, b_grid,
+                                                                                        loss).items()}
+                               for loss in LOSS_NAMES}))

@@ -4,36 +4,40 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from i18n import _
+
 from mathcore.functions import ACTIVATION_NAMES
 from mathcore.gradcheck import THRESHOLDS, verdict
 from mathcore.network import HIDDEN_ACTIVATIONS, backward, forward, gradient_check, initialize
+from ui import link
 from ui.derivation_view import show_steps, verified
 
-st.title("L layers: backward and the gradient check")
+st.title(_("L layers: backward and the gradient check"))
 st.latex(r"dZ^{[L]} = A^{[L]} - Y, \qquad dZ^{[l]} = dA^{[l]} \odot g'^{[l]}(Z^{[l]})")
 st.latex(r"dW^{[l]} = \frac1m\, dZ^{[l]} A^{[l-1]\top}, \qquad db^{[l]} = \frac1m \sum_{i} dZ^{[l]}_{:,i}, "
          r"\qquad dA^{[l-1]} = W^{[l]\top} dZ^{[l]}")
-st.markdown("The first is $\\partial L/\\partial z = a - y$ for a sigmoid output with cross-entropy, one column per "
-            "example; the last three are proved with symbolic matrices on the vectorization page.")
-with st.expander("dZ[L] = A[L] − Y, derived"):
+st.markdown(_("The first is $\\partial L/\\partial z = a - y$ for a sigmoid output with cross-entropy, one column "
+              "per example; the last three are proved with symbolic matrices on the vectorization page."))
+with st.expander(_("dZ[L] = A[L] − Y, derived")):
     show_steps(verified("dL_dz_cross_entropy_sigmoid"))
 
 cols = st.columns(4)
-n_x = cols[0].slider("inputs n[0]", 1, 6, 3)
-hidden = cols[1].text_input("hidden layer sizes, comma-separated", "4, 3")
-activation = cols[2].selectbox("hidden activation", HIDDEN_ACTIVATIONS, format_func=ACTIVATION_NAMES.get)
-m = cols[3].slider("examples m", 1, 50, 10)
+n_x = cols[0].slider(_("inputs n[0]"), 1, 6, **link.number("n_x", 3, 1, 6))
+hidden = cols[1].text_input(_("hidden layer sizes, comma-separated"), max_chars=40, **link.text("hidden", "4, 3", 40))
+activation = cols[2].selectbox(_("hidden activation"), HIDDEN_ACTIVATIONS, format_func=lambda k: _(ACTIVATION_NAMES[k]),
+                               **link.option("activation", "relu", HIDDEN_ACTIVATIONS))
+m = cols[3].slider(_("examples m"), 1, 50, **link.number("m", 10, 1, 50))
 try:
     sizes = [int(s) for s in hidden.replace(" ", "").split(",") if s]
     if not all(1 <= s <= 8 for s in sizes) or len(sizes) > 4:
         raise ValueError
 except ValueError:
-    st.error("Hidden layer sizes: up to 4 whole numbers from 1 to 8, separated by commas, e.g. `4, 3`.")
+    st.error(_("Hidden layer sizes: up to 4 whole numbers from 1 to 8, separated by commas, e.g. `4, 3`."))
     st.stop()
 layer_dims = [n_x] + sizes + [1]
 rng = np.random.default_rng(0)
 X, Y = rng.normal(size=(n_x, m)), rng.integers(0, 2, (1, m)).astype(float)
-zero_b = st.checkbox("start with b = 0, as the course does", value=False)
+zero_b = st.checkbox(_("start with b = 0, as the course does"), **link.flag("zero_b", False))
 layers = initialize(layer_dims, activation, seed=1, b_scale=0.0 if zero_b else 0.1)
 caches = forward(layers, X)
 grads = backward(layers, caches, X, Y)
@@ -42,19 +46,22 @@ for l, (layer, (Z, A), g) in enumerate(zip(layers, caches, grads), start=1):
     rows += [(f"W[{l}]", layer.W.shape, f"dW[{l}]", g.dW.shape), (f"b[{l}]", layer.b.shape, f"db[{l}]", g.db.shape),
              (f"Z[{l}]", Z.shape, f"dZ[{l}]", g.dZ.shape), (f"A[{l}]", A.shape, f"dA[{l}]",
                                                              grads[l].dA_prev.shape if l < len(layers) else A.shape)]
-st.dataframe(pd.DataFrame(rows, columns=["array", "shape", "gradient", "gradient's shape"]).astype(str), hide_index=True)
+columns = [_("array"), _("shape"), _("gradient"), _("gradient's shape")]
+st.dataframe(pd.DataFrame(rows, columns=columns).astype(str), hide_index=True)
 
-st.subheader("Gradient check")
+st.subheader(_("Gradient check"))
 difference, analytic, numeric = gradient_check(layers, X, Y)
 word = verdict(difference)
 colour = {"correct": "green", "check it": "orange", "suspicious": "orange", "wrong": "red"}[word]
-st.metric("‖g − g̃‖ / (‖g‖ + ‖g̃‖), backprop against central differences (ε = 1e-7)", f"{difference:.2e}")
-st.markdown(f":{colour}-badge[{word}] The course's reading: "
-            + ", ".join(f"below {bound:g} {w}" for bound, w in THRESHOLDS) + f", else wrong. "
-            f"{len(analytic)} parameters checked one by one; the worst is parameter "
-            f"{int(np.argmax(np.abs(analytic - numeric))) + 1} (|difference| {np.max(np.abs(analytic - numeric)):.1e}).")
-kinks = sum(int(np.sum(Z == 0)) for (Z, _), layer in zip(caches[:-1], layers) if layer.activation in ("relu", "leaky_relu"))
+st.metric(_("‖g − g̃‖ / (‖g‖ + ‖g̃‖), backprop against central differences (ε = 1e-7)"), f"{difference:.2e}")
+st.markdown(f":{colour}-badge[{_(word)}] " + _(
+    "The course's reading: {thresholds}, else wrong. {n} parameters checked one by one; the worst is parameter "
+    "{worst} (|difference| {error:.1e}).").format(
+    thresholds=", ".join(_("below {bound:g} {word}").format(bound=bound, word=_(w)) for bound, w in THRESHOLDS),
+    n=len(analytic), worst=int(np.argmax(np.abs(analytic - numeric))) + 1, error=np.max(np.abs(analytic - numeric))))
+kinks = sum(int(np.sum(Z == 0)) for (Z, _A), layer in zip(caches[:-1], layers)
+            if layer.activation in ("relu", "leaky_relu"))
 if kinks:
-    st.warning(f"{kinks} pre-activations are exactly 0: those ReLU units sit on their kink, where the slope is "
-               "undefined. Backprop takes the left slope; central differences straddle the kink and see half of "
-               "each side, so the check disagrees there. Untick b = 0 to start off the kink.")
+    st.warning(_("{kinks} pre-activations are exactly 0: those ReLU units sit on their kink, where the slope is "
+                 "undefined. Backprop takes the left slope; central differences straddle the kink and see half of "
+                 "each side, so the check disagrees there. Untick b = 0 to start off the kink.").format(kinks=kinks))

@@ -5,44 +5,51 @@ import numpy as np
 import streamlit as st
 
 import charts
+from i18n import _
 from mathcore.logistic import accuracy, boundary_line, forward, model, propagate
-from ui.data import SOURCES, dataset, reference, synthetic_controls
+from ui import link
+from ui.data import SOURCES, dataset, label_name, reference, synthetic_controls
 
-st.title("Gradient descent")
+st.title(_("Gradient descent"))
 st.latex(r"w := w - \alpha\, \frac{\partial J}{\partial w}, \qquad b := b - \alpha\, \frac{\partial J}{\partial b}")
 st.latex(r"\frac{\partial J}{\partial w} = \frac1m\, X (A - Y)^\top, \qquad "
          r"\frac{\partial J}{\partial b} = \frac1m \sum_{i=1}^{m} \bigl(a^{(i)} - y^{(i)}\bigr)")
-st.markdown("These are $\\partial J/\\partial w_j = \\frac1m \\sum_i (a^{(i)} - y^{(i)})\\, x_j^{(i)}$, derived on the "
-            "chain-rule page, for every $j$ at once. Each step moves downhill by $\\alpha$ times the slope.")
-st.page_link("lessons/backprop.py", label="See the derivation", icon=":material/account_tree:")
+st.markdown(_("These are $\\partial J/\\partial w_j = \\frac1m \\sum_i (a^{(i)} - y^{(i)})\\, x_j^{(i)}$, derived on "
+              "the chain-rule page, for every $j$ at once. Each step moves downhill by $\\alpha$ times the slope."))
+st.page_link("lessons/backprop.py", label=_("See the derivation"), icon=":material/account_tree:")
 
-source = st.radio("Data", list(SOURCES), format_func=SOURCES.get, horizontal=True)
+source = st.radio(_("Data"), list(SOURCES), format_func=lambda k: _(SOURCES[k]), horizontal=True,
+                  **link.option("data", "synthetic", SOURCES))
 shape = {}
 if source == "synthetic":
     shape = synthetic_controls()
 data = dataset(source, **shape)
-st.caption(f"X_train {data.X_train.shape}, Y_train {data.Y_train.shape}, X_test {data.X_test.shape}: "
-           f"features standardised with the training set's mean and spread; y = 1 means {data.labels[1]}.")
+st.caption(_("X_train {X_train}, Y_train {Y_train}, X_test {X_test}: features standardised with the training set's "
+             "mean and spread; y = 1 means {one}.").format(X_train=data.X_train.shape, Y_train=data.Y_train.shape,
+                                                          X_test=data.X_test.shape, one=label_name(data.labels[1])))
 
 cols = st.columns(2)
-alpha = cols[0].select_slider("learning rate α", [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0], 0.1)
-iterations = cols[1].slider("iterations", 10, 5000, 500, 10)
-bar = st.progress(0.0, text="Training…")
+RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0]
+alpha = cols[0].select_slider(_("learning rate α"), RATES, **link.option("alpha", 0.1, RATES))
+iterations = cols[1].slider(_("iterations"), 10, 5000, step=10, **link.number("iterations", 500, 10, 5000))
+training = _("Training…")
+bar = st.progress(0.0, text=training)
 d = model(data.X_train, data.Y_train, data.X_test, data.Y_test, iterations, alpha, record_every=1,
-          progress=lambda i: i % max(1, iterations // 50) or bar.progress(i / iterations, text="Training…"))
+          progress=lambda i: i % max(1, iterations // 50) or bar.progress(i / iterations, text=training))
 bar.empty()
 w, b, costs = d["w"], d["b"], d["costs"]
 grads, J = propagate(w, b, data.X_train, data.Y_train)
 
 cols = st.columns(4)
-cols[0].metric("final cost J", f"{J:.5f}")
-cols[1].metric("train accuracy", f"{accuracy(w, b, data.X_train, data.Y_train):.1%}")
-cols[2].metric("test accuracy", f"{accuracy(w, b, data.X_test, data.Y_test):.1%}")
-cols[3].metric("‖∂J/∂w‖ at the end", f"{np.linalg.norm(grads['dw']):.2e}")
+cols[0].metric(_("final cost J"), f"{J:.5f}")
+cols[1].metric(_("train accuracy"), f"{accuracy(w, b, data.X_train, data.Y_train):.1%}")
+cols[2].metric(_("test accuracy"), f"{accuracy(w, b, data.X_test, data.Y_test):.1%}")
+cols[3].metric(_("‖∂J/∂w‖ at the end"), f"{np.linalg.norm(grads['dw']):.2e}")
 rises = int(np.sum(np.diff(costs) > 1e-12))
 if rises:
-    st.warning(f"The cost went **up** in {rises} of {iterations} steps: α = {alpha:g} is too large. Each step "
-               "overshoots the bottom of the valley and lands higher on the other side; lower α.")
+    st.warning(_("The cost went **up** in {rises} of {iterations} steps: α = {alpha:g} is too large. Each step "
+                 "overshoots the bottom of the valley and lands higher on the other side; lower α.").format(
+        rises=rises, iterations=iterations, alpha=alpha))
 st.altair_chart(charts.learning_curves({f"α = {alpha:g}": costs}), width="stretch")
 
 if data.X_train.shape[0] == 2:
@@ -50,21 +57,23 @@ if data.X_train.shape[0] == 2:
     g1, g2 = np.meshgrid(x1, x2)
     probability = forward(w, b, np.vstack([g1.ravel(), g2.ravel()]))[1].reshape(g1.shape)
     st.altair_chart(charts.decision_boundary(x1, x2, probability, boundary_line(w, b, x1), data.X_train,
-                                             data.Y_train, data.labels), width="stretch")
+                                             data.Y_train, [label_name(k) for k in data.labels]),
+                    width="stretch")
 
-st.subheader("Checked against scikit-learn")
+st.subheader(_("Checked against scikit-learn"))
 w_ref, b_ref = reference(source, **shape)
 J_ref = propagate(w_ref, b_ref, data.X_train, data.Y_train)[1]
 cols = st.columns(3)
-cols[0].metric("J, scikit-learn (no regularisation)", f"{J_ref:.5f}")
-cols[1].metric("cost gap J − J_sklearn", f"{J - J_ref:.2e}")
-cols[2].metric("largest |w − w_sklearn|", f"{np.max(np.abs(w - w_ref)):.2e}")
+cols[0].metric(_("J, scikit-learn (no regularisation)"), f"{J_ref:.5f}")
+cols[1].metric(_("cost gap J − J_sklearn"), f"{J - J_ref:.2e}")
+cols[2].metric(_("largest |w − w_sklearn|"), f"{np.max(np.abs(w - w_ref)):.2e}")
 if accuracy(w_ref, b_ref, data.X_train, data.Y_train) == 1.0:
-    st.info("This training set is linearly separable: the cost has no finite minimum (it keeps falling as ‖w‖ grows), "
-            "so the weights of two optimisers need not agree. The cost gap still shrinks with more iterations.")
+    st.info(_("This training set is linearly separable: the cost has no finite minimum (it keeps falling as ‖w‖ "
+              "grows), so the weights of two optimisers need not agree. The cost gap still shrinks with more "
+              "iterations."))
 elif rises:
-    st.caption("With α this large the steps keep overshooting, so this run never settles at the minimum; "
-               "lower α to meet scikit-learn's.")
+    st.caption(_("With α this large the steps keep overshooting, so this run never settles at the minimum; "
+                 "lower α to meet scikit-learn's."))
 else:
-    st.caption("The cross-entropy cost is convex with one minimum: with more iterations the gap shrinks toward 0 "
-               "and the weights meet scikit-learn's.")
+    st.caption(_("The cross-entropy cost is convex with one minimum: with more iterations the gap shrinks toward 0 "
+                 "and the weights meet scikit-learn's."))

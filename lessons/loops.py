@@ -6,36 +6,43 @@ import pandas as pd
 import streamlit as st
 
 import charts
+from i18n import _
+from ui import link
 from ui.timing import activation_cost, dot_timings, gradient_timings
 
-st.title("Loops versus NumPy, measured")
-st.markdown("The course's first gradient loops over the $m$ examples (and the $n_x$ features) in Python; the "
-            "vectorized one is $dw = \\frac1m X (A - Y)^\\top$. Both give the same numbers (checked before "
-            "timing); here is what they cost on this server.")
+st.title(_("Loops versus NumPy, measured"))
+st.markdown(_("The course's first gradient loops over the $m$ examples (and the $n_x$ features) in Python; the "
+              "vectorized one is $dw = \\frac1m X (A - Y)^\\top$. Both give the same numbers (checked before "
+              "timing); here is what they cost on this server."))
 with st.form("measure"):
     cols = st.columns(2)
-    largest = cols[0].select_slider("largest m", [1_000, 10_000, 100_000], 100_000)
-    n_x = cols[1].slider("features n_x", 1, 50, 20)
-    if st.form_submit_button("Measure", type="primary"):
+    SIZES = [1_000, 10_000, 100_000]
+    largest = cols[0].select_slider(_("largest m"), SIZES, **link.option("largest", 100_000, SIZES))
+    n_x = cols[1].slider(_("features n_x"), 1, 50, **link.number("n_x", 20, 1, 50))
+    if st.form_submit_button(_("Measure"), type="primary"):
         st.session_state.measurement = time.time_ns()  # a new measurement, never another session's
-rows, when = gradient_timings(largest, n_x, st.session_state.get("measurement", 0))
+with st.spinner(_("Timing both gradients on this server…")):
+    rows, when = gradient_timings(largest, n_x, st.session_state.get("measurement", 0))
 st.altair_chart(charts.timings(rows), width="stretch")
-st.dataframe(pd.DataFrame({"m": [t.m for t in rows], "loop (s)": [t.loop for t in rows],
-                           "vectorized (s)": [t.vectorized for t in rows], "speedup": [t.speedup for t in rows],
-                           "loop time": ["measured" if t.measured else "extrapolated" for t in rows]}),
+loop_s, vectorized_s, speedup = _("loop (s)"), _("vectorized (s)"), _("speedup")
+st.dataframe(pd.DataFrame({"m": [t.m for t in rows], loop_s: [t.loop for t in rows],
+                           vectorized_s: [t.vectorized for t in rows], speedup: [t.speedup for t in rows],
+                           _("loop time"): [_("measured") if t.measured else _("extrapolated") for t in rows]}),
              hide_index=True, column_config={c: st.column_config.NumberColumn(format="%.2e")
-                                             for c in ("loop (s)", "vectorized (s)")} |
-             {"speedup": st.column_config.NumberColumn(format="%.0f×")})
-st.caption(f"Measured on this server at {when} (UTC) for n_x = {n_x} up to m = {largest:,}: best of 3 runs for NumPy, "
-           "one for the loop; the loop is timed while its total stays under 2 s and extrapolated linearly in m beyond "
-           "(dashed). Until you press Measure, you see this server's latest measurement (kept 10 minutes).")
+                                             for c in (loop_s, vectorized_s)} |
+             {speedup: st.column_config.NumberColumn(format="%.0f×")})
+st.caption(_("Measured on this server at {when} (UTC) for n_x = {n_x} up to m = {largest:,}: best of 3 runs for NumPy, "
+             "one for the loop; the loop is timed while its total stays under 2 s and extrapolated linearly in m "
+             "beyond (dashed). Until you press Measure, you see this server's latest measurement (kept 10 minutes).")
+           .format(when=when, n_x=n_x, largest=largest))
 
-st.header("A dot product, and exp against max")
-numpy_s, python_s, _ = dot_timings()
+st.header(_("A dot product, and exp against max"))
+with st.spinner(_("Timing a dot product on this server…")):
+    numpy_s, python_s, _when = dot_timings()
 cols = st.columns(3)
-cols[0].metric("np.dot, 10⁶ pairs (ms)", f"{numpy_s * 1e3:.2f}")
-cols[1].metric("Python sum over the pairs (ms)", f"{python_s * 1e3:.1f}")
-cols[2].metric("np.dot speedup", f"{python_s / numpy_s:.0f}×")
+cols[0].metric(_("np.dot, 10⁶ pairs (ms)"), f"{numpy_s * 1e3:.2f}")
+cols[1].metric(_("Python sum over the pairs (ms)"), f"{python_s * 1e3:.1f}")
+cols[2].metric(_("np.dot speedup"), f"{python_s / numpy_s:.0f}×")
 activation_cost()
-st.caption("A Python loop pays the interpreter for every multiply-add; NumPy runs one compiled loop (SIMD, no "
-           "boxing). An exponential costs tens of cycles; a comparison, one. Figures depend on the machine.")
+st.caption(_("A Python loop pays the interpreter for every multiply-add; NumPy runs one compiled loop (SIMD, no "
+             "boxing). An exponential costs tens of cycles; a comparison, one. Figures depend on the machine."))

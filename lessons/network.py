@@ -4,45 +4,54 @@ import pandas as pd
 import streamlit as st
 
 import charts
+from i18n import _
 from mathcore import datasets
 from mathcore.functions import ACTIVATION_NAMES
 from mathcore.network import HIDDEN_ACTIVATIONS, forward, initialize, parameter_count, shape_table
+from ui import link
+from ui.data import label_name
 
-st.title("What a neural network is")
-st.markdown("Layers of units. Each unit of layer $l$ takes every value of layer $l-1$, forms $z = w^\\top a + b$, and "
-            "passes $g(z)$ on. Written for all units and all $m$ examples at once:")
+st.title(_("What a neural network is"))
+st.markdown(_("Layers of units. Each unit of layer $l$ takes every value of layer $l-1$, forms $z = w^\\top a + b$, "
+              "and passes $g(z)$ on. Written for all units and all $m$ examples at once:"))
 st.latex(r"Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}, \qquad A^{[l]} = g^{[l]}(Z^{[l]}), \qquad A^{[0]} = X,\quad "
          r"\hat Y = A^{[L]}")
 
 cols = st.columns(4)
-n_x = cols[0].slider("input features n[0]", 1, 6, 3)
-hidden_layers = cols[1].slider("hidden layers", 0, 3, 1)
-units = cols[2].slider("units per hidden layer", 1, 6, 4)
-hidden = cols[3].selectbox("hidden activation", HIDDEN_ACTIVATIONS, format_func=ACTIVATION_NAMES.get)
+n_x = cols[0].slider(_("input features n[0]"), 1, 6, **link.number("n_x", 3, 1, 6))
+hidden_layers = cols[1].slider(_("hidden layers"), 0, 3, **link.number("hidden_layers", 1, 0, 3))
+units = cols[2].slider(_("units per hidden layer"), 1, 6, **link.number("units", 4, 1, 6))
+hidden = cols[3].selectbox(_("hidden activation"), HIDDEN_ACTIVATIONS, format_func=lambda k: _(ACTIVATION_NAMES[k]),
+                           **link.option("activation", "relu", HIDDEN_ACTIVATIONS))
 layer_dims = [n_x] + [units] * hidden_layers + [1]
-st.caption(f"Layer sizes n = {layer_dims}: L = {len(layer_dims) - 1} layers with parameters (the input is layer 0). "
-           "With no hidden layer this is logistic regression.")
+st.caption(_("Layer sizes n = {dims}: L = {L} layers with parameters (the input is layer 0). "
+             "With no hidden layer this is logistic regression.").format(dims=layer_dims, L=len(layer_dims) - 1))
 
 rows, y, names, labels = datasets.breast_cancer_raw()
-patient = st.slider("one real example: patient number", 1, len(rows), 1)
+patient = st.slider(_("one real example: patient number"), 1, len(rows), **link.number("patient", 1, 1, len(rows)))
 mean, std = rows.mean(axis=0), rows.std(axis=0)
 x = ((rows[patient - 1, :n_x] - mean[:n_x]) / std[:n_x]).reshape(n_x, 1)  # standardised, (n[0], 1)
 layers = initialize(layer_dims, hidden, seed=0)
 caches = forward(layers, x)
-st.graphviz_chart(charts.network_diagram(layer_dims, ACTIVATION_NAMES[hidden], [x[:, 0]] + [A[:, 0] for _, A in caches]))
-st.caption(f"Inputs: the first {n_x} measurements of patient {patient} ({', '.join(names[:n_x])}), standardised. "
-           f"The weights are random (W[l] ~ N(0, 1/n[l−1]), b[l] = 0), not trained: ŷ = {caches[-1][1][0, 0]:.3f}, "
-           f"while this patient's label is y = {int(y[patient - 1])} ({labels[int(y[patient - 1])]}).")
+st.graphviz_chart(charts.network_diagram(layer_dims, _(ACTIVATION_NAMES[hidden]),
+                                         [x[:, 0]] + [A[:, 0] for _Z, A in caches]))
+label = int(y[patient - 1])
+st.caption(_("Inputs: the first {n_x} measurements of patient {patient} ({names}), standardised. "
+             "The weights are random (W[l] ~ N(0, 1/n[l−1]), b[l] = 0), not trained: ŷ = {y_hat:.3f}, "
+             "while this patient's label is y = {y} ({meaning}).").format(
+    n_x=n_x, patient=patient, names=", ".join(names[:n_x]), y_hat=caches[-1][1][0, 0], y=label,
+    meaning=label_name(labels[label])))
 
-st.subheader("Every array and its shape")
-m = st.slider("examples m in the batch", 1, 569, 569)
+st.subheader(_("Every array and its shape"))
+m = st.slider(_("examples m in the batch"), 1, 569, **link.number("m", 569, 1, 569))
 table = shape_table(layer_dims, m)
-shown = pd.DataFrame({"array": [r[0] for r in table], "shape": [f"{r[1][0]} × {r[1][1]}" for r in table],
-                      "entries": [r[2] for r in table], "learned parameter": ["yes" if r[3] else "" for r in table]})
+shown = pd.DataFrame({_("array"): [r[0] for r in table], _("shape"): [f"{r[1][0]} × {r[1][1]}" for r in table],
+                      _("entries"): [r[2] for r in table],
+                      _("learned parameter"): [_("yes") if r[3] else "" for r in table]})
 st.dataframe(shown, hide_index=True)
-st.metric("parameters to learn: Σ n[l]·n[l−1] + n[l]", f"{parameter_count(layer_dims):,}")
+st.metric(_("parameters to learn: Σ n[l]·n[l−1] + n[l]"), f"{parameter_count(layer_dims):,}")
 
-st.subheader("The forward pass, layer by layer, for this patient")
+st.subheader(_("The forward pass, layer by layer, for this patient"))
 for l, ((Z, A), layer) in enumerate(zip(caches, layers), start=1):
     st.latex(rf"Z^{{[{l}]}} = W^{{[{l}]}} A^{{[{l - 1}]}} + b^{{[{l}]}} = "
              + r"\begin{bmatrix}" + r" \\ ".join(f"{v:.3f}" for v in Z[:, 0]) + r"\end{bmatrix}"

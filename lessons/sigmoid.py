@@ -5,20 +5,22 @@ import pandas as pd
 import streamlit as st
 
 import charts
+from i18n import _
 from mathcore.functions import sigmoid_numpy
 from mathcore.layer import linear_forward
 from mathcore.logistic import forward, random_problem
+from ui import link
 from ui.derivation_view import show_steps, verified
 
-st.title("Logistic regression and the sigmoid")
-st.markdown(
+st.title(_("Logistic regression and the sigmoid"))
+st.markdown(_(
     "Logistic regression predicts a probability, $\\hat y = P(y = 1 \\mid x)$. Its linear part "
     "$z = w^\\top x + b$ can be any real number; a probability must lie between 0 and 1. "
     "The sigmoid squashes every $z$ into $(0, 1)$, keeps the order, and is smooth enough to differentiate."
-)
+))
 st.latex(r"\hat y = a = \sigma(w^\top x + b), \qquad \sigma(z) = \frac{1}{1 + e^{-z}}")
 
-z0 = st.slider("Move the point: z", -8.0, 8.0, 1.0, 0.1)
+z0 = st.slider(_("Move the point: z"), -8.0, 8.0, step=0.1, **link.number("z", 1.0, -8.0, 8.0))
 slope = verified("da_dz")
 grid = np.linspace(-8, 8, 321)
 cols = st.columns(3)
@@ -26,13 +28,13 @@ cols[0].metric("z", f"{z0:.2f}")
 cols[1].metric("σ(z)", f"{float(sigmoid_numpy(z0)):.6f}")
 cols[2].metric("σ'(z) = σ(z)(1 − σ(z))", f"{float(slope.evaluate(z=z0)[0][-1]):.6f}")
 st.altair_chart(charts.curves_with_point(grid, {"σ(z)": sigmoid_numpy(grid), "σ'(z)": slope.evaluate(z=grid)[0][-1]},
-                                         z0, "z", "value"), width="stretch")
-st.caption("σ'(z) comes from the derivation below, lambdified; the tests compare it with finite differences.")
+                                         z0, "z", _("value")), width="stretch")
+st.caption(_("σ'(z) comes from the derivation below, lambdified; the tests compare it with finite differences."))
 
-st.header("Its properties, each derived by SymPy")
+st.header(_("Its properties, each derived by SymPy"))
 properties = {
     "σ(0) = 1/2": ["sigmoid_at_zero"],
-    "limits at ±∞": ["sigmoid_limit_pos", "sigmoid_limit_neg"],
+    _("limits at ±∞"): ["sigmoid_limit_pos", "sigmoid_limit_neg"],
     "σ(−z) = 1 − σ(z)": ["sigmoid_symmetry"],
     "σ' = σ(1 − σ)": ["da_dz"],
     "max σ' = 1/4": ["sigmoid_derivative_max"],
@@ -42,20 +44,20 @@ for tab, keys in zip(st.tabs(list(properties)), properties.values()):
         for key in keys:
             show_steps(verified(key))
 
-st.header("Notation bridge: the column w is the one-layer W[1] = wᵀ")
-st.markdown(
+st.header(_("Notation bridge: the column w is the one-layer W[1] = wᵀ"))
+st.markdown(_(
     "Week 2 writes one example as $\\hat y = \\sigma(w^\\top x + b)$ with a column $w$ of shape $(n_x, 1)$. "
     "Deep networks write a layer as $Z^{[1]} = W^{[1]} X + b^{[1]}$ with $W^{[1]}$ of shape $(n^{[1]}, n^{[0]})$. "
     "Logistic regression is the network with one unit, $n^{[1]} = 1$: so $W^{[1]} = w^\\top$, of shape $(1, n_x)$, "
     "and both give the same $Z$ for all $m$ examples at once."
-)
+))
 left, right = st.columns(2)
-n_x = left.slider("features n_x", 1, 6, 3)
-m = right.slider("examples m", 1, 6, 4)
-w, b, X, _ = random_problem(n_x, m, seed=n_x * 10 + m)
+n_x = left.slider(_("features n_x"), 1, 6, **link.number("n_x", 3, 1, 6))
+m = right.slider(_("examples m"), 1, 6, **link.number("m", 4, 1, 6))
+w, b, X, _Y = random_problem(n_x, m, seed=n_x * 10 + m)
 Z_course, Z_layer = forward(w, b, X)[0], linear_forward(X, w.T, np.array([[b]]))
 st.latex(rf"w \in \mathbb{{R}}^{{{n_x} \times 1}},\quad W^{{[1]}} = w^\top \in \mathbb{{R}}^{{1 \times {n_x}}},"
          rf"\quad X \in \mathbb{{R}}^{{{n_x} \times {m}}},\quad Z \in \mathbb{{R}}^{{1 \times {m}}}")
-st.dataframe(pd.DataFrame({"example i": range(1, m + 1), "z = wᵀx⁽ⁱ⁾ + b (course)": Z_course.ravel(),
-                           "Z = W[1] X + b (layer)": Z_layer.ravel()}), hide_index=True)
-st.caption(f"Largest difference between the two: {np.max(np.abs(Z_course - Z_layer)):.1e}")
+st.dataframe(pd.DataFrame({_("example i"): range(1, m + 1), _("z = wᵀx⁽ⁱ⁾ + b (course)"): Z_course.ravel(),
+                           _("Z = W[1] X + b (layer)"): Z_layer.ravel()}), hide_index=True)
+st.caption(_("Largest difference between the two: {diff:.1e}").format(diff=np.max(np.abs(Z_course - Z_layer))))

@@ -9,7 +9,9 @@ above 1e-3 a bug (``verdict``).
 
 import numpy as np
 
-THRESHOLDS = ((1e-7, "correct"), (1e-5, "check it"), (1e-3, "suspicious"))
+from mathcore.text import Text
+
+THRESHOLDS = ((1e-7, Text("correct")), (1e-5, Text("check it")), (1e-3, Text("suspicious")))
 
 
 def central_difference(J, theta, eps=1e-7):
@@ -50,4 +52,4 @@ def verdict(difference):
     for bound, word in THRESHOLDS:
         if difference < bound:
             return word
-    return "wrong"
+    return Text("wrong")

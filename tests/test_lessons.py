@@ -154,8 +154,8 @@ def test_convexity_page_defaults_show_the_two_runs_apart(app):
 
 def test_convexity_page_controls(app):
     page = open_page(app, "lessons/convexity.py")
-    page.number_input(key="w0").set_value(2.0).run()
-    page.number_input(key="b0").set_value(-1.0).run()
+    page.number_input(key="cost-surface:w0").set_value(2.0).run()
+    page.number_input(key="cost-surface:b0").set_value(-1.0).run()
     assert not page.exception
     page.select_slider[0].set_value(50).run()  # grid
     page.select_slider[1].set_value(0.1).run()  # alpha
@@ -234,7 +234,7 @@ def test_vectorization_page_proof_and_detective(app):
     assert page.success and not page.error  # the defaults are right
     page.selectbox[3].set_value("A_prev").run()  # dZ @ A_prev
     assert any("does not align" in e.value for e in page.error)
-    page.selectbox[0].set_value("(none)").run()
+    page.selectbox[0].set_value(False).run()
     page.selectbox[3].set_value("A_prev.T").run()
     assert any("missing 1/m" in e.value for e in page.error)
     page.selectbox[4].set_value(0).run()  # db over axis 0

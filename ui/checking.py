@@ -4,7 +4,9 @@ import time
 
 import streamlit as st
 
+from i18n import _
 from mathcore.checker import Verdict
+from mathcore.text import Text
 from mathcore.checkpool import CheckPool
 
 CHECKS_PER_MINUTE = 20
@@ -21,8 +23,8 @@ def check(target, answer):
     now = time.monotonic()
     recent = [t for t in st.session_state.get("check_times", []) if now - t < 60]
     if len(recent) >= CHECKS_PER_MINUTE:
-        return Verdict("could not decide", f"Slow down: at most {CHECKS_PER_MINUTE} checks a minute. "
-                                           f"Try again in {60 - (now - recent[0]):.0f} s.")
+        return Verdict("could not decide", Text("Slow down: at most {n} checks a minute. Try again in {wait:.0f} s.",
+                                                n=CHECKS_PER_MINUTE, wait=60 - (now - recent[0])))
     st.session_state.check_times = recent + [now]
     return pool().check(target, answer)
 
@@ -30,9 +32,9 @@ def check(target, answer):
 def show(verdict):
     """The verdict in colour, with its hint, evidence and how the answer was read."""
     box = {"equivalent": st.success, "not equivalent": st.error}.get(verdict.status, st.warning)
-    box(verdict.message, icon={"equivalent": ":material/check_circle:", "not equivalent": ":material/cancel:"}
+    box(_(verdict.message), icon={"equivalent": ":material/check_circle:", "not equivalent": ":material/cancel:"}
         .get(verdict.status, ":material/help:"))
     if verdict.hint:
-        st.info(f"Hint: {verdict.hint}")
+        st.info(_("Hint: {hint}").format(hint=_(verdict.hint)))
     if verdict.evidence:
-        st.caption(verdict.evidence)
+        st.caption(_(verdict.evidence))

@@ -2,20 +2,31 @@
 
 import streamlit as st
 
+from i18n import N_, _
 from mathcore import datasets
 from mathcore.reference import sklearn_logistic
+from ui import link
 
-SOURCES = {"synthetic": "synthetic, 2 features", "breast cancer": "breast cancer (table, 30 features)",
-           "digits 0 vs 1": "digits 0 vs 1 (8×8 images, 64 pixels)"}
+SOURCES = {"synthetic": N_("synthetic, 2 features"), "breast cancer": N_("breast cancer (table, 30 features)"),
+           "digits 0 vs 1": N_("digits 0 vs 1 (8×8 images, 64 pixels)")}
+
+
+
+def label_name(label):
+    """A data set's class name (scikit-learn ships them in English) in the current language; feature names stay
+    as the data set ships them."""
+    return {"malignant": _("malignant"), "benign": _("benign"), "digit 0": _("digit 0"), "digit 1": _("digit 1"),
+            "class 0": _("class 0"), "class 1": _("class 1")}.get(str(label), str(label))
 
 
 def synthetic_controls(m_min=20, m_default=200):
-    """The four widgets that shape a synthetic set: examples m, class separation, noise, seed."""
+    """The four widgets that shape a synthetic set: examples m, class separation, noise, seed (all in the link)."""
     cols = st.columns(4)
-    return {"m": cols[0].slider("examples m", m_min, 1000, m_default, 10),
-            "separation": cols[1].slider("class separation", 0.0, 5.0, 2.0, 0.25),
-            "noise": cols[2].slider("noise", 0.1, 3.0, 1.0, 0.1),
-            "seed": cols[3].number_input("seed", 0, 1000, 0)}
+    return {"m": cols[0].slider(_("examples m"), m_min, 1000, step=10, **link.number("m", m_default, m_min, 1000)),
+            "separation": cols[1].slider(_("class separation"), 0.0, 5.0, step=0.25,
+                                         **link.number("separation", 2.0, 0.0, 5.0)),
+            "noise": cols[2].slider(_("noise"), 0.1, 3.0, step=0.1, **link.number("noise", 1.0, 0.1, 3.0)),
+            "seed": cols[3].number_input(_("seed"), 0, 1000, **link.number("seed", 0, 0, 1000))}
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -26,8 +37,13 @@ def dataset(source, m=200, separation=2.0, noise=1.0, seed=0):
     return datasets.breast_cancer() if source == "breast cancer" else datasets.digits_0_vs_1()
 
 
-@st.cache_data(max_entries=32, show_spinner="Fitting scikit-learn's LogisticRegression…")
-def reference(source, m=200, separation=2.0, noise=1.0, seed=0):
-    """scikit-learn's unregularised fit (w, b) on the same standardised training set."""
+@st.cache_data(max_entries=32, show_spinner=False)
+def _reference(source, m, separation, noise, seed):
     data = dataset(source, m, separation, noise, seed)
     return sklearn_logistic(data.X_train, data.Y_train)
+
+
+def reference(source, m=200, separation=2.0, noise=1.0, seed=0):
+    """scikit-learn's unregularised fit (w, b) on the same standardised training set."""
+    with st.spinner(_("Fitting scikit-learn's LogisticRegression…")):
+        return _reference(source, m, separation, noise, seed)

@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from i18n import _, ngettext
 from mathcore import derivation
 from mathcore.derivation import TOLERANCE
 from mathcore.export import export
@@ -10,12 +11,17 @@ from mathcore.export import export
 PROVED, FAILED = r"\quad\textcolor{green}{\checkmark}", r"\quad\textcolor{red}{\times}"
 
 
-@st.cache_resource(show_spinner="Deriving with SymPy…", max_entries=64)
-def verified(key):
-    """The derivation ``key``, proved and checked once per server (shared, never mutate)."""
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _verified(key):
     d = derivation(key)
     d.checks  # prove and check now, so no session pays for it twice
     return d
+
+
+def verified(key):
+    """The derivation ``key``, proved and checked once per server (shared, never mutate)."""
+    with st.spinner(_("Deriving with SymPy…")):
+        return _verified(key)
 
 
 def sci(x, digits=0):
@@ -41,34 +47,38 @@ def blackboard(d):
     lines = []
     for i, (step, check) in enumerate(zip(d.steps, d.checks)):
         lines.append(rf"{d.lhs if i == 0 else ''} &= {step.latex} {PROVED if check.ok else FAILED}")
-        lines.append(rf"& \qquad \footnotesize\textcolor{{gray}}{{\text{{{step.rule}}}}}")
+        lines.append(rf"& \qquad \footnotesize\textcolor{{gray}}{{\text{{{_(step.rule)}}}}}")
     return r"\begin{aligned}" + r" \\[2pt] ".join(lines) + r"\end{aligned}"
 
 
 def show_steps(d):
     """The steps on the blackboard, then what the marks mean, and the checks in a table."""
     if d.where:
-        st.caption(f"where ${d.where_latex}$")
+        st.caption(_("where ${where}$").format(where=d.where_latex))
     st.latex(blackboard(d))
     points = max(c.n_points for c in d.checks)
-    verdict = "✓ Every step" if d.ok else "✗ Not every step"
-    st.caption(
-        f"{verdict} is proved equal to the one before by SymPy and agrees with {d.check_against} "
-        f"at {points} random point{'s' if points > 1 else ''} (worst error {sci(d.error)}, "
-        f"tolerance {sci(TOLERANCE)})."
-    )
+    verdict = (ngettext("✓ Every step is proved equal to the one before by SymPy and agrees with {against} at "
+                        "{n} random point (worst error {error}, tolerance {tolerance}).",
+                        "✓ Every step is proved equal to the one before by SymPy and agrees with {against} at "
+                        "{n} random points (worst error {error}, tolerance {tolerance}).", points) if d.ok else
+               ngettext("✗ Not every step is proved equal to the one before by SymPy and agrees with {against} at "
+                        "{n} random point (worst error {error}, tolerance {tolerance}).",
+                        "✗ Not every step is proved equal to the one before by SymPy and agrees with {against} at "
+                        "{n} random points (worst error {error}, tolerance {tolerance}).", points))
+    st.caption(verdict.format(against=_(d.check_against), n=points, error=sci(d.error), tolerance=sci(TOLERANCE)))
     if d.note:
-        st.info(d.note)
-    left, right, _ = st.columns([1, 1, 3])
+        st.info(_(d.note))
+    left, right, _rest = st.columns([1, 1, 3])
     left.download_button("LaTeX", export(d, "latex"), f"{d.key}.tex", "text/x-tex", icon=":material/download:",
-                         key=f"latex_{d.key}")
+                         key=f"latex_{d.key}", help=_("The derivation in English, as a LaTeX document"))
     right.download_button("Markdown", export(d, "markdown"), f"{d.key}.md", "text/markdown",
-                          icon=":material/download:", key=f"markdown_{d.key}")
-    with st.expander("The checks, step by step"):
+                          icon=":material/download:", key=f"markdown_{d.key}",
+                          help=_("The derivation in English, as Markdown with $$ math"))
+    with st.expander(_("The checks, step by step")):
         st.dataframe(pd.DataFrame({
-            "step": range(1, len(d.steps) + 1),
-            "rule": [s.rule for s in d.steps],
-            "proved by SymPy": ["✓" if c.proved else "✗" for c in d.checks],
-            f"error against {d.check_against}": [sci(c.error, 1) for c in d.checks],
-            "points": [c.n_points for c in d.checks],
+            _("step"): range(1, len(d.steps) + 1),
+            _("rule"): [_(s.rule) for s in d.steps],
+            _("proved by SymPy"): ["✓" if c.proved else "✗" for c in d.checks],
+            _("error against {against}").format(against=_(d.check_against)): [sci(c.error, 1) for c in d.checks],
+            _("points"): [c.n_points for c in d.checks],
         }), hide_index=True)

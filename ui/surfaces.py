@@ -3,11 +3,12 @@
 import numpy as np
 import streamlit as st
 
+from i18n import N_, _
 from mathcore import datasets
 from mathcore.surface import LOSSES, contour_lines, cost_levels, surface
 
-SOURCES = {"outlier": "hand-made: 6 points and one outlier", "synthetic": "synthetic (you shape it)",
-           "breast cancer": "one feature of the breast-cancer table"}
+SOURCES = {"outlier": N_("hand-made: 6 points and one outlier"), "synthetic": N_("synthetic (you shape it)"),
+           "breast cancer": N_("one feature of the breast-cancer table")}
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -20,9 +21,14 @@ def one_feature(source, m=100, separation=2.0, noise=1.0, seed=0, feature="mean 
     return datasets.breast_cancer_feature(feature)
 
 
-@st.cache_data(max_entries=16, show_spinner="Computing both cost surfaces…")
 def surfaces(data_key, n, extent):
     """{loss: (Surface, contour lines)} on an n x n grid over [-extent, extent]^2."""
+    with st.spinner(_("Computing both cost surfaces…")):
+        return _surfaces(data_key, n, extent)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _surfaces(data_key, n, extent):
     x, y = one_feature(*data_key)
     grid = np.linspace(-extent, extent, n)
     out = {}
