@@ -16,7 +16,7 @@ from ui import link
 def run():
     """Configure the page, route to the chosen lesson, draw the shared sidebar."""
     st.set_page_config(page_title="NN Math Explorer", page_icon="∂", layout="wide")
-    link.start("")
+    link.start()
     language = link.option("lang", "en", LANGUAGES)
     i18n.use(st.session_state["lang"])
 
@@ -64,7 +64,7 @@ def run():
         st.caption(_("Course 1 of the Deep Learning Specialization: *Neural Networks and Deep Learning*. "
                      "Every formula here is derived by SymPy and checked with NumPy."))
 
-    link.start(page.url_path or "home")
+    link.enter(page.url_path or "home")
     page.run()
     link.finish()
 

@@ -3,8 +3,8 @@
 English is the source language: a message is its own English text. Each other language has a
 catalogue, ``i18n/locale/<lang>/LC_MESSAGES/messages.po``, that translators edit; it is compiled in memory
 when first needed, so no build step stands between a clone and a running app. ``python -m i18n update``
-gathers the messages from the code with Babel (``_``, ``N_`` and ``ngettext`` in the interface, ``Text``,
-``Step`` and ``Derivation`` in mathcore) and merges them into the catalogues; ``python -m i18n check``
+gathers the messages from the code with Babel (``_``, ``N_`` and ``ngettext`` in the interface, ``Text`` in
+mathcore) and merges them into the catalogues; ``python -m i18n check``
 lists what is untranslated.
 
 The language is per script run (a context variable): the router calls ``use(lang)`` before anything is

@@ -13,8 +13,7 @@ from serving import ROOT
 #: Where messages live, and the call names that mark them (argument positions count from 1).
 SOURCES = [("app.py", "python"), ("lessons/**.py", "python"), ("ui/**.py", "python"), ("charts/**.py", "python"),
            ("mathcore/**.py", "python")]
-KEYWORDS = {"_": None, "gettext": None, "N_": None, "ngettext": (1, 2), "Text": None, "Step": (2,),
-            "Derivation": (2,)}
+KEYWORDS = {"_": None, "gettext": None, "N_": None, "ngettext": (1, 2), "Text": None}
 
 
 def extracted():

@@ -27,15 +27,17 @@ with single:
     if answer:
         verdict = check(target, answer)
         if verdict.preview:
-            st.latex(rf"\text{{{_('read as:')} }} {verdict.preview}")
+            read_as = _("read as:")
+            st.latex(rf"\text{{{read_as} }} {verdict.preview}")
         show(verdict)
 
 with steps:
     st.markdown(_("Derive $\\partial L/\\partial z$ for cross-entropy after a sigmoid in four steps; the first wrong "
                   "step is pointed out."))
+    simplified = _("simplified:")
     chain = [("dL_da", r"\frac{\partial L}{\partial a} ="), ("da_dz", r"\frac{da}{dz} ="),
              ("dL_dz_cross_entropy", r"\frac{\partial L}{\partial a}\cdot\frac{da}{dz} ="),
-             ("dL_dz_cross_entropy", rf"\text{{{_('simplified:')} }} \frac{{\partial L}}{{\partial z}} =")]
+             ("dL_dz_cross_entropy", rf"\text{{{simplified} }} \frac{{\partial L}}{{\partial z}} =")]
     texts = []
     for i, (key, label) in enumerate(chain):
         left, right = st.columns([1, 3], vertical_alignment="center")

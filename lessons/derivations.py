@@ -24,9 +24,9 @@ for k, key in enumerate(CATALOGUE):
     all_derivations.append(verified(key))
     progress.progress((k + 1) / len(CATALOGUE))
 progress.empty()
+header = [_("derivation"), _("result"), _("proved"), _("numeric error"), _("checked against")]
 st.markdown(
-    f"| {_('derivation')} | {_('result')} | {_('proved')} | {_('numeric error')} | {_('checked against')} |\n"
-    "|---|---|:-:|--:|---|\n"
+    "| " + " | ".join(header) + " |\n|---|---|:-:|--:|---|\n"
     + "\n".join(f"| {_(d.title)} | ${table_cell(d.lhs)} = {table_cell(d.steps[-1].latex)}$ | {'✓' if d.proved else '✗'} "
                 f"| {d.error:.1e} | {_(d.check_against)} |" for d in all_derivations)
 )

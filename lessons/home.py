@@ -28,7 +28,7 @@ with st.expander(_("Where this fits: the five courses of the Deep Learning Speci
                (_("Improving Deep Neural Networks: tuning, regularization, optimization"), not_yet),
                (_("Structuring Machine Learning Projects"), not_yet),
                (_("Convolutional Neural Networks"), not_yet), (_("Sequence Models"), not_yet)]
-    st.markdown(f"| # | {_('Course')} | {_('Here')} |\n|---|---|---|\n"
+    st.markdown("| # | " + _("Course") + " | " + _("Here") + " |\n|---|---|---|\n"
                 + "\n".join(f"| {i} | {course} | {here} |" for i, (course, here) in enumerate(courses, start=1)))
 
 st.header(_("Logistic regression on one example"))

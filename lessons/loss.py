@@ -14,8 +14,9 @@ from ui import link
 from ui.derivation_view import show_steps, verified
 
 st.title(_("Loss and cost"))
-st.latex(rf"\text{{{_('squared error')}: }} L(\hat y, y) = \tfrac12 (\hat y - y)^2 \qquad "
-         rf"\text{{{_('cross-entropy')}: }} L(\hat y, y) = -\bigl(y \log \hat y + (1 - y) \log(1 - \hat y)\bigr)")
+squared, cross = (_(LOSS_NAMES[key]) for key in ("squared_error", "cross_entropy"))
+st.latex(rf"\text{{{squared}: }} L(\hat y, y) = \tfrac12 (\hat y - y)^2 \qquad "
+         rf"\text{{{cross}: }} L(\hat y, y) = -\bigl(y \log \hat y + (1 - y) \log(1 - \hat y)\bigr)")
 
 left, right = st.columns(2)
 y_hat = left.slider(_("prediction ŷ"), 0.01, 0.99, step=0.01, **link.number("y_hat", 0.10, 0.01, 0.99))
@@ -43,7 +44,7 @@ st.markdown(_(
 st.page_link("lessons/convexity.py", label=_("See it proved, and on the cost surface"), icon=":material/landscape:")
 st.caption(_("The derivations write $a$ for $\\hat y$, as the course does once the sigmoid's output is a layer's "
              "activation."))
-for tab, key in zip(st.tabs([f"∂L/∂ŷ, {_('cross-entropy')}", f"∂L/∂ŷ, {_('squared error')}"]),
+for tab, key in zip(st.tabs([f"∂L/∂ŷ, {cross}", f"∂L/∂ŷ, {squared}"]),
                     ["dL_da_cross_entropy", "dL_da_squared_error"]):
     with tab:
         show_steps(verified(key))

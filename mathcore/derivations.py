@@ -53,9 +53,9 @@ def sigmoid_at_zero():
     """sigma(0) = 1/2."""
     one_plus = 1 + sp.exp(sp.S.Zero, evaluate=False)
     return Derivation(
-        "sigmoid_at_zero", "σ(0) = 1/2", r"\sigma(0)", sigmoid(0),
-        (Step(1 / one_plus, r"definition of $\sigma$"),
-         Step(sp.S.Half, r"$e^{0} = 1$")),
+        "sigmoid_at_zero", Text("σ(0) = 1/2"), r"\sigma(0)", sigmoid(0),
+        (Step(1 / one_plus, Text(r"definition of $\sigma$")),
+         Step(sp.S.Half, Text(r"$e^{0} = 1$"))),
         domains={},
     )
 
@@ -69,7 +69,7 @@ def sigmoid_limit(to):
     return Derivation(
         f"sigmoid_limit_{side}", Text("lim σ(z) at {sign}∞", sign=sign), sp.latex(sp.Limit(sigmoid(z), z, to)),
         sp.Limit(sigmoid(z), z, to),
-        (Step(limit, r"definition of $\sigma$"), Step(limit.doit(), why)),
+        (Step(limit, Text(r"definition of $\sigma$")), Step(limit.doit(), why)),
         domains={"z": real(-4, 4)},
     )
 
@@ -78,11 +78,11 @@ def sigmoid_symmetry():
     """sigma(-z) = 1 - sigma(z)."""
     e = sp.exp(-z)
     return Derivation(
-        "sigmoid_symmetry", "σ(−z) = 1 − σ(z)", r"\sigma(-z)", sigmoid(-z),
-        (Step(1 / (1 + sp.exp(z)), r"definition of $\sigma$"),
-         Step(e / (e + 1), r"multiply top and bottom by $e^{-z}$"),
-         Step(1 - 1 / (1 + e), r"$\frac{e^{-z}}{1 + e^{-z}} = \frac{(1 + e^{-z}) - 1}{1 + e^{-z}}$"),
-         Step(1 - sigmoid(z), r"definition of $\sigma$")),
+        "sigmoid_symmetry", Text("σ(−z) = 1 − σ(z)"), r"\sigma(-z)", sigmoid(-z),
+        (Step(1 / (1 + sp.exp(z)), Text(r"definition of $\sigma$")),
+         Step(e / (e + 1), Text(r"multiply top and bottom by $e^{-z}$")),
+         Step(1 - 1 / (1 + e), Text(r"$\frac{e^{-z}}{1 + e^{-z}} = \frac{(1 + e^{-z}) - 1}{1 + e^{-z}}$")),
+         Step(1 - sigmoid(z), Text(r"definition of $\sigma$"))),
         domains={"z": real(-4, 4)},
     )
 
@@ -93,12 +93,12 @@ def da_dz():
     derivative = sp.Derivative(s, z)
     split = sp.Mul(sp.UnevaluatedExpr(s), sp.UnevaluatedExpr(e / (1 + e)), evaluate=False)
     return Derivation(
-        "da_dz", "da/dz (sigmoid)", r"\frac{da}{dz}", sp.Derivative(sigmoid(z), z),
-        (Step(derivative, r"definition of $\sigma$"),
-         Step(derivative.doit(), r"chain rule on $(1 + e^{-z})^{-1}$"),
-         Step(split, "split the fraction"),
-         Step(sigmoid(z) * (1 - sigmoid(z)), r"$\frac{e^{-z}}{1 + e^{-z}} = 1 - \sigma(z)$"),
-         Step(a * (1 - a), r"$a = \sigma(z)$")),
+        "da_dz", Text("da/dz (sigmoid)"), r"\frac{da}{dz}", sp.Derivative(sigmoid(z), z),
+        (Step(derivative, Text(r"definition of $\sigma$")),
+         Step(derivative.doit(), Text(r"chain rule on $(1 + e^{-z})^{-1}$")),
+         Step(split, Text("split the fraction")),
+         Step(sigmoid(z) * (1 - sigmoid(z)), Text(r"$\frac{e^{-z}}{1 + e^{-z}} = 1 - \sigma(z)$")),
+         Step(a * (1 - a), Text(r"$a = \sigma(z)$"))),
         domains={"z": real(-4, 4)}, where=((a, sigmoid(z)),),
     )
 
@@ -110,11 +110,11 @@ def sigmoid_derivative_max():
     top = sp.simplify(slope.subs(z, z_star).rewrite(sp.exp))
     square = sp.Rational(1, 4) - (a - sp.S.Half) ** 2
     return Derivation(
-        "sigmoid_derivative_max", "max σ'(z) = 1/4 at z = 0", r"\sigma'(z)",
+        "sigmoid_derivative_max", Text("max σ'(z) = 1/4 at z = 0"), r"\sigma'(z)",
         sp.Derivative(sigmoid(z), z),
-        (Step(slope, r"$\sigma' = \sigma(1 - \sigma)$, derived above"),
-         Step(slope.subs(sigmoid(z), a), r"$a = \sigma(z)$"),
-         Step(square, "complete the square")),
+        (Step(slope, Text(r"$\sigma' = \sigma(1 - \sigma)$, derived above")),
+         Step(slope.subs(sigmoid(z), a), Text(r"$a = \sigma(z)$")),
+         Step(square, Text("complete the square"))),
         domains={"z": real(-4, 4)}, where=((a, sigmoid(z)),),
         note=Text(r"A square is never negative, so $\sigma'(z) \le {bound}$, "
                   r"with equality only at $a = \tfrac12$. SymPy solves $\sigma''(z) = 0$: "
@@ -129,10 +129,10 @@ def tanh_derivative():
     """tanh'(z) = 1 - tanh(z)^2."""
     quotient = sp.Derivative(sp.sinh(z) / sp.cosh(z), z)
     return Derivation(
-        "tanh_derivative", "d tanh/dz", r"\frac{d}{dz}\tanh z", sp.Derivative(tanh(z), z),
-        (Step(quotient, r"$\tanh = \sinh / \cosh$"),
-         Step(quotient.doit(), r"quotient rule, $\sinh' = \cosh$, $\cosh' = \sinh$"),
-         Step(sp.diff(tanh(z), z), r"$\sinh / \cosh = \tanh$")),
+        "tanh_derivative", Text("d tanh/dz"), r"\frac{d}{dz}\tanh z", sp.Derivative(tanh(z), z),
+        (Step(quotient, Text(r"$\tanh = \sinh / \cosh$")),
+         Step(quotient.doit(), Text(r"quotient rule, $\sinh' = \cosh$, $\cosh' = \sinh$")),
+         Step(sp.diff(tanh(z), z), Text(r"$\sinh / \cosh = \tanh$"))),
         domains={"z": real(-3, 3)},
     )
 
@@ -141,10 +141,10 @@ def relu_derivative():
     """ReLU'(z) = 1 for z > 0, 0 for z <= 0 (the left slope at the kink)."""
     pieces = sp.Derivative(relu(z).rewrite(sp.Piecewise), z)
     return Derivation(
-        "relu_derivative", "d ReLU/dz", r"\frac{d}{dz}\operatorname{ReLU}(z)",
+        "relu_derivative", Text("d ReLU/dz"), r"\frac{d}{dz}\operatorname{ReLU}(z)",
         sp.Derivative(relu(z), z),
-        (Step(pieces, r"$\operatorname{ReLU}(z) = \max(0, z)$"),
-         Step(pieces.doit(), r"each piece; at the kink $z = 0$ we take the left slope 0")),
+        (Step(pieces, Text(r"$\operatorname{ReLU}(z) = \max(0, z)$")),
+         Step(pieces.doit(), Text(r"each piece; at the kink $z = 0$ we take the left slope 0"))),
         domains={"z": real(-3, 3, avoid=0)},
         note=Text(r"ReLU has no derivative at $z = 0$; like the course's code (`dZ[Z <= 0] = 0`) we use 0 there."),
     )
@@ -154,10 +154,10 @@ def leaky_relu_derivative():
     """LeakyReLU'(z) = 1 for z > 0, alpha for z <= 0."""
     pieces = sp.Derivative(leaky_relu(z, alpha).rewrite(sp.Piecewise), z)
     return Derivation(
-        "leaky_relu_derivative", "d LeakyReLU/dz", r"\frac{d}{dz}\operatorname{LeakyReLU}_\alpha(z)",
+        "leaky_relu_derivative", Text("d LeakyReLU/dz"), r"\frac{d}{dz}\operatorname{LeakyReLU}_\alpha(z)",
         sp.Derivative(leaky_relu(z, alpha), z),
-        (Step(pieces, r"$\operatorname{LeakyReLU}_\alpha(z) = \max(\alpha z, z)$"),
-         Step(pieces.doit(), r"each piece; at the kink $z = 0$ we take the left slope $\alpha$")),
+        (Step(pieces, Text(r"$\operatorname{LeakyReLU}_\alpha(z) = \max(\alpha z, z)$")),
+         Step(pieces.doit(), Text(r"each piece; at the kink $z = 0$ we take the left slope $\alpha$"))),
         domains={"z": real(-3, 3, avoid=0), "alpha": real(0.01, 0.3)},
         note=Text(r"No derivative at $z = 0$; we use the left slope $\alpha$ there."),
     )
@@ -168,7 +168,7 @@ def leaky_relu_derivative():
 def dL_da(loss="cross_entropy"):
     """dL/da: for cross-entropy -y/a + (1 - y)/(1 - a), for squared error a - y."""
     L = LOSSES[loss](a, y)
-    rule = (r"$\frac{d}{da}\log a = \frac{1}{a}$ and $\frac{d}{da}\log(1 - a) = -\frac{1}{1 - a}$"
+    rule = (Text(r"$\frac{d}{da}\log a = \frac{1}{a}$ and $\frac{d}{da}\log(1 - a) = -\frac{1}{1 - a}$")
             if loss == "cross_entropy" else r"$\frac{d}{da}\tfrac12 u^2 = u \frac{du}{da}$")
     return Derivation(
         f"dL_da_{loss}", Text("dL/da ({loss})", loss=LOSS_NAMES[loss]), r"\frac{\partial L}{\partial a}",
@@ -191,8 +191,8 @@ def dL_dz(loss="cross_entropy", activation="sigmoid"):
     L = LOSSES[loss](a, y)
     chain = sp.Derivative(L, a) * sp.Derivative(g, z)
     product = sp.diff(L, a) * sp.diff(g, z).subs(g, a)
-    steps = [Step(chain, r"chain rule: $\frac{\partial L}{\partial z} = "
-                         r"\frac{\partial L}{\partial a}\frac{\partial a}{\partial z}$"),
+    steps = [Step(chain, Text(r"chain rule: $\frac{\partial L}{\partial z} = "
+                         r"\frac{\partial L}{\partial a}\frac{\partial a}{\partial z}$")),
              Step(product, Text(r"$\frac{{\partial L}}{{\partial a}}$ as derived; {slope}",
                                 slope=_SLOPE_RULE[activation]))]
     simpler = _simpler(product)
@@ -216,11 +216,11 @@ def dz_dw_j():
     """dz/dw_j = x_j."""
     derivative = sp.Derivative(LINEAR, w[j])
     return Derivation(
-        "dz_dw_j", "dz/dw_j", r"\frac{\partial z}{\partial w_j}", derivative,
-        (Step(derivative, r"definition of $z$"),
-         Step(derivative.doit(), r"$\frac{\partial w_k}{\partial w_j} = \delta_{jk}$, "
-                                 r"which is 1 if $k = j$, else 0"),
-         Step(x[j], r"only the $k = j$ term is left ($1 \le j \le n_x$)")),
+        "dz_dw_j", Text("dz/dw_j"), r"\frac{\partial z}{\partial w_j}", derivative,
+        (Step(derivative, Text(r"definition of $z$")),
+         Step(derivative.doit(), Text(r"$\frac{\partial w_k}{\partial w_j} = \delta_{jk}$, "
+                                 r"which is 1 if $k = j$, else 0")),
+         Step(x[j], Text(r"only the $k = j$ term is left ($1 \le j \le n_x$)"))),
         domains=_WX, assume=J_AT_MOST_N_X, concrete=THREE_FEATURES,
     )
 
@@ -229,9 +229,9 @@ def dz_db():
     """dz/db = 1."""
     derivative = sp.Derivative(LINEAR, b)
     return Derivation(
-        "dz_db", "dz/db", r"\frac{\partial z}{\partial b}", derivative,
-        (Step(derivative, "definition of $z$"),
-         Step(derivative.doit(), r"the sum does not depend on $b$")),
+        "dz_db", Text("dz/db"), r"\frac{\partial z}{\partial b}", derivative,
+        (Step(derivative, Text("definition of $z$")),
+         Step(derivative.doit(), Text(r"the sum does not depend on $b$"))),
         domains=_WX, concrete=THREE_FEATURES,
     )
 
@@ -241,11 +241,11 @@ def dL_dw_j():
     chain = (sp.Derivative(cross_entropy(a, y), a) * sp.Derivative(sigmoid(z), z)
              * sp.Derivative(LINEAR, w[j]))
     return Derivation(
-        "dL_dw_j", "dL/dw_j (cross-entropy, sigmoid)", r"\frac{\partial L}{\partial w_j}",
+        "dL_dw_j", Text("dL/dw_j (cross-entropy, sigmoid)"), r"\frac{\partial L}{\partial w_j}",
         sp.Derivative(cross_entropy(sigmoid(LINEAR), y), w[j]),
-        (Step(chain, r"chain rule through $a$ and $z$"),
+        (Step(chain, Text(r"chain rule through $a$ and $z$")),
          Step(dL_dz().result * dz_dw_j().result,
-              r"$\frac{\partial L}{\partial z} = a - y$ and $\frac{\partial z}{\partial w_j} = x_j$, derived above")),
+              Text(r"$\frac{\partial L}{\partial z} = a - y$ and $\frac{\partial z}{\partial w_j} = x_j$, derived above"))),
         domains=_WX, where=((a, sigmoid(z)), (z, LINEAR)),
         assume=J_AT_MOST_N_X, concrete=THREE_FEATURES,
     )
@@ -255,11 +255,11 @@ def dL_db():
     """dL/db = dL/dz * dz/db = a - y, for cross-entropy after a sigmoid."""
     chain = sp.Derivative(cross_entropy(a, y), a) * sp.Derivative(sigmoid(z), z) * sp.Derivative(LINEAR, b)
     return Derivation(
-        "dL_db", "dL/db (cross-entropy, sigmoid)", r"\frac{\partial L}{\partial b}",
+        "dL_db", Text("dL/db (cross-entropy, sigmoid)"), r"\frac{\partial L}{\partial b}",
         sp.Derivative(cross_entropy(sigmoid(LINEAR), y), b),
-        (Step(chain, r"chain rule through $a$ and $z$"),
+        (Step(chain, Text(r"chain rule through $a$ and $z$")),
          Step(dL_dz().result * dz_db().result,
-              r"$\frac{\partial L}{\partial z} = a - y$ and $\frac{\partial z}{\partial b} = 1$, derived above")),
+              Text(r"$\frac{\partial L}{\partial z} = a - y$ and $\frac{\partial z}{\partial b} = 1$, derived above"))),
         domains=_WX, where=((a, sigmoid(z)), (z, LINEAR)), concrete=THREE_FEATURES,
     )
 
@@ -289,7 +289,7 @@ def dJ_dparameter(parameter="w_j"):
     return Derivation(
         f"dJ_d{'w_j' if parameter == 'w_j' else 'b'}", Text("dJ/d{parameter} (cost over m examples)", parameter=parameter), lhs,
         sp.Derivative(_COST, theta),
-        (Step(inside, r"the derivative of a sum is the sum of the derivatives"),
+        (Step(inside, Text(r"the derivative of a sum is the sum of the derivatives")),
          Step(sp.Sum(per_example, (i, 1, m)) / m, Text("for each example, {example} (derived above)", example=example))),
         domains=_XY, where=_A_I, assume=J_AT_MOST_N_X, concrete=(*THREE_FEATURES, (m, 4)),
     )
@@ -302,10 +302,10 @@ def d2L_dz2(loss="cross_entropy"):
     first = dL_dz(loss).result.subs(a, sigmoid(z))
     derivative = sp.Derivative(first, z)
     second = derivative.doit().subs(sigmoid(z), a)
-    steps = [Step(derivative, r"differentiate $\frac{\partial L}{\partial z}$ (derived above) once more"),
-             Step(second, r"$\sigma' = \sigma(1 - \sigma)$, product rule; $a = \sigma(z)$")]
+    steps = [Step(derivative, Text(r"differentiate $\frac{\partial L}{\partial z}$ (derived above) once more")),
+             Step(second, Text(r"$\sigma' = \sigma(1 - \sigma)$, product rule; $a = \sigma(z)$"))]
     if loss == "squared_error":
-        steps.append(Step(a * (1 - a) * (a * (1 - a) + (a - y) * (1 - 2 * a)), r"collect $a(1 - a)$"))
+        steps.append(Step(a * (1 - a) * (a * (1 - a) + (a - y) * (1 - 2 * a)), Text(r"collect $a(1 - a)$")))
     return Derivation(
         f"d2L_dz2_{loss}", Text("d²L/dz² ({loss}, sigmoid)", loss=LOSS_NAMES[loss]), r"\frac{\partial^2 L}{\partial z^2}",
         sp.Derivative(LOSSES[loss](sigmoid(z), y), (z, 2)), tuple(steps),
@@ -333,10 +333,10 @@ def curvature_along(loss="cross_entropy"):
         f"curvature_along_{loss}", Text("vᵀHv, one example ({loss})", loss=LOSS_NAMES[loss]),
         r"\frac{d^2}{dt^2} L\bigl(\sigma((w + t v_1) x + b + t v_2)\bigr)\Big\rvert_{t=0}",
         sp.Derivative(along, (t, 2)),
-        (Step(hessian, r"chain rule along the line $(w + t v_1,\ b + t v_2)$: $v^\top H v$"),
+        (Step(hessian, Text(r"chain rule along the line $(w + t v_1,\ b + t v_2)$: $v^\top H v$")),
          Step(curvature * (v1 * x_1 + v2) ** 2,
-              r"$z = w x + b$ is linear in $(w, b)$: $H = \frac{\partial^2 L}{\partial z^2}\,[x; 1][x; 1]^\top$, "
-              r"with $\frac{\partial^2 L}{\partial z^2}$ derived above")),
+              Text(r"$z = w x + b$ is linear in $(w, b)$: $H = \frac{\partial^2 L}{\partial z^2}\,[x; 1][x; 1]^\top$, "
+              r"with $\frac{\partial^2 L}{\partial z^2}$ derived above"))),
         domains={"w": real(-2, 2), "x": real(-2, 2), "b": real(-2, 2), "y": LABEL, "v_1": real(-1, 1),
                  "v_2": real(-1, 1), "t": Domain("0", lambda rng, n: np.zeros(n))},
         where=((L, LOSSES[loss](sigmoid(w_1 * x_1 + b), y)), (a, sigmoid(w_1 * x_1 + b))), assume=((t, 0),),

@@ -5,9 +5,10 @@ A page takes a control's ``key`` and starting value from here and passes them to
 
     z = st.slider(_("z"), -6.0, 6.0, step=0.1, **link.number("z", 1.5, -6.0, 6.0))
 
-On the session's first run (someone arriving by a link), the value comes from ``?z=…`` if it is valid; what is
-not valid (not a number, out of range, not one of the options, a key the page does not have, a value from an
-older version) falls back to the default, and a notice says so. After every run the router writes each
+When a control is new to the session (someone arrives by a link, or comes back to the page), its value comes
+from ``?z=…`` if that is valid. On the first run of a page, what is not valid (not a number, out of range, not
+one of the options, a key the page does not have, a value from an older version) falls back to the default,
+and a notice says so. After every run the router writes each
 control's value back to the URL, leaving defaults out, and drops keys the page does not have.
 
 Why not Streamlit's ``bind="query-params"``: it writes a select box's *label* into the URL, and labels change
@@ -26,13 +27,18 @@ GLOBAL = ("lang", "embed", "embed_options")
 
 
 def _run():
-    return st.session_state.setdefault("_link", {"arrived": False, "page": "", "controls": {}, "problems": []})
+    return st.session_state.setdefault("_link", {"last": None, "page": "", "controls": {}, "problems": []})
 
 
-def start(page):
-    """Called by the router before the page runs: the page's controls are about to be declared."""
+def start():
+    """Called by the router first thing in a run: no control is declared yet."""
     run = _run()
-    run["page"], run["controls"] = page, {}
+    run["page"], run["controls"] = "", {}
+
+
+def enter(page):
+    """Called by the router just before the page runs: the controls declared from now on are the page's."""
+    _run()["page"] = page
 
 
 def widget_key(key):
@@ -48,7 +54,7 @@ def _declare(key, default, parse, text=str):
     run["controls"][key] = (state_key, default, text)
     if state_key not in st.session_state:
         value = default
-        if not run["arrived"] and key in st.query_params:
+        if key in st.query_params:
             raw = st.query_params[key]
             try:
                 value = parse(raw)
@@ -111,10 +117,11 @@ def text(key, default, max_chars):
 def finish():
     """After the page: write the controls' values to the URL, drop other keys, say what a link got wrong."""
     run = _run()
+    arriving = run["page"] != run["last"]  # this page's first run: its URL came from a link or the address bar
     for key in list(st.query_params):
         if key not in run["controls"] and key not in GLOBAL:
-            if not run["arrived"]:
-                run["problems"].append(f"{key} ({_('not a setting of this page')})")
+            if arriving:
+                run["problems"].append(_("{key} (not a setting of this page)").format(key=key))
             del st.query_params[key]
     for key, (state_key, default, text) in run["controls"].items():
         value = st.session_state.get(state_key, default)
@@ -123,10 +130,10 @@ def finish():
                 del st.query_params[key]
         elif st.query_params.get(key) != text(value):
             st.query_params[key] = text(value)
-    if run["problems"]:
+    if run["problems"] and arriving:
         st.toast(_("This link had settings this version cannot use; they are back to their defaults: {problems}")
                  .format(problems="; ".join(run["problems"])), icon=":material/link_off:", duration="long")
-    run["arrived"], run["problems"] = True, []
+    run["last"], run["problems"] = run["page"], []
 
 
 def url():

@@ -1,0 +1,101 @@
+"""Share links in AppTest: the URL carries each page's controls, a link reopens the same view in a new
+session, and bad or stale values fall back to the defaults with a notice instead of an exception.
+(tests/browser/test_app.py does the same through a real browser's address bar and clipboard.)"""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+TIMEOUT = 120
+
+
+def session(page, params=None):
+    """A new session opened at ``page`` (a lessons/ script) with the URL's ``params``."""
+    at = AppTest.from_file("../app.py", default_timeout=TIMEOUT)
+    if page != "lessons/home.py":  # AppTest's first run is always the default page: arrive from there
+        at.run()
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def values(at):
+    """Every control's value, by its key."""
+    return {w.key: w.value for kind in ("slider", "number_input", "select_slider", "selectbox", "radio", "checkbox",
+                                        "text_input") for w in at.get(kind) if w.key}
+
+
+def test_defaults_keep_the_url_clean():
+    at = session("lessons/home.py")
+    assert dict(at.query_params) == {}
+    assert not at.toast
+
+
+@pytest.mark.parametrize("page, changes", [
+    ("lessons/home.py", {"home:z": -2.3, "home:y": 0.35}),
+    ("lessons/loss.py", {"loss-and-cost:y_hat": 0.8, "loss-and-cost:w2": -1.5}),
+    ("lessons/backprop.py", {"backpropagation:activation": "tanh", "backpropagation:x2": 1.4}),
+    ("lessons/deep_backprop.py", {"l-layers:hidden": "5, 2, 2", "l-layers:zero_b": True}),
+    ("lessons/vectorization.py", {"vectorization:scale": False, "vectorization:right": "A_prev"}),
+    ("lessons/checker.py", {"check-my-derivation:target": "dL_dz_cross_entropy",
+                            "check-my-derivation:answer": "a(1-a)"}),
+])
+def test_a_link_reopens_the_same_view(page, changes):
+    at = session(page)
+    for key, value in changes.items():
+        next(w for kind in ("slider", "number_input", "selectbox", "radio", "checkbox", "text_input")
+             for w in at.get(kind) if w.key == key).set_value(value).run()
+    assert not at.exception
+    shared = dict(at.query_params)
+    assert shared and all(key.split(":")[1] in shared for key in changes)
+    again = session(page, shared)
+    assert values(again) == values(at)
+    assert not again.toast
+    assert [e.value for e in again.markdown] == [e.value for e in at.markdown]
+
+
+@pytest.mark.parametrize("params, problem", [
+    ({"z": "abc"}, "z=abc (not a number)"),
+    ({"z": "99"}, "z=99 (outside -6.0 to 6.0)"),
+    ({"z": "nan"}, "z=nan (outside"),
+    ({"y": "1e309"}, "y=1e309 (outside"),
+    ({"foo": "1"}, "foo (not a setting of this page)"),
+    ({"z": "1.5", "zz": ""}, "zz (not a setting of this page)"),
+])
+def test_bad_values_fall_back_to_the_defaults_with_a_notice(params, problem):
+    at = session("lessons/home.py", params)
+    assert [s.value for s in at.slider] == [1.5, 1.0]
+    assert problem in at.toast[0].value
+    assert set(at.query_params) <= {"lang"}
+    at.slider[0].set_value(2.0).run()  # the notice is for the arrival only
+    assert not at.toast and dict(at.query_params) == {"z": "2"}
+
+
+@pytest.mark.parametrize("page, params, problem", [
+    ("lessons/network.py", {"activation": "softmax"}, "activation=softmax (not one of the choices)"),
+    ("lessons/network.py", {"n_x": "2.5"}, "n_x=2.5 (not a whole number)"),
+    ("lessons/deep_backprop.py", {"zero_b": "maybe"}, "zero_b=maybe (not true or false)"),
+    ("lessons/checker.py", {"answer": "a" * 301}, "(longer than 300 characters)"),
+    ("lessons/gradient_descent.py", {"alpha": "0.2"}, "alpha=0.2 (not one of the choices)"),
+    ("lessons/backprop.py", {"activation": "tanh", "loss": "cross_entropy"}, "loss (not a setting of this page)"),
+    ("lessons/derivations.py", {"derivation": "dL_dz_old_name"}, "derivation=dL_dz_old_name"),
+])
+def test_stale_values_from_other_pages_and_versions(page, params, problem):
+    at = session(page, params)
+    assert problem in at.toast[0].value
+    assert not at.error or page == "lessons/deep_backprop.py"
+
+
+def test_a_bad_language_falls_back_to_english():
+    at = session("lessons/home.py", {"lang": "klingon"})
+    assert at.title[0].value == "Why does ∂L/∂z = a − y?"
+    assert "lang=klingon (not one of the choices)" in at.toast[0].value
+
+
+def test_the_convexity_start_picked_by_a_click_is_in_the_link():
+    at = session("lessons/convexity.py")
+    at.session_state["cost-surface:w0"] = 2.5  # what a click on a surface cell does (start_from_click)
+    at.run()
+    assert at.query_params["w0"] == "2.5"
+    assert session("lessons/convexity.py", dict(at.query_params)).number_input[0].value == 2.5
