@@ -82,8 +82,9 @@ def decision_boundary(x1, x2, probability, boundary, X, Y, labels, height=380):
     if boundary is not None:
         inside = (boundary >= x2[0]) & (boundary <= x2[-1] + step2)
         line = pd.DataFrame({"x1": x1[inside], "x2": boundary[inside]})
-        layers.append(alt.Chart(line).mark_line(color="black", strokeWidth=2, strokeDash=[6, 3]).encode(
-            x=alt.X("x1:Q", scale=x_scale), y=alt.Y("x2:Q", scale=y_scale)))
+        for colour, width in (("white", 4), ("black", 2)):  # a white halo: readable on both classes, both themes
+            layers.append(alt.Chart(line).mark_line(color=colour, strokeWidth=width, strokeDash=[6, 3]).encode(
+                x=alt.X("x1:Q", scale=x_scale), y=alt.Y("x2:Q", scale=y_scale)))
     examples = pd.DataFrame({"x1": X[0], "x2": X[1], "label": [labels[int(v)] for v in Y.ravel()]})
     legend = alt.Legend(orient="bottom", title=None)
     layers.append(alt.Chart(examples).mark_point(filled=True, size=45, stroke="white", strokeWidth=0.8, opacity=1)

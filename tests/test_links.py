@@ -11,8 +11,9 @@ TIMEOUT = 120
 def session(page, params=None):
     """A new session opened at ``page`` (a lessons/ script) with the URL's ``params``."""
     at = AppTest.from_file("../app.py", default_timeout=TIMEOUT)
-    if page != "lessons/home.py":  # AppTest's first run is always the default page: arrive from there
-        at.run()
+    if page != "lessons/home.py":  # AppTest's first run is always the default page: run it, then reset ui.link
+        at.run()                    # so that it sees a session whose first run is on ``page``
+        at.session_state["_link"] = {"last": None, "page": "", "controls": {}, "problems": []}
     for key, value in (params or {}).items():
         at.query_params[key] = value
     at.switch_page(page).run()
@@ -99,3 +100,15 @@ def test_the_convexity_start_picked_by_a_click_is_in_the_link():
     at.run()
     assert at.query_params["w0"] == "2.5"
     assert session("lessons/convexity.py", dict(at.query_params)).number_input[0].value == 2.5
+
+
+def test_moving_to_another_page_does_not_carry_the_last_pages_settings():
+    at = session("lessons/home.py")
+    at.slider[0].set_value(2.5).run()
+    assert at.query_params["z"] == "2.5"
+    at.query_params["z"] = "2.5"  # as the browser does: the old query string stays for the next page's first run
+    at.switch_page("lessons/network.py").run()
+    assert not at.toast and "z" not in at.query_params
+    at.query_params["z"] = "2.5"
+    at.switch_page("lessons/sigmoid.py").run()
+    assert at.slider[0].value == 1.0 and not at.toast and "z" not in at.query_params

@@ -5,10 +5,11 @@ A page takes a control's ``key`` and starting value from here and passes them to
 
     z = st.slider(_("z"), -6.0, 6.0, step=0.1, **link.number("z", 1.5, -6.0, 6.0))
 
-When a control is new to the session (someone arrives by a link, or comes back to the page), its value comes
-from ``?z=…`` if that is valid. On the first run of a page, what is not valid (not a number, out of range, not
-one of the options, a key the page does not have, a value from an older version) falls back to the default,
-and a notice says so. After every run the router writes each
+On the session's first run (someone arriving by a link), a control's value comes from ``?z=…`` if that is
+valid; what is not valid (not a number, out of range, not one of the options, a key the page does not have, a
+value from an older version) falls back to the default, and a notice says so. Later runs never read the URL:
+when the learner moves to another page, Streamlit keeps the old query string for that page's first run, and
+those are the last page's settings, not a link's. After every run the router writes each
 control's value back to the URL, leaving defaults out, and drops keys the page does not have.
 
 Why not Streamlit's ``bind="query-params"``: it writes a select box's *label* into the URL, and labels change
@@ -54,7 +55,7 @@ def _declare(key, default, parse, text=str):
     run["controls"][key] = (state_key, default, text)
     if state_key not in st.session_state:
         value = default
-        if key in st.query_params:
+        if run["last"] is None and key in st.query_params:
             raw = st.query_params[key]
             try:
                 value = parse(raw)
@@ -117,7 +118,7 @@ def text(key, default, max_chars):
 def finish():
     """After the page: write the controls' values to the URL, drop other keys, say what a link got wrong."""
     run = _run()
-    arriving = run["page"] != run["last"]  # this page's first run: its URL came from a link or the address bar
+    arriving = run["last"] is None  # the session's first run: its URL came from a link or the address bar
     for key in list(st.query_params):
         if key not in run["controls"] and key not in GLOBAL:
             if arriving:
@@ -139,4 +140,7 @@ def finish():
 def url():
     """The link to this view: the page's address and its query string."""
     query = urlencode(sorted(st.query_params.to_dict().items()))
-    return (st.context.url or "") + (f"?{query}" if query else "")
+    address = st.context.url or ""
+    if address.count("/") == 2:  # http://host:port, the home page: give it its path
+        address += "/"
+    return address + (f"?{query}" if query else "")
