@@ -69,8 +69,7 @@ def run():
     link.finish()
 
     with st.sidebar:
-        st.markdown(_(":material/link: **Copy link** to this view (the button at the right of the address)"))
-        st.code(link.url(), language=None, wrap_lines=True)
+        link.copy_button()
 
 
 # Streamlit runs this file as __main__. The answer checker's worker processes re-import it under

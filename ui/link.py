@@ -16,10 +16,12 @@ Why not Streamlit's ``bind="query-params"``: it writes a select box's *label* in
 with the language; and it drops bad values without a word.
 """
 
+import html
+import json
 import math
-from urllib.parse import urlencode
 
 import streamlit as st
+import streamlit.components.v1 as components
 
 from i18n import _
 
@@ -137,10 +139,33 @@ def finish():
     run["last"], run["problems"] = run["page"], []
 
 
-def url():
-    """The link to this view: the page's address and its query string."""
-    query = urlencode(sorted(st.query_params.to_dict().items()))
-    address = st.context.url or ""
-    if address.count("/") == 2:  # http://host:port, the home page: give it its path
-        address += "/"
-    return address + (f"?{query}" if query else "")
+#: The Copy link button. It runs in a component's iframe, which Streamlit lets write to the clipboard and read its
+#: page's address; it takes its font and colours from the sidebar, so it matches the light and the dark theme.
+_COPY_BUTTON = """<!doctype html>
+<button id="copy" type="button">{label}</button>
+<script>
+const button = document.getElementById("copy"), page = window.parent.document;
+const sidebar = getComputedStyle(page.querySelector('[data-testid="stSidebar"]') || page.body);
+Object.assign(document.body.style, {{margin: "0", fontFamily: sidebar.fontFamily}});
+Object.assign(button.style, {{font: "inherit", fontSize: "14px", color: sidebar.color, background: "transparent",
+  border: "1px solid color-mix(in srgb, currentColor 30%, transparent)", borderRadius: "8px",
+  padding: "6px 12px", cursor: "pointer", width: "100%"}});
+button.onclick = async () => {{
+  try {{
+    await navigator.clipboard.writeText(window.parent.location.href);  // the address bar: page and query string
+    button.textContent = {copied};
+  }} catch (error) {{  // a browser that refuses the clipboard: the address bar holds the same link
+    button.textContent = {failed};
+    button.title = String(error);
+  }}
+  setTimeout(() => {{ button.textContent = {label_js}; }}, 2500);
+}};
+</script>"""
+
+
+def copy_button():
+    """A button that copies this view's link (the browser's address, which the router keeps in step)."""
+    label, copied = _("Copy link to this view"), _("Copied: paste it anywhere")
+    failed = _("Could not copy: the address bar has the same link")
+    components.html(_COPY_BUTTON.format(label=html.escape(label), label_js=json.dumps(label),
+                                        copied=json.dumps(copied), failed=json.dumps(failed)), height=40)
