@@ -82,7 +82,7 @@ def vanishing(depth, products, bound, height=320):
     names = list(products) + [bound_name]
     return alt.Chart(frame).mark_line(strokeWidth=2.5, point=True).encode(
         x=alt.X("L:Q", title=_("depth L")),
-        y=alt.Y("value:Q", title="mean |g'(z₁) ⋯ g'(z_L)|", scale=alt.Scale(type="log")),
+        y=alt.Y("value:Q", title=_("mean |g'(z₁) ⋯ g'(z_L)|"), scale=alt.Scale(type="log")),
         color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=320),
                         scale=alt.Scale(domain=names, range=["#4c78a8", "#f58518", "#54a24b", "#e45756", "#888888"])),
         strokeDash=alt.condition(alt.datum.series == names[-1], alt.value([6, 4]), alt.value([1, 0])),

@@ -113,3 +113,38 @@ def test_language_switch_is_remembered_in_the_url():
     assert at.query_params["lang"] == "ko"
     at.radio(key="lang").set_value("en").run()
     assert "lang" not in at.query_params
+
+
+BAD_INPUT = ["", "a" * 301, "a $ y", "123456789", "(" * 20 + "a", "a ^ 99", "2 3", "sigma", "sum(dZ, axis=2)",
+             "exp(a, y)", "a - y)", "q - y", "a - ", "dZ @ A_prev", "dZ * A_prev.T", "dZ.T @ A_prev / m"]
+
+
+def test_every_checker_and_detective_message_has_its_korean():
+    """The checker's verdicts are built at run time (points, shapes, hints): each kind, translated under STRICT."""
+    from itertools import product
+
+    from mathcore.checker import TARGETS, check
+    from mathcore.gradcheck import THRESHOLDS, verdict
+    from mathcore.vectorization import OPERANDS, check_db, check_dW
+    from tests.corpora import WRONG
+
+    answers = [(target, answer) for target, answer, _ in WRONG] + [
+        (target, text) for target in ("dL_dz_cross_entropy", "dW") for text in BAD_INPUT]
+    verdicts = [check(target, text) for target, text in answers]
+    detective = [check_dW(*choice) for choice in product(OPERANDS, ["@", "*"], OPERANDS, [True, False])]
+    detective += [check_db(*choice) for choice in product([0, 1], [True, False], [True, False])]
+    i18n.use("ko")
+    i18n.STRICT = True
+    try:
+        for v in verdicts:
+            for text in (v.message, v.hint, v.evidence):
+                assert not text or re.search("[가-힣]", i18n.gettext(text)), text
+        for v in detective:
+            assert re.search("[가-힣]", i18n.gettext(v.message)), v.message
+        for target in TARGETS.values():
+            i18n.gettext(target.title)
+        for bound, word in THRESHOLDS + ((None, verdict(1.0)),):
+            assert re.search("[가-힣]", i18n.gettext(word))
+    finally:
+        i18n.STRICT = False
+        i18n.use("en")

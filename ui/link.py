@@ -9,8 +9,8 @@ On the session's first run (someone arriving by a link), a control's value comes
 valid; what is not valid (not a number, out of range, not one of the options, a key the page does not have, a
 value from an older version) falls back to the default, and a notice says so. Later runs never read the URL:
 when the learner moves to another page, Streamlit keeps the old query string for that page's first run, and
-those are the last page's settings, not a link's. After every run the router writes each
-control's value back to the URL, leaving defaults out, and drops keys the page does not have.
+those are the last page's settings, not a link's. After every run the router writes each control's value back
+to the URL, leaving defaults out, and drops keys the page does not have.
 
 Why not Streamlit's ``bind="query-params"``: it writes a select box's *label* into the URL, and labels change
 with the language; and it drops bad values without a word.
@@ -50,11 +50,11 @@ def widget_key(key):
     return key if key in GLOBAL else f"{page}:{key}"
 
 
-def _declare(key, default, parse, text=str):
+def _declare(key, default, parse, as_text=str):
     """Register the control; seed its value from the URL on arrival. kwargs for the widget."""
     run = _run()
     state_key = widget_key(key)
-    run["controls"][key] = (state_key, default, text)
+    run["controls"][key] = (state_key, default, as_text)
     if state_key not in st.session_state:
         value = default
         if run["last"] is None and key in st.query_params:
@@ -126,13 +126,13 @@ def finish():
             if arriving:
                 run["problems"].append(_("{key} (not a setting of this page)").format(key=key))
             del st.query_params[key]
-    for key, (state_key, default, text) in run["controls"].items():
+    for key, (state_key, default, as_text) in run["controls"].items():
         value = st.session_state.get(state_key, default)
         if value == default or value is None:
             if key in st.query_params:
                 del st.query_params[key]
-        elif st.query_params.get(key) != text(value):
-            st.query_params[key] = text(value)
+        elif st.query_params.get(key) != as_text(value):
+            st.query_params[key] = as_text(value)
     if run["problems"] and arriving:
         st.toast(_("This link had settings this version cannot use; they are back to their defaults: {problems}")
                  .format(problems="; ".join(run["problems"])), icon=":material/link_off:", duration="long")
