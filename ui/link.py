@@ -134,8 +134,8 @@ def finish():
         elif st.query_params.get(key) != as_text(value):
             st.query_params[key] = as_text(value)
     if run["problems"] and arriving:
-        st.toast(_("This link had settings this version cannot use; they are back to their defaults: {problems}")
-                 .format(problems="; ".join(run["problems"])), icon=":material/link_off:", duration="long")
+        st.toast(_("Link settings reset to their defaults: {problems}").format(problems="; ".join(run["problems"])),
+                 icon=":material/link_off:", duration="long")
     run["last"], run["problems"] = run["page"], []
 
 
