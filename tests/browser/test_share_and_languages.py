@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from tests.browser.conftest import open_page, screenshot
 from tests.browser.test_app import PAGES, assert_chart_drawn, assert_rendered_cleanly, focus_slider, metric_value
 
-KOREAN_HEADINGS = {"": "왜 ∂L/∂z = a − y인가?", "logistic-regression": "로지스틱 회귀와 시그모이드",
+KOREAN_HEADINGS = {"": "왜 ∂L/∂z = a − y인가?", "logistic-regression": "로지스틱 회귀(logistic regression)와 시그모이드",
                    "gradient-descent": "경사 하강법", "check-my-derivation": "내 유도 확인하기"}
 
 
