@@ -55,7 +55,7 @@ def sigmoid_at_zero():
     return Derivation(
         "sigmoid_at_zero", Text("σ(0) = 1/2"), r"\sigma(0)", sigmoid(0),
         (Step(1 / one_plus, Text(r"definition of $\sigma$")),
-         Step(sp.S.Half, Text(r"$e^{0} = 1$"))),
+         Step(sp.S.Half, r"$e^{0} = 1$")),
         domains={},
     )
 
@@ -81,7 +81,7 @@ def sigmoid_symmetry():
         "sigmoid_symmetry", Text("σ(−z) = 1 − σ(z)"), r"\sigma(-z)", sigmoid(-z),
         (Step(1 / (1 + sp.exp(z)), Text(r"definition of $\sigma$")),
          Step(e / (e + 1), Text(r"multiply top and bottom by $e^{-z}$")),
-         Step(1 - 1 / (1 + e), Text(r"$\frac{e^{-z}}{1 + e^{-z}} = \frac{(1 + e^{-z}) - 1}{1 + e^{-z}}$")),
+         Step(1 - 1 / (1 + e), r"$\frac{e^{-z}}{1 + e^{-z}} = \frac{(1 + e^{-z}) - 1}{1 + e^{-z}}$"),
          Step(1 - sigmoid(z), Text(r"definition of $\sigma$"))),
         domains={"z": real(-4, 4)},
     )
@@ -97,8 +97,8 @@ def da_dz():
         (Step(derivative, Text(r"definition of $\sigma$")),
          Step(derivative.doit(), Text(r"chain rule on $(1 + e^{-z})^{-1}$")),
          Step(split, Text("split the fraction")),
-         Step(sigmoid(z) * (1 - sigmoid(z)), Text(r"$\frac{e^{-z}}{1 + e^{-z}} = 1 - \sigma(z)$")),
-         Step(a * (1 - a), Text(r"$a = \sigma(z)$"))),
+         Step(sigmoid(z) * (1 - sigmoid(z)), r"$\frac{e^{-z}}{1 + e^{-z}} = 1 - \sigma(z)$"),
+         Step(a * (1 - a), r"$a = \sigma(z)$")),
         domains={"z": real(-4, 4)}, where=((a, sigmoid(z)),),
     )
 
@@ -113,7 +113,7 @@ def sigmoid_derivative_max():
         "sigmoid_derivative_max", Text("max σ'(z) = 1/4 at z = 0"), r"\sigma'(z)",
         sp.Derivative(sigmoid(z), z),
         (Step(slope, Text(r"$\sigma' = \sigma(1 - \sigma)$, derived above")),
-         Step(slope.subs(sigmoid(z), a), Text(r"$a = \sigma(z)$")),
+         Step(slope.subs(sigmoid(z), a), r"$a = \sigma(z)$"),
          Step(square, Text("complete the square"))),
         domains={"z": real(-4, 4)}, where=((a, sigmoid(z)),),
         note=Text(r"A square is never negative, so $\sigma'(z) \le {bound}$, "
@@ -130,9 +130,9 @@ def tanh_derivative():
     quotient = sp.Derivative(sp.sinh(z) / sp.cosh(z), z)
     return Derivation(
         "tanh_derivative", Text("d tanh/dz"), r"\frac{d}{dz}\tanh z", sp.Derivative(tanh(z), z),
-        (Step(quotient, Text(r"$\tanh = \sinh / \cosh$")),
+        (Step(quotient, r"$\tanh = \sinh / \cosh$"),
          Step(quotient.doit(), Text(r"quotient rule, $\sinh' = \cosh$, $\cosh' = \sinh$")),
-         Step(sp.diff(tanh(z), z), Text(r"$\sinh / \cosh = \tanh$"))),
+         Step(sp.diff(tanh(z), z), r"$\sinh / \cosh = \tanh$")),
         domains={"z": real(-3, 3)},
     )
 
@@ -143,7 +143,7 @@ def relu_derivative():
     return Derivation(
         "relu_derivative", Text("d ReLU/dz"), r"\frac{d}{dz}\operatorname{ReLU}(z)",
         sp.Derivative(relu(z), z),
-        (Step(pieces, Text(r"$\operatorname{ReLU}(z) = \max(0, z)$")),
+        (Step(pieces, r"$\operatorname{ReLU}(z) = \max(0, z)$"),
          Step(pieces.doit(), Text(r"each piece; at the kink $z = 0$ we take the left slope 0"))),
         domains={"z": real(-3, 3, avoid=0)},
         note=Text(r"ReLU has no derivative at $z = 0$; like the course's code (`dZ[Z <= 0] = 0`) we use 0 there."),
@@ -156,7 +156,7 @@ def leaky_relu_derivative():
     return Derivation(
         "leaky_relu_derivative", Text("d LeakyReLU/dz"), r"\frac{d}{dz}\operatorname{LeakyReLU}_\alpha(z)",
         sp.Derivative(leaky_relu(z, alpha), z),
-        (Step(pieces, Text(r"$\operatorname{LeakyReLU}_\alpha(z) = \max(\alpha z, z)$")),
+        (Step(pieces, r"$\operatorname{LeakyReLU}_\alpha(z) = \max(\alpha z, z)$"),
          Step(pieces.doit(), Text(r"each piece; at the kink $z = 0$ we take the left slope $\alpha$"))),
         domains={"z": real(-3, 3, avoid=0), "alpha": real(0.01, 0.3)},
         note=Text(r"No derivative at $z = 0$; we use the left slope $\alpha$ there."),
