@@ -1,4 +1,4 @@
-"""NN Math Explorer: the router. Page config, navigation over lessons/, the shared sidebar.
+"""NN Math Explorer: the router. Page config, language, navigation over lessons/, share links, the sidebar.
 
 The page scripts live in lessons/, not pages/: a folder named pages/ beside the entry script
 puts Streamlit in its legacy multipage mode until st.navigation first runs, so the first
