@@ -73,10 +73,12 @@ def page(browser):
 
 
 def open_page(page, url):
-    """Go to ``url`` and wait until Streamlit has connected and finished running the script."""
+    """Go to ``url`` and wait until Streamlit has connected, finished running the script, and drawn the sidebar's
+    last piece, the Copy link button (its frame settles the layout: an open dropdown would close)."""
     page.goto(url)
     page.wait_for_selector(APP_IDLE)
     page.wait_for_selector('[data-testid="stMainBlockContainer"] h1')
+    page.frame_locator('[data-testid="stSidebar"] iframe').get_by_role("button").wait_for()
     return page
 
 

@@ -64,6 +64,16 @@ def focus_slider(page, label):
     page.locator('[data-testid="stSlider"]').filter(has_text=label).get_by_role("slider").focus()
 
 
+def open_select(page, label):
+    """Open the select box labelled ``label``. Scroll first, then click: BaseWeb closes an open dropdown on a
+    scroll, and a click that has to scroll the box into view can land as the scroll ends."""
+    combobox = page.locator('[data-testid="stSelectbox"]').filter(has_text=label).get_by_role("combobox")
+    combobox.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    combobox.click()
+    expect(combobox).to_have_attribute("aria-expanded", "true")
+
+
 def wait_for_rerun(page):
     page.wait_for_timeout(300)
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
@@ -192,7 +202,7 @@ def test_network_diagram_follows_the_layer_sliders(page, server):
 
 def test_activation_switch_rederives(page, server):
     open_page(page, f"{server}/activation-functions")
-    page.locator('[data-testid="stSelectbox"]').filter(has_text="activation g").get_by_role("combobox").click()
+    open_select(page, "activation g")
     page.get_by_role("option", name="tanh").click()
     wait_for_rerun(page)
     expect(page.locator(".katex").filter(has_text="tanh").first).to_be_visible()
@@ -203,7 +213,7 @@ def test_activation_switch_rederives(page, server):
 def test_transpose_detective_in_the_browser(page, server):
     open_page(page, f"{server}/vectorization")
     expect(page.locator('[data-testid="stAlertContentSuccess"]').first).to_contain_text("Right")
-    page.locator('[data-testid="stSelectbox"]').filter(has_text="right").get_by_role("combobox").click()
+    open_select(page, "right")
     page.get_by_role("option").filter(has_text=re.compile(r"^A_prev$")).click()
     expect(page.locator('[data-testid="stAlertContentError"]').first).to_contain_text("does not align")
     assert_rendered_cleanly(page)
@@ -212,7 +222,7 @@ def test_transpose_detective_in_the_browser(page, server):
 
 def test_checker_answers_in_the_browser(page, server):
     open_page(page, f"{server}/check-my-derivation")
-    page.locator('[data-testid="stSelectbox"]').filter(has_text="What are you deriving").get_by_role("combobox").click()
+    open_select(page, "What are you deriving")
     page.get_by_role("option", name="dL/dz, cross-entropy after a sigmoid").click()
     wait_for_rerun(page)
     answer = page.get_by_label("Your answer")
