@@ -74,7 +74,7 @@ def slices(data, height=200):
 
     data: {loss name: {"along w" or "along b": (t values, J, d2J/dt2)}}.
     """
-    frame = pd.concat([pd.DataFrame({"t": t, "J": J, "second": second, "loss": loss, "along": along})
+    frame = pd.concat([pd.DataFrame({"t": t, "J": J, "second": second, "loss": loss, "along": _(along)})
                        for loss, lines in data.items() for along, (t, J, second) in lines.items()])
     concave, convex = _("d²J < 0 (concave)"), _("d²J ≥ 0 (convex)")
     frame["sign"] = np.where(frame.second < 0, concave, convex)

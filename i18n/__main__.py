@@ -2,13 +2,15 @@
 gone ones dropped). ``python -m i18n check``: list the untranslated and fuzzy ones; exit 1 if there are any."""
 
 import sys
+from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 from i18n import _MATH_ONLY, LANGUAGES, catalogue_path
-from serving import ROOT
+
+ROOT = Path(__file__).resolve().parents[1]
 
 #: Where messages live, and the call names that mark them (argument positions count from 1).
 SOURCES = [("app.py", "python"), ("lessons/**.py", "python"), ("ui/**.py", "python"), ("charts/**.py", "python"),

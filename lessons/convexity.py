@@ -102,7 +102,4 @@ for col, (loss, name) in zip((left, right), LOSS_NAMES.items()):
     col.caption(_("negative at {share:.0%} of the grid points").format(share=np.mean(lam < -1e-12)))
 
 st.subheader(_("Slices through the start"))
-along = {"along w": _("along w"), "along b": _("along b")}
-st.altair_chart(charts.slices({_(LOSS_NAMES[loss]): {along[k]: v for k, v in slices(x, y, w0, b0, w_grid, b_grid,
-                                                                                        loss).items()}
-                               for loss in LOSS_NAMES}))
+st.altair_chart(charts.slices({_(LOSS_NAMES[loss]): slices(x, y, w0, b0, w_grid, b_grid, loss) for loss in LOSS_NAMES}))

@@ -8,7 +8,7 @@ import charts
 from i18n import _
 from mathcore.logistic import accuracy, boundary_line, forward, model, propagate
 from ui import link
-from ui.data import SOURCES, dataset, label_name, reference, synthetic_controls
+from ui.data import SOURCES, dataset, reference, synthetic_controls
 
 st.title(_("Gradient descent"))
 st.latex(r"w := w - \alpha\, \frac{\partial J}{\partial w}, \qquad b := b - \alpha\, \frac{\partial J}{\partial b}")
@@ -26,7 +26,7 @@ if source == "synthetic":
 data = dataset(source, **shape)
 st.caption(_("X_train {X_train}, Y_train {Y_train}, X_test {X_test}: features standardised with the training set's "
              "mean and spread; y = 1 means {one}.").format(X_train=data.X_train.shape, Y_train=data.Y_train.shape,
-                                                          X_test=data.X_test.shape, one=label_name(data.labels[1])))
+                                                          X_test=data.X_test.shape, one=_(data.labels[1])))
 
 cols = st.columns(2)
 RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0]
@@ -57,7 +57,7 @@ if data.X_train.shape[0] == 2:
     g1, g2 = np.meshgrid(x1, x2)
     probability = forward(w, b, np.vstack([g1.ravel(), g2.ravel()]))[1].reshape(g1.shape)
     st.altair_chart(charts.decision_boundary(x1, x2, probability, boundary_line(w, b, x1), data.X_train,
-                                             data.Y_train, [label_name(k) for k in data.labels]),
+                                             data.Y_train, [_(label) for label in data.labels]),
                     width="stretch")
 
 st.subheader(_("Checked against scikit-learn"))

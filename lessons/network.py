@@ -9,7 +9,6 @@ from mathcore import datasets
 from mathcore.functions import ACTIVATION_NAMES
 from mathcore.network import HIDDEN_ACTIVATIONS, forward, initialize, parameter_count, shape_table
 from ui import link
-from ui.data import label_name
 
 st.title(_("What a neural network is"))
 st.markdown(_("Layers of units. Each unit of layer $l$ takes every value of layer $l-1$, forms $z = w^\\top a + b$, "
@@ -40,7 +39,7 @@ st.caption(_("Inputs: the first {n_x} measurements of patient {patient} ({names}
              "The weights are random (W[l] ~ N(0, 1/n[l−1]), b[l] = 0), not trained: ŷ = {y_hat:.3f}, "
              "while this patient's label is y = {y} ({meaning}).").format(
     n_x=n_x, patient=patient, names=", ".join(names[:n_x]), y_hat=caches[-1][1][0, 0], y=label,
-    meaning=label_name(labels[label])))
+    meaning=_(labels[label])))
 
 st.subheader(_("Every array and its shape"))
 m = st.slider(_("examples m in the batch"), 1, 569, **link.number("m", 569, 1, 569))

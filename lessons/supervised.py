@@ -8,7 +8,6 @@ import charts
 from i18n import _
 from mathcore import datasets
 from ui import link
-from ui.data import label_name
 
 st.title(_("Supervised learning: structured and unstructured data"))
 st.markdown(_("Supervised learning learns a map $x \\mapsto y$ from examples $(x^{(i)}, y^{(i)})$, "
@@ -20,7 +19,7 @@ st.header(_("Structured data: a table"))
 rows, y, names, labels = datasets.breast_cancer_raw()
 st.markdown(_("scikit-learn's breast-cancer table: one row per patient, {n} named measurements (their names as the "
               "data set ships them), and the label $y = 1$ for {one}, $y = 0$ for {zero}. Each row is one "
-              "$x^{{(i)}}$.").format(n=len(names), one=label_name(labels[1]), zero=label_name(labels[0])))
+              "$x^{{(i)}}$.").format(n=len(names), one=_(labels[1]), zero=_(labels[0])))
 shown = st.slider(_("patients shown"), 3, 20, **link.number("patients", 5, 3, 20))
 table = pd.DataFrame(rows[:shown], columns=names)
 table.insert(0, "y", y[:shown].astype(int))

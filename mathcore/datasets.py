@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mathcore.text import Text
+
 
 @dataclass(frozen=True)
 class DataSet:
@@ -47,6 +49,10 @@ def standardize(X_train, X_test):
     return (X_train - mean) / std, (X_test - mean) / std
 
 
+#: What y = 0 and y = 1 mean in scikit-learn's breast-cancer table (its target_names), marked for translation.
+BREAST_CANCER_LABELS = (Text("malignant"), Text("benign"))
+
+
 def _dataset(name, X, Y, feature_names, labels, seed=0):
     X_train, Y_train, X_test, Y_test = split(X, Y, seed=seed)
     X_train, X_test = standardize(X_train, X_test)
@@ -72,7 +78,7 @@ def synthetic(m=200, separation=2.0, noise=1.0, seed=0):
     Y = (np.arange(m) % 2).reshape(1, m).astype(float)
     centre = (2 * Y - 1) * separation / 2
     X = centre + noise * rng.normal(size=(2, m))
-    return _dataset("synthetic", X, Y, ("x1", "x2"), ("class 0", "class 1"), seed)
+    return _dataset("synthetic", X, Y, ("x1", "x2"), (Text("class 0"), Text("class 1")), seed)
 
 
 def breast_cancer():
@@ -86,7 +92,7 @@ def breast_cancer():
 
     raw = load_breast_cancer()
     return _dataset("breast cancer", raw.data.T, raw.target.reshape(1, -1).astype(float),
-                    raw.feature_names, ("malignant", "benign"))
+                    raw.feature_names, BREAST_CANCER_LABELS)
 
 
 def digits_0_vs_1():
@@ -103,7 +109,7 @@ def digits_0_vs_1():
     images = raw.images[keep]  # (m, 8, 8)
     X = images.reshape(images.shape[0], -1).T  # (64, m), as the course flattens a picture
     return _dataset("digits 0 vs 1", X, raw.target[keep].reshape(1, -1).astype(float),
-                    [f"pixel ({r}, {c})" for r in range(8) for c in range(8)], ("digit 0", "digit 1"))
+                    [f"pixel ({r}, {c})" for r in range(8) for c in range(8)], (Text("digit 0"), Text("digit 1")))
 
 
 def images_of(X):
@@ -146,11 +152,16 @@ def breast_cancer_feature_names():
 # -- raw, for showing what supervised learning's (x, y) pairs look like ---------------
 
 def breast_cancer_raw():
-    """The table as shipped: rows (569, 30) of measurements, y (569,), column names, label names."""
+    """The table as shipped: rows (569, 30) of measurements, y (569,), column names, label names.
+
+    >>> from sklearn.datasets import load_breast_cancer
+    >>> breast_cancer_raw()[3] == tuple(load_breast_cancer().target_names)  # the names, marked for translation
+    True
+    """
     from sklearn.datasets import load_breast_cancer
 
     raw = load_breast_cancer()
-    return raw.data, raw.target.astype(float), tuple(raw.feature_names), tuple(raw.target_names)
+    return raw.data, raw.target.astype(float), tuple(raw.feature_names), BREAST_CANCER_LABELS
 
 
 def digits_raw():

@@ -20,6 +20,7 @@ import sympy as sp
 import mathcore.derivations as symbols
 import mathcore.losses as loss_functions
 from mathcore.functions import sigmoid, sigmoid_numpy, to_numpy
+from mathcore.text import Text
 
 LOSSES = tuple(loss_functions.LOSSES)
 
@@ -162,4 +163,5 @@ def slices(x, y, w0, b0, w_grid, b_grid, loss):
     """J and its second derivative along w (b = b0) and along b (w = w0): {"along w": (w, J, A), "along b": (b, J, C)}."""
     along_w = surface(x, y, w_grid, np.array([b0]), loss)
     along_b = surface(x, y, np.array([w0]), b_grid, loss)
-    return {"along w": (w_grid, along_w.J[0], along_w.A[0]), "along b": (b_grid, along_b.J[:, 0], along_b.C[:, 0])}
+    return {Text("along w"): (w_grid, along_w.J[0], along_w.A[0]),
+            Text("along b"): (b_grid, along_b.J[:, 0], along_b.C[:, 0])}

@@ -11,14 +11,6 @@ SOURCES = {"synthetic": N_("synthetic, 2 features"), "breast cancer": N_("breast
            "digits 0 vs 1": N_("digits 0 vs 1 (8×8 images, 64 pixels)")}
 
 
-
-def label_name(label):
-    """A data set's class name (scikit-learn ships them in English) in the current language; feature names stay
-    as the data set ships them."""
-    return {"malignant": _("malignant"), "benign": _("benign"), "digit 0": _("digit 0"), "digit 1": _("digit 1"),
-            "class 0": _("class 0"), "class 1": _("class 1")}.get(str(label), str(label))
-
-
 def synthetic_controls(m_min=20, m_default=200):
     """The four widgets that shape a synthetic set: examples m, class separation, noise, seed (all in the link)."""
     cols = st.columns(4)
