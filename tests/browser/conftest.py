@@ -87,7 +87,8 @@ def screenshot(page, name, height=None):
     SCREENSHOTS.mkdir(exist_ok=True)
     if height:
         page.set_viewport_size({"width": page.viewport_size["width"], "height": height})
-        page.wait_for_timeout(500)
+        page.wait_for_selector(APP_IDLE)
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=path)
     return path

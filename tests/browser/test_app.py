@@ -26,14 +26,17 @@ PAGES = {  # url path -> (sidebar title, page heading)
 }
 
 
+#: LaTeX that KaTeX has not typeset yet (or never will): a \frac, or a lone $ (a $$ pair is text).
+UNTYPESET = re.compile(r"\\frac|(?<!\$)\$(?!\$)")
+
+
 def assert_rendered_cleanly(page):
-    """KaTeX typeset (it loads lazily, just after the run ends), no KaTeX error, no exception."""
+    """KaTeX typeset (it loads lazily, just after the run ends): wait until no LaTeX is left as text, then no
+    KaTeX error and no exception."""
     expect(page.locator(".katex").first).to_be_attached()
-    page.wait_for_timeout(300)
+    expect(page.locator('[data-testid="stMain"]')).not_to_contain_text(UNTYPESET)
     assert page.locator(".katex-error").count() == 0, page.locator(".katex-error").all_inner_texts()
     assert page.locator('[data-testid="stException"]').count() == 0
-    text = page.locator('[data-testid="stMain"]').inner_text()
-    assert "\\frac" not in text and "$" not in text.replace("$$", ""), "LaTeX left untypeset"
 
 
 def assert_chart_drawn(chart):
@@ -64,19 +67,45 @@ def focus_slider(page, label):
     page.locator('[data-testid="stSlider"]').filter(has_text=label).get_by_role("slider").focus()
 
 
+def press_slider(page, label, key, times, url_key):
+    """Press ``key`` on the slider labelled ``label`` ``times`` times, one step at a time: after each press, wait
+    until the slider shows its new value and the app has run with it (the router writes every control's value to
+    the address bar as ``url_key=value`` at the end of a run). Pressing again before that can be lost to the rerun."""
+    slider = page.locator('[data-testid="stSlider"]').filter(has_text=label).get_by_role("slider")
+    for _ in range(times):
+        before = slider.get_attribute("aria-valuenow")
+        slider.press(key)
+        expect(slider).not_to_have_attribute("aria-valuenow", before)
+        wait_for_url_value(page, url_key, slider.get_attribute("aria-valuenow"))
+
+
+def wait_for_url_value(page, key, value):
+    """Wait until the address bar's ``key`` holds ``value`` (the same text, or the same number): the run that used
+    it has finished, since the router writes every control's value there at the end of a run."""
+    page.wait_for_function("""([key, value]) => { const got = new URLSearchParams(location.search).get(key);
+        return got !== null && (got === value || Math.abs(Number(got) - Number(value)) < 1e-9); }""", [key, str(value)])
+
+
+def painted(page):
+    """Wait for the layout to have been painted: two animation frames."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 def open_select(page, label):
-    """Open the select box labelled ``label``. Scroll first, then click: BaseWeb closes an open dropdown on a
-    scroll, and a click that has to scroll the box into view can land as the scroll ends."""
+    """Open the select box labelled ``label``. Scroll first and let the scroll be painted, then click: BaseWeb
+    closes an open dropdown on a scroll, and a click that has to scroll the box into view can land as the scroll
+    ends. If it closed anyway, click again (at most three times)."""
     combobox = page.locator('[data-testid="stSelectbox"]').filter(has_text=label).get_by_role("combobox")
     combobox.scroll_into_view_if_needed()
-    page.wait_for_timeout(300)
-    combobox.click()
-    expect(combobox).to_have_attribute("aria-expanded", "true")
-
-
-def wait_for_rerun(page):
-    page.wait_for_timeout(300)
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    for attempt in range(3):
+        painted(page)
+        combobox.click()
+        try:
+            expect(combobox).to_have_attribute("aria-expanded", "true", timeout=5_000)
+            return
+        except AssertionError:
+            if attempt == 2:
+                raise
 
 
 @pytest.mark.parametrize("path", list(PAGES))
@@ -116,18 +145,14 @@ def test_home_slider_reruns_the_check(page, server):
         Image.open(path).convert("RGB").resize((960, 675)).save(ROOT / "docs" / "screenshot.png", optimize=True)
     derived = metric_value(page, "a − y, the derived formula")
     expect(derived).to_have_text("-0.182426")
-    page.get_by_role("slider").first.focus()
-    for _ in range(5):
-        page.keyboard.press("ArrowLeft")  # z: 1.5 -> 1.0
+    press_slider(page, "z, the unit's input", "ArrowLeft", 5, "z")  # z: 1.5 -> 1.0
     expect(derived).to_have_text("-0.268941")  # sigma(1.0) - 1
     assert_rendered_cleanly(page)
 
 
 def test_sigmoid_point_moves(page, server):
     open_page(page, f"{server}/logistic-regression")
-    page.get_by_role("slider").first.focus()
-    for _ in range(10):
-        page.keyboard.press("ArrowLeft")  # z: 1.0 -> 0.0
+    press_slider(page, "Move the point", "ArrowLeft", 10, "z")  # z: 1.0 -> 0.0
     expect(metric_value(page, "σ'(z)")).to_have_text("0.250000")
     assert_rendered_cleanly(page)
 
@@ -150,7 +175,7 @@ def test_backprop_graph_updates_and_squared_error_rederives(page, server):
     x1.press("Enter")
     expect(graph).to_contain_text("1.5000")
     page.get_by_role("radiogroup", name="loss").get_by_text("squared error").click()
-    wait_for_rerun(page)
+    wait_for_url_value(page, "loss", "squared_error")
     expect(page.locator(".katex").filter(has_text="a(1−a)(a−y)").first).to_be_visible()
     assert_rendered_cleanly(page)
     screenshot(page, "backpropagation-squared-error", height=3200)
@@ -175,12 +200,17 @@ def test_clicking_the_surface_restarts_both_descents(page, server):
     surface = page.locator('[data-testid="stVegaLiteChart"]').first
     surface.scroll_into_view_if_needed()
     assert_chart_drawn(surface)
-    page.wait_for_timeout(1000)  # Vega attaches its click handlers after the first draw
     box = surface.locator("canvas.marks, svg.marks").first.bounding_box()
-    page.mouse.click(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.35)  # w > 0, b > 0 (legend is right)
-    expect(start_w).not_to_have_value("-6.00")
+    for attempt in range(5):  # Vega attaches its click handlers only after its first draw: click until it listens
+        page.mouse.click(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.35)  # w > 0, b > 0
+        try:
+            expect(start_w).not_to_have_value("-6.00", timeout=3_000)
+            break
+        except AssertionError:
+            if attempt == 4:
+                raise
     assert float(start_w.input_value()) > 0 and float(page.get_by_label("start b").input_value()) > 0
-    wait_for_rerun(page)
+    wait_for_url_value(page, "w0", start_w.input_value())
     expect(final_w.nth(1)).not_to_have_text(se_before)  # squared error ends somewhere else...
     assert final_w.nth(0).inner_text() == ce_before  # ...cross-entropy, convex, at the same minimum
     assert_rendered_cleanly(page)
@@ -204,7 +234,7 @@ def test_activation_switch_rederives(page, server):
     open_page(page, f"{server}/activation-functions")
     open_select(page, "activation g")
     page.get_by_role("option", name="tanh").click()
-    wait_for_rerun(page)
+    wait_for_url_value(page, "activation", "tanh")
     expect(page.locator(".katex").filter(has_text="tanh").first).to_be_visible()
     expect(metric_value(page, "g'(0.5)")).to_have_text("0.7864")  # 1 - tanh(0.5)^2
     assert_rendered_cleanly(page)
@@ -224,7 +254,7 @@ def test_checker_answers_in_the_browser(page, server):
     open_page(page, f"{server}/check-my-derivation")
     open_select(page, "What are you deriving")
     page.get_by_role("option", name="dL/dz, cross-entropy after a sigmoid").click()
-    wait_for_rerun(page)
+    expect(page).to_have_url(re.compile(r"[?&]target=dL_dz_cross_entropy"))
     answer = page.get_by_label("Your answer")
     answer.fill("(a-y)a(1-a)")
     answer.press("Enter")
@@ -247,7 +277,7 @@ def test_checker_step_mode_points_at_the_first_wrong_step(page, server):
         box = page.get_by_label(f"step {i + 1}")
         box.fill(text)
         box.press("Enter")
-        wait_for_rerun(page)
+        expect(page).to_have_url(re.compile(rf"[?&]step_{i + 1}="))
     page.get_by_role("button", name="Check every step").click()
     expect(page.get_by_text("Step 2 is the first that is not right.")).to_be_visible()
     expect(page.get_by_text("σ' = σ(1 − σ)")).to_be_visible()

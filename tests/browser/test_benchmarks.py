@@ -1,5 +1,7 @@
-"""Smoke runs of the benchmarks and the load script: they run end to end and report sound figures.
-(The full runs take minutes and are not part of CI; their figures are never asserted.)"""
+"""Smoke runs of the benchmarks and the load script: they run end to end and report their figures.
+(The full runs take minutes and are not part of CI.) Timings are never compared with each other or with a
+bound here: each is only checked to be a measured, positive number. They need Chromium: each test takes the
+``browser`` fixture, so without it they skip like every browser test (and fail under CI=true)."""
 
 import re
 from concurrent.futures import ThreadPoolExecutor
@@ -15,7 +17,7 @@ def in_a_thread(function, *args):
         return pool.submit(function, *args).result()
 
 
-def test_the_benchmark_report_is_written(tmp_path, capsys):
+def test_the_benchmark_report_is_written(browser, tmp_path, capsys):
     report = tmp_path / "REPORT.md"
     in_a_thread(benchmarks, ["--quick", "--report", str(report)])
     text = report.read_text()
@@ -24,10 +26,10 @@ def test_the_benchmark_report_is_written(tmp_path, capsys):
     assert len(rows) == 2
     for row in rows:
         session_ms, interaction_ms, server_ms = (float(v.replace(",", "")) for v in re.findall(r"([\d,]+) ms", row))
-        assert 100 < session_ms < 60_000 and 1 < server_ms < interaction_ms < 30_000
+        assert all(ms > 0 for ms in (session_ms, interaction_ms, server_ms))  # measured; never compared
 
 
-def test_a_small_load_runs_without_errors(capsys):
+def test_a_small_load_runs_without_errors(browser, capsys):
     report = in_a_thread(load.main, ["--sessions", "2", "--seconds", "4", "--rounds", "1", "--settle", "0",
                                      "--pages", "home,logistic-regression"])
     assert report["errors"] == [] and report["interactions"] >= 2

@@ -13,7 +13,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import open_page, screenshot
-from tests.browser.test_app import PAGES, assert_chart_drawn, assert_rendered_cleanly, focus_slider, metric_value
+from tests.browser.conftest import APP_IDLE
+from tests.browser.test_app import PAGES, assert_chart_drawn, assert_rendered_cleanly, metric_value, press_slider
 
 KOREAN_HEADINGS = {"": "왜 ∂L/∂z = a − y인가?", "logistic-regression": "로지스틱 회귀(logistic regression)와 시그모이드",
                    "gradient-descent": "경사 하강법", "check-my-derivation": "내 유도 확인하기"}
@@ -49,9 +50,7 @@ def test_a_copied_link_reopens_the_same_view(browser, server):
         open_page(first, f"{server}/gradient-descent")
         first.get_by_role("radiogroup", name="Data").get_by_text("breast cancer", exact=False).click()
         expect(metric_value(first, "train accuracy")).not_to_have_text("")
-        focus_slider(first, "iterations")
-        for _ in range(3):
-            first.keyboard.press("ArrowLeft")  # 500 -> 470
+        press_slider(first, "iterations", "ArrowLeft", 3, "iterations")  # 500 -> 470
         expect(first.get_by_role("slider", name="iterations")).to_have_value("470")
         first.get_by_role("radiogroup", name="Language · 언어").get_by_text("한국어").click()
         expect(first.locator("h1").first).to_have_text(KOREAN_HEADINGS["gradient-descent"])
@@ -105,7 +104,7 @@ def test_moving_through_the_sidebar_keeps_the_language_and_drops_the_last_pages_
     page.get_by_role("link", name=re.compile("시그모이드")).click()
     expect(page.locator("h1").first).to_have_text(KOREAN_HEADINGS["logistic-regression"])
     expect(page.get_by_role("slider").first).to_have_value("1")  # its own default, not 2.5
-    page.wait_for_timeout(1000)
+    page.wait_for_selector(APP_IDLE)  # the run is over: a notice would have been sent by now
     assert page.locator('[data-testid="stToast"]').count() == 0
     assert "lang=ko" in page.url and "z=" not in page.url
     assert_rendered_cleanly(page)
