@@ -1,4 +1,5 @@
-"""NN Math Explorer: the router. Page config, language, navigation over lessons/, share links, the sidebar.
+"""NN Math Explorer: the router. Page config, language, navigation over lessons/ (their list: lessons.PAGES),
+share links, the sidebar.
 
 The page scripts live in lessons/, not pages/: a folder named pages/ beside the entry script
 puts Streamlit in its legacy multipage mode until st.navigation first runs, so the first
@@ -10,6 +11,7 @@ import streamlit as st
 
 import i18n
 from i18n import LANGUAGES, _
+from lessons import PAGES
 from ui import link
 
 
@@ -20,42 +22,11 @@ def run():
     language = link.option("lang", "en", LANGUAGES)
     i18n.use(st.session_state["lang"])
 
-    pages = {
-        _("Start"): [
-            st.Page("lessons/home.py", title=_("Why dL/dz = a − y"), icon=":material/school:", default=True),
-        ],
-        _("Neural networks"): [
-            st.Page("lessons/network.py", title=_("What a neural network is"), icon=":material/hub:", url_path="network"),
-            st.Page("lessons/supervised.py", title=_("Supervised learning"), icon=":material/dataset:",
-                    url_path="supervised-learning"),
-            st.Page("lessons/activations.py", title=_("Activation functions"), icon=":material/ssid_chart:",
-                    url_path="activation-functions"),
-        ],
-        _("Logistic regression"): [
-            st.Page("lessons/sigmoid.py", title=_("The sigmoid"), icon=":material/show_chart:", url_path="logistic-regression"),
-            st.Page("lessons/loss.py", title=_("Loss and cost"), icon=":material/functions:", url_path="loss-and-cost"),
-            st.Page("lessons/backprop.py", title=_("Chain rule and backpropagation"), icon=":material/account_tree:",
-                    url_path="backpropagation"),
-            st.Page("lessons/gradient_descent.py", title=_("Gradient descent"), icon=":material/trending_down:",
-                    url_path="gradient-descent"),
-            st.Page("lessons/convexity.py", title=_("Convex or not"), icon=":material/landscape:", url_path="cost-surface"),
-        ],
-        _("Vectorization"): [
-            st.Page("lessons/vectorization.py", title=_("From one example to m"), icon=":material/grid_on:",
-                    url_path="vectorization"),
-            st.Page("lessons/deep_backprop.py", title=_("L layers: backward"), icon=":material/layers:",
-                    url_path="l-layers"),
-            st.Page("lessons/loops.py", title=_("Loops versus NumPy"), icon=":material/speed:", url_path="loops-vs-numpy"),
-        ],
-        _("Practice"): [
-            st.Page("lessons/checker.py", title=_("Check my derivation"), icon=":material/fact_check:",
-                    url_path="check-my-derivation"),
-        ],
-        _("Reference"): [
-            st.Page("lessons/derivations.py", title=_("Every derivation, verified"), icon=":material/verified:",
-                    url_path="every-derivation"),
-        ],
-    }
+    pages = {}
+    for lesson in PAGES:  # the sidebar's sections, in order, each with its lessons
+        pages.setdefault(_(lesson.section), []).append(
+            st.Page(lesson.script, title=_(lesson.title), icon=lesson.icon, url_path=lesson.url_path or None,
+                    default=not lesson.url_path))
 
     page = st.navigation(pages, expanded=True)
     with st.sidebar:

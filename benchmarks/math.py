@@ -12,7 +12,7 @@ import numpy as np
 from mathcore.derivations import CATALOGUE, derivation
 from mathcore.datasets import one_feature_synthetic
 from mathcore.logistic import propagate, propagate_loop
-from mathcore.surface import surface, surface_loop
+from mathcore.surface import FIELDS, surface, surface_loop
 from mathcore.timing import best_time
 from mathcore.vectorization import per_example_gradient
 
@@ -60,7 +60,7 @@ def main(quick=False):
         x, y = one_feature_synthetic(m=m)
         for loss in ("cross_entropy", "squared_error"):
             fast, slow = surface(x, y, grid, grid, loss), surface_loop(x, y, grid, grid, loss)
-            assert all(np.allclose(getattr(fast, k), getattr(slow, k)) for k in "JABC")
+            assert all(np.allclose(getattr(fast, k), getattr(slow, k)) for k in FIELDS)
             t_loop = best_time(lambda: surface_loop(x, y, grid, grid, loss), 1)
             t_grid = best_time(lambda: surface(x, y, grid, grid, loss), 3)
             print(f"  m = {m:>5,}, {loss:14s}             {t_loop * 1e3:7.0f} ms {t_grid * 1e3:8.0f} ms {t_loop / t_grid:8.1f}x")

@@ -16,9 +16,10 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.browser import CONTROL, interact, open_complete
-from serving import CHROMIUM_FLAGS, ROOT, chromium, routed_pages, start_streamlit, stop, streamlit_server, wait_healthy
+from lessons import PAGES as LESSONS
+from serving import CHROMIUM_FLAGS, ROOT, chromium, start_streamlit, stop, streamlit_server, wait_healthy
 
-PAGES = [url_path for _, url_path in routed_pages()]  # "" is the home page
+PAGES = [lesson.url_path for lesson in LESSONS]  # "" is the home page
 BARE = 'import streamlit as st; st.write(st.slider("x", 0, 100, 50))\n'
 #: Goals from the issue, on this 2-core machine (reported, never asserted).
 BUDGET = {"interaction_ratio": 3.0, "session_ratio": 2.0, "interaction_seconds": 1.0}

@@ -7,28 +7,25 @@ import streamlit as st
 
 import charts
 from i18n import _
-from mathcore.functions import ACTIVATION_NAMES
-from mathcore.network import G, derivative_products, linear_layers_collapse
+from mathcore.functions import ACTIVATIONS
+from mathcore.network import derivative_products, linear_layers_collapse
 from ui import link
 from ui.derivation_view import show_steps, verified
 from ui.timing import activation_cost
 
-DERIVATIVE = {"sigmoid": "da_dz", "tanh": "tanh_derivative", "relu": "relu_derivative",
-              "leaky_relu": "leaky_relu_derivative"}
-
 st.title(_("Activation functions"))
 left, right = st.columns(2)
-activation = left.selectbox(_("activation g"), list(DERIVATIVE), format_func=lambda k: _(ACTIVATION_NAMES[k]),
-                            **link.option("activation", "sigmoid", DERIVATIVE))
-z0 = right.slider("z", -5.0, 5.0, step=0.1, **link.number("z", 0.5, -5.0, 5.0))
-name, key = _(ACTIVATION_NAMES[activation]), DERIVATIVE[activation]
-derivative = verified(key)
+activation = left.selectbox(_("activation g"), list(ACTIVATIONS), format_func=lambda k: _(ACTIVATIONS[k].name),
+                            **link.option("activation", "sigmoid", ACTIVATIONS))
+z0 = right.slider("z", step=0.1, **link.number("z", 0.5, -5.0, 5.0))
+g = ACTIVATIONS[activation]
+name, derivative = _(g.name), verified(g.derivative)
 grid = np.linspace(-5, 5, 401)
 slope = derivative.evaluate(z=grid, alpha=0.01)[0][-1]
-st.altair_chart(charts.curves_with_point(grid, {f"g(z) = {name}": G[activation](grid), "g'(z)": slope}, z0, "z", _("value")),
+st.altair_chart(charts.curves_with_point(grid, {f"g(z) = {name}": g.forward(grid), "g'(z)": slope}, z0, "z", _("value")),
                 width="stretch")
 cols = st.columns(2)
-cols[0].metric(f"g({z0:g})", f"{float(G[activation](np.array(z0))):.4f}")
+cols[0].metric(f"g({z0:g})", f"{float(g.forward(np.array(z0))):.4f}")
 cols[1].metric(f"g'({z0:g})", f"{float(derivative.evaluate(z=z0, alpha=0.01)[0][-1]):.4f}")
 show_steps(derivative)
 
@@ -37,10 +34,10 @@ st.markdown(_("Backpropagation through $L$ layers multiplies one factor $g'(z^{[
               "is at most $\\tfrac14$, so the product shrinks at least like $(\\tfrac14)^L$; tanh's is at most 1 and "
               "ReLU's is 0 or 1. Pre-activations drawn at random, $z \\sim \\mathcal{N}(0, s^2)$:"))
 cols = st.columns(2)
-depth = cols[0].slider(_("depth L"), 1, 50, **link.number("depth", 20, 1, 50))
-scale = cols[1].slider(_("scale s of z"), 0.1, 5.0, step=0.1, **link.number("scale", 1.0, 0.1, 5.0))
+depth = cols[0].slider(_("depth L"), **link.number("depth", 20, 1, 50))
+scale = cols[1].slider(_("scale s of z"), step=0.1, **link.number("scale", 1.0, 0.1, 5.0))
 PATHS = 20_000
-products = {_(ACTIVATION_NAMES[a]): derivative_products(a, depth, scale, PATHS) for a in ("sigmoid", "tanh", "relu")}
+products = {_(g.name): derivative_products(key, depth, scale, PATHS) for key, g in ACTIVATIONS.items()}
 layers = np.arange(1, depth + 1)
 st.altair_chart(charts.vanishing(layers, products, 0.25 ** layers), width="stretch")
 st.caption(_("At L = {depth}: {products}; (1/4)^L = {bound:.1e}. ReLU's mean is (1/2)^L: a path survives only if "

@@ -7,9 +7,10 @@ import streamlit as st
 
 import charts
 from i18n import _
-from mathcore.functions import ACTIVATION_NAMES
+from mathcore.derivations import dL_dz_key
+from mathcore.functions import ACTIVATIONS
 from mathcore.graph import LEAF_RANGE, forward_backward
-from mathcore.losses import LOSS_NAMES
+from mathcore.losses import LOSSES
 from ui import link
 from ui.derivation_view import show_steps, verified
 
@@ -17,26 +18,27 @@ from ui.derivation_view import show_steps, verified
 st.title(_("Chain rule and backpropagation"))
 st.markdown(_("Pick the output activation and the loss; SymPy re-derives $\\partial L / \\partial z$ from scratch."))
 left, right = st.columns(2)
-activation = left.selectbox(_("output activation a = g(z)"), list(ACTIVATION_NAMES),
-                            format_func=lambda k: _(ACTIVATION_NAMES[k]),
-                            **link.option("activation", "sigmoid", ACTIVATION_NAMES))
-loss_name = lambda k: _(LOSS_NAMES[k])  # noqa: E731
-if activation == "sigmoid":
-    loss = right.radio(_("loss"), list(LOSS_NAMES), format_func=loss_name, horizontal=True,
-                       **link.option("loss", "cross_entropy", LOSS_NAMES))
+activation = left.selectbox(_("output activation a = g(z)"), list(ACTIVATIONS),
+                            format_func=lambda k: _(ACTIVATIONS[k].name),
+                            **link.option("activation", "sigmoid", ACTIVATIONS))
+loss_name = lambda k: _(LOSSES[k].name)  # noqa: E731
+fitting = [key for key, loss in LOSSES.items() if ACTIVATIONS[activation].probability or not loss.needs_probability]
+if len(fitting) > 1:
+    loss = right.radio(_("loss"), fitting, format_func=loss_name, horizontal=True,
+                       **link.option("loss", "cross_entropy", fitting))
 else:  # only squared error is meaningful: the control shows it, and the link has no loss to carry
-    loss = right.radio(_("loss"), ["squared_error"], format_func=loss_name, horizontal=True, disabled=True)
+    loss = right.radio(_("loss"), fitting, format_func=loss_name, horizontal=True, disabled=True)
     right.caption(_("Cross-entropy needs 0 < a < 1 (it takes log a and log(1 − a)); only the sigmoid guarantees "
                     "that."))
-show_steps(verified(f"dL_dz_{loss}_{activation}"))
+show_steps(verified(dL_dz_key(loss, activation)))
 
 st.subheader(_("What the extra a(1 − a) does when the unit saturates"))
 st.markdown(_("With squared error after a sigmoid, $\\partial L/\\partial z = (a - y)\\,a(1 - a)$. Take $y = 1$ and a "
               "very negative $z$: the model is confidently wrong, yet $a(1 - a) \\approx 0$ stalls learning."))
-z_mark = st.slider(_("z to compare at"), -10.0, 10.0, step=0.5, **link.number("z", -6.0, -10.0, 10.0))
+z_mark = st.slider(_("z to compare at"), step=0.5, **link.number("z", -6.0, -10.0, 10.0))
 grid = np.linspace(-10, 10, 401)
-gradients = {_(name): np.abs(verified(f"dL_dz_{key}_sigmoid").evaluate(z=grid, y=1.0)[0][-1])
-             for key, name in LOSS_NAMES.items()}
+gradients = {_(record.name): np.abs(verified(dL_dz_key(key, "sigmoid")).evaluate(z=grid, y=1.0)[0][-1])
+             for key, record in LOSSES.items()}
 st.altair_chart(charts.curves_with_point(grid, gradients, z_mark, "z", _("|∂L/∂z| for y = 1 (log scale)"),
                                          log_y=True), width="stretch")
 cols = st.columns(2)
@@ -48,10 +50,10 @@ st.markdown(_("$z = w_1 x_1 + w_2 x_2 + b$, $a = \\sigma(z)$ (the graph keeps th
               "loss chosen above. Black: the forward value. Red: $\\partial L/\\partial$ node, multiplied backwards "
               "along the edges, each labelled with its local derivative."))
 cols = st.columns(6)
-values = {name: col.number_input(name, *LEAF_RANGE, step=0.1, **link.number(name, default, *LEAF_RANGE))
+values = {name: col.number_input(name, step=0.1, **link.number(name, default, *LEAF_RANGE))
           for col, (name, default) in zip(cols, {"x1": 1.0, "w1": 0.5, "x2": -2.0, "w2": 0.25, "b": 0.1}.items())}
 values["y"] = float(cols[5].radio("y", [0, 1], **link.option("y", 1, [0, 1])))
-nodes, edges = forward_backward(values, loss if activation == "sigmoid" else "squared_error")
+nodes, edges = forward_backward(values, loss)
 st.graphviz_chart(charts.computation_graph(nodes, edges))
 st.dataframe(pd.DataFrame({
     _("node"): [n.name for n in nodes],

@@ -4,7 +4,8 @@ import streamlit as st
 
 from i18n import _
 
-from mathcore.checker import TARGETS
+from mathcore.checker import DEPRECATED, TARGETS
+from mathcore.derivations import dL_da_key, dL_dz_key
 from ui import link
 from ui.checking import check, show
 
@@ -17,7 +18,7 @@ st.markdown(_("Type your answer as you would on paper or in Python: `a - y`, `si
 single, steps = st.tabs([_("One answer"), _("The chain rule, step by step")])
 with single:
     target = st.selectbox(_("What are you deriving?"), list(TARGETS), format_func=lambda k: _(TARGETS[k].title),
-                          **link.option("target", "dL_da", TARGETS))
+                          **link.option("target", dL_da_key("cross_entropy"), TARGETS, DEPRECATED))
     st.latex(TARGETS[target].lhs + " = \\;?")
     shapes = ", ".join(f"{k} {v}" for k, v in TARGETS[target].shapes.items())
     st.caption(_("You may use: {names}").format(names=", ".join(f"`{v}`" for v in TARGETS[target].variables))
@@ -35,9 +36,10 @@ with steps:
     st.markdown(_("Derive $\\partial L/\\partial z$ for cross-entropy after a sigmoid in four steps; the first wrong "
                   "step is pointed out."))
     simplified = _("simplified:")
-    chain = [("dL_da", r"\frac{\partial L}{\partial a} ="), ("da_dz", r"\frac{da}{dz} ="),
-             ("dL_dz_cross_entropy", r"\frac{\partial L}{\partial a}\cdot\frac{da}{dz} ="),
-             ("dL_dz_cross_entropy", rf"\text{{{simplified} }} \frac{{\partial L}}{{\partial z}} =")]
+    dL_da, dL_dz = dL_da_key("cross_entropy"), dL_dz_key("cross_entropy", "sigmoid")
+    chain = [(dL_da, r"\frac{\partial L}{\partial a} ="), ("da_dz", r"\frac{da}{dz} ="),
+             (dL_dz, r"\frac{\partial L}{\partial a}\cdot\frac{da}{dz} ="),
+             (dL_dz, rf"\text{{{simplified} }} \frac{{\partial L}}{{\partial z}} =")]
     texts = []
     for i, (key, label) in enumerate(chain):
         left, right = st.columns([1, 3], vertical_alignment="center")

@@ -8,7 +8,7 @@ import streamlit as st
 import charts
 from i18n import _
 from mathcore.datasets import breast_cancer_feature_names
-from mathcore.losses import LOSS_NAMES
+from mathcore.losses import LOSSES
 from mathcore.surface import descend, negative_curvature_example, slices
 from ui import link
 from ui.data import synthetic_controls
@@ -64,15 +64,15 @@ def start_from_click(key):
 
 
 cols = st.columns(4)
-w0 = cols[0].number_input(_("start w"), -8.0, 8.0, step=0.5, **link.number("w0", -6.0, -8.0, 8.0))
-b0 = cols[1].number_input(_("start b"), -8.0, 8.0, step=0.5, **link.number("b0", 6.0, -8.0, 8.0))
+w0 = cols[0].number_input(_("start w"), step=0.5, **link.number("w0", -6.0, -8.0, 8.0))
+b0 = cols[1].number_input(_("start b"), step=0.5, **link.number("b0", 6.0, -8.0, 8.0))
 RATES = [0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
 alpha = cols[2].select_slider(_("learning rate α"), RATES, **link.option("alpha", 1.0, RATES))
-iterations = cols[3].slider(_("iterations"), 10, 2000, step=10, **link.number("iterations", 300, 10, 2000))
-runs = {loss: descend(x, y, w0, b0, loss, alpha, iterations) for loss in LOSS_NAMES}
+iterations = cols[3].slider(_("iterations"), step=10, **link.number("iterations", 300, 10, 2000))
+runs = {loss: descend(x, y, w0, b0, loss, alpha, iterations) for loss in LOSSES}
 
 left, right = st.columns(2)
-for col, (loss, name) in zip((left, right), LOSS_NAMES.items()):
+for col, (loss, name) in zip((left, right), ((k, r.name) for k, r in LOSSES.items())):
     s, isolines = grid[loss]
     run = runs[loss]
     col.altair_chart(charts.cost_surface(w_grid, b_grid, s.J, isolines, (run.w, run.b), f"J(w, b), {_(name)}"),
@@ -87,14 +87,14 @@ if np.hypot(runs["cross_entropy"].w[-1] - runs["squared_error"].w[-1],
             runs["cross_entropy"].b[-1] - runs["squared_error"].b[-1]) > 0.5:
     st.info(_("The two runs end in different places: squared error stopped where its surface is flat or dips into "
               "another basin; cross-entropy, convex, can only go to its one minimum."))
-st.altair_chart(charts.learning_curves({_(LOSS_NAMES[loss]): run.J for loss, run in runs.items()}), width="stretch")
+st.altair_chart(charts.learning_curves({_(LOSSES[loss].name): run.J for loss, run in runs.items()}), width="stretch")
 
 st.subheader(_("Curvature: the Hessian's smaller eigenvalue"))
 st.markdown(_("$H = \\frac1m \\sum_i \\frac{\\partial^2 L}{\\partial z^2}(z_i)\\,[x_i; 1][x_i; 1]^\\top$ at every "
               "grid point, from the derivation above; where its smaller eigenvalue is negative the surface bends down "
               "in some direction, and $J$ is not convex there."))
 left, right = st.columns(2)
-for col, (loss, name) in zip((left, right), LOSS_NAMES.items()):
+for col, (loss, name) in zip((left, right), ((k, r.name) for k, r in LOSSES.items())):
     lam = grid[loss][0].smallest_eigenvalue
     col.altair_chart(charts.curvature_map(w_grid, b_grid, lam, f"λ_min, {_(name)}"), width="stretch")
     col.metric(_("smallest λ_min on the grid, {loss}").format(loss=_(name)), f"{lam.min():.2e}",
@@ -102,4 +102,4 @@ for col, (loss, name) in zip((left, right), LOSS_NAMES.items()):
     col.caption(_("negative at {share:.0%} of the grid points").format(share=np.mean(lam < -1e-12)))
 
 st.subheader(_("Slices through the start"))
-st.altair_chart(charts.slices({_(LOSS_NAMES[loss]): slices(x, y, w0, b0, w_grid, b_grid, loss) for loss in LOSS_NAMES}))
+st.altair_chart(charts.slices({_(LOSSES[loss].name): slices(x, y, w0, b0, w_grid, b_grid, loss) for loss in LOSSES}))

@@ -6,7 +6,8 @@ import streamlit as st
 
 from i18n import _
 
-from mathcore.functions import ACTIVATION_NAMES
+from mathcore.functions import ACTIVATIONS
+from mathcore.derivations import dL_dz_key
 from mathcore.gradcheck import THRESHOLDS, verdict
 from mathcore.network import HIDDEN_ACTIVATIONS, backward, forward, gradient_check, initialize
 from ui import link
@@ -19,14 +20,14 @@ st.latex(r"dW^{[l]} = \frac1m\, dZ^{[l]} A^{[l-1]\top}, \qquad db^{[l]} = \frac1
 st.markdown(_("The first is $\\partial L/\\partial z = a - y$ for a sigmoid output with cross-entropy, one column "
               "per example; the last three are proved with symbolic matrices on the vectorization page."))
 with st.expander(_("dZ[L] = A[L] − Y, derived")):
-    show_steps(verified("dL_dz_cross_entropy_sigmoid"))
+    show_steps(verified(dL_dz_key("cross_entropy", "sigmoid")))
 
 cols = st.columns(4)
-n_x = cols[0].slider(_("inputs n[0]"), 1, 6, **link.number("n_x", 3, 1, 6))
+n_x = cols[0].slider(_("inputs n[0]"), **link.number("n_x", 3, 1, 6))
 hidden = cols[1].text_input(_("hidden layer sizes, comma-separated"), max_chars=40, **link.text("hidden", "4, 3", 40))
-activation = cols[2].selectbox(_("hidden activation"), HIDDEN_ACTIVATIONS, format_func=lambda k: _(ACTIVATION_NAMES[k]),
+activation = cols[2].selectbox(_("hidden activation"), HIDDEN_ACTIVATIONS, format_func=lambda k: _(ACTIVATIONS[k].name),
                                **link.option("activation", "relu", HIDDEN_ACTIVATIONS))
-m = cols[3].slider(_("examples m"), 1, 50, **link.number("m", 10, 1, 50))
+m = cols[3].slider(_("examples m"), **link.number("m", 10, 1, 50))
 try:
     sizes = [int(s) for s in hidden.replace(" ", "").split(",") if s]
     if not all(1 <= s <= 8 for s in sizes) or len(sizes) > 4:
@@ -60,7 +61,7 @@ st.markdown(f":{colour}-badge[{_(word)}] " + _(
     thresholds=", ".join(_("below {bound:g} {word}").format(bound=bound, word=_(w)) for bound, w in THRESHOLDS),
     n=len(analytic), worst=int(np.argmax(np.abs(analytic - numeric))) + 1, error=np.max(np.abs(analytic - numeric))))
 kinks = sum(int(np.sum(Z == 0)) for (Z, _A), layer in zip(caches[:-1], layers)
-            if layer.activation in ("relu", "leaky_relu"))
+            if ACTIVATIONS[layer.activation].kink is not None)
 if kinks:
     st.warning(_("{kinks} pre-activations are exactly 0: those ReLU units sit on their kink, where the slope is "
                  "undefined. Backprop takes the left slope; central differences straddle the kink and see half of "

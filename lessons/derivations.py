@@ -7,6 +7,7 @@ import streamlit as st
 from i18n import _
 
 from mathcore import CATALOGUE
+from mathcore.derivations import dL_dz_key
 from ui import link
 from ui.derivation_view import show_steps, table_cell, verified
 
@@ -33,7 +34,7 @@ st.markdown(
 
 by_key = {d.key: d for d in all_derivations}
 chosen = by_key[st.selectbox(_("Show one in full"), list(by_key), format_func=lambda k: _(by_key[k].title),
-                             **link.option("derivation", "dL_dz_squared_error_sigmoid", by_key))]
+                             **link.option("derivation", dL_dz_key("squared_error", "sigmoid"), by_key))]
 st.subheader(_(chosen.title))
 show_steps(chosen)
 

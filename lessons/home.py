@@ -35,13 +35,13 @@ st.header(_("Logistic regression on one example"))
 st.latex(r"z = w^\top x + b, \qquad a = \hat y = \sigma(z) = \frac{1}{1 + e^{-z}}, "
          r"\qquad L(a, y) = -\bigl(y \log a + (1 - y) \log(1 - a)\bigr)")
 st.markdown(_("Backpropagation starts from $\\partial L / \\partial z$. The chain rule, one step at a time:"))
-d = verified("dL_dz_cross_entropy_sigmoid")
+d = verified(derivations.dL_dz_key("cross_entropy", "sigmoid"))
 show_steps(d)
 
 st.subheader(_("Check it at a point you pick"))
 left, right = st.columns(2)
-z = left.slider(_("z, the unit's input"), -6.0, 6.0, step=0.1, **link.number("z", 1.5, -6.0, 6.0))
-y = right.slider(_("y, the label (0 or 1; values between work too)"), 0.0, 1.0, step=0.05,
+z = left.slider(_("z, the unit's input"), step=0.1, **link.number("z", 1.5, -6.0, 6.0))
+y = right.slider(_("y, the label (0 or 1; values between work too)"), step=0.05,
                  **link.number("y", 1.0, 0.0, 1.0))
 steps, finite_difference = d.evaluate(z=z, y=y)
 a, derived, fd = float(sigmoid_numpy(z)), float(steps[-1]), float(finite_difference)

@@ -18,7 +18,7 @@ with st.form("measure"):
     cols = st.columns(2)
     SIZES = [1_000, 10_000, 100_000]
     largest = cols[0].select_slider(_("largest m"), SIZES, **link.option("largest", 100_000, SIZES))
-    n_x = cols[1].slider(_("features n_x"), 1, 50, **link.number("n_x", 20, 1, 50))
+    n_x = cols[1].slider(_("features n_x"), **link.number("n_x", 20, 1, 50))
     if st.form_submit_button(_("Measure"), type="primary"):
         st.session_state.measurement = time.time_ns()  # a new measurement, never another session's
 with st.spinner(_("Timing both gradients on this server…")):

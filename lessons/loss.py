@@ -8,26 +8,27 @@ import streamlit as st
 import charts
 from i18n import _
 from mathcore.datasets import small_table
-from mathcore.logistic import cross_entropy_losses, forward
-from mathcore.losses import LOSS_NAMES, cost_by_definition, cross_entropy, limit_as_a_to, numeric_loss, squared_error
+from mathcore.logistic import forward
+from mathcore.losses import LOSSES, cost_by_definition, cross_entropy, limit_as_a_to, squared_error
 from ui import link
+from mathcore.derivations import dL_da_key
 from ui.derivation_view import show_steps, verified
 
 st.title(_("Loss and cost"))
-squared, cross = (_(LOSS_NAMES[key]) for key in ("squared_error", "cross_entropy"))
+squared, cross = (_(LOSSES[key].name) for key in ("squared_error", "cross_entropy"))
 st.latex(rf"\text{{{squared}: }} L(\hat y, y) = \tfrac12 (\hat y - y)^2 \qquad "
          rf"\text{{{cross}: }} L(\hat y, y) = -\bigl(y \log \hat y + (1 - y) \log(1 - \hat y)\bigr)")
 
 left, right = st.columns(2)
-y_hat = left.slider(_("prediction ŷ"), 0.01, 0.99, step=0.01, **link.number("y_hat", 0.10, 0.01, 0.99))
+y_hat = left.slider(_("prediction ŷ"), step=0.01, **link.number("y_hat", 0.10, 0.01, 0.99))
 y = right.radio(_("label y"), [0, 1], horizontal=True, **link.option("y", 1, [0, 1]))
 grid = np.linspace(0.005, 0.995, 199)
-names = {_(name): key for key, name in LOSS_NAMES.items()}
-curves = {label: {name: numeric_loss(key)(grid, label) for name, key in names.items()} for label in (0, 1)}
+names = {_(loss.name): key for key, loss in LOSSES.items()}
+curves = {label: {name: LOSSES[key].numeric(grid, label) for name, key in names.items()} for label in (0, 1)}
 st.altair_chart(charts.losses_against_prediction(grid, curves, (y, y_hat)), width="content")
 cols = st.columns(2)
 for col, (name, key) in zip(cols, names.items()):
-    col.metric(_("{loss} at your point").format(loss=name), f"{float(numeric_loss(key)(y_hat, y)):.4f}")
+    col.metric(_("{loss} at your point").format(loss=name), f"{float(LOSSES[key].numeric(y_hat, y)):.4f}")
 
 st.subheader(_("Why cross-entropy"))
 st.markdown(_(
@@ -45,19 +46,19 @@ st.page_link("lessons/convexity.py", label=_("See it proved, and on the cost sur
 st.caption(_("The derivations write $a$ for $\\hat y$, as the course does once the sigmoid's output is a layer's "
              "activation."))
 for tab, key in zip(st.tabs([f"∂L/∂ŷ, {cross}", f"∂L/∂ŷ, {squared}"]),
-                    ["dL_da_cross_entropy", "dL_da_squared_error"]):
+                    [dL_da_key("cross_entropy"), dL_da_key("squared_error")]):
     with tab:
         show_steps(verified(key))
 
 st.header(_("The cost J(w, b) = (1/m) Σ L(ŷ⁽ⁱ⁾, y⁽ⁱ⁾)"))
 st.markdown(_("The loss judges one example; the cost averages it over all $m$. Set $w$ and $b$:"))
 cols = st.columns(3)
-w = np.array([[cols[0].slider("w1", -3.0, 3.0, step=0.1, **link.number("w1", 1.0, -3.0, 3.0))],
-              [cols[1].slider("w2", -3.0, 3.0, step=0.1, **link.number("w2", 0.5, -3.0, 3.0))]])
-b = cols[2].slider("b", -3.0, 3.0, step=0.1, **link.number("b", 0.0, -3.0, 3.0))
+w = np.array([[cols[0].slider("w1", step=0.1, **link.number("w1", 1.0, -3.0, 3.0))],
+              [cols[1].slider("w2", step=0.1, **link.number("w2", 0.5, -3.0, 3.0))]])
+b = cols[2].slider("b", step=0.1, **link.number("b", 0.0, -3.0, 3.0))
 X, Y = small_table()
 Z, A = forward(w, b, X)
-losses = cross_entropy_losses(Z, Y)
+losses = LOSSES["cross_entropy"].of_z(Z, Y)
 st.dataframe(pd.DataFrame({"i": range(1, X.shape[1] + 1), "x1": X[0], "x2": X[1], "y": Y[0], "z = wᵀx + b": Z[0],
                            "ŷ = σ(z)": A[0], "L(ŷ, y)": losses[0]}), hide_index=True)
 cols = st.columns(3)

@@ -6,7 +6,7 @@ import streamlit as st
 import charts
 from i18n import _
 from mathcore import datasets
-from mathcore.functions import ACTIVATION_NAMES
+from mathcore.functions import ACTIVATIONS
 from mathcore.network import HIDDEN_ACTIVATIONS, forward, initialize, parameter_count, shape_table
 from ui import link
 
@@ -17,22 +17,22 @@ st.latex(r"Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}, \qquad A^{[l]} = g^{[l]}(Z^{[l
          r"\hat Y = A^{[L]}")
 
 cols = st.columns(4)
-n_x = cols[0].slider(_("input features n[0]"), 1, 6, **link.number("n_x", 3, 1, 6))
-hidden_layers = cols[1].slider(_("hidden layers"), 0, 3, **link.number("hidden_layers", 1, 0, 3))
-units = cols[2].slider(_("units per hidden layer"), 1, 6, **link.number("units", 4, 1, 6))
-hidden = cols[3].selectbox(_("hidden activation"), HIDDEN_ACTIVATIONS, format_func=lambda k: _(ACTIVATION_NAMES[k]),
+n_x = cols[0].slider(_("input features n[0]"), **link.number("n_x", 3, 1, 6))
+hidden_layers = cols[1].slider(_("hidden layers"), **link.number("hidden_layers", 1, 0, 3))
+units = cols[2].slider(_("units per hidden layer"), **link.number("units", 4, 1, 6))
+hidden = cols[3].selectbox(_("hidden activation"), HIDDEN_ACTIVATIONS, format_func=lambda k: _(ACTIVATIONS[k].name),
                            **link.option("activation", "relu", HIDDEN_ACTIVATIONS))
 layer_dims = [n_x] + [units] * hidden_layers + [1]
 st.caption(_("Layer sizes n = {dims}: L = {L} layers with parameters (the input is layer 0). "
              "With no hidden layer this is logistic regression.").format(dims=layer_dims, L=len(layer_dims) - 1))
 
 rows, y, names, labels = datasets.breast_cancer_raw()
-patient = st.slider(_("one real example: patient number"), 1, len(rows), **link.number("patient", 1, 1, len(rows)))
+patient = st.slider(_("one real example: patient number"), **link.number("patient", 1, 1, len(rows)))
 mean, std = rows.mean(axis=0), rows.std(axis=0)
 x = ((rows[patient - 1, :n_x] - mean[:n_x]) / std[:n_x]).reshape(n_x, 1)  # standardised, (n[0], 1)
 layers = initialize(layer_dims, hidden, seed=0)
 caches = forward(layers, x)
-st.graphviz_chart(charts.network_diagram(layer_dims, _(ACTIVATION_NAMES[hidden]),
+st.graphviz_chart(charts.network_diagram(layer_dims, _(ACTIVATIONS[hidden].name),
                                          [x[:, 0]] + [A[:, 0] for _Z, A in caches]))
 label = int(y[patient - 1])
 st.caption(_("Inputs: the first {n_x} measurements of patient {patient} ({names}), standardised. "
@@ -42,7 +42,7 @@ st.caption(_("Inputs: the first {n_x} measurements of patient {patient} ({names}
     meaning=_(labels[label])))
 
 st.subheader(_("Every array and its shape"))
-m = st.slider(_("examples m in the batch"), 1, 569, **link.number("m", 569, 1, 569))
+m = st.slider(_("examples m in the batch"), **link.number("m", 569, 1, 569))
 table = shape_table(layer_dims, m)
 shown = pd.DataFrame({_("array"): [r[0] for r in table], _("shape"): [f"{r[1][0]} × {r[1][1]}" for r in table],
                       _("entries"): [r[2] for r in table],

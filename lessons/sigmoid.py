@@ -20,7 +20,7 @@ st.markdown(_(
 ))
 st.latex(r"\hat y = a = \sigma(w^\top x + b), \qquad \sigma(z) = \frac{1}{1 + e^{-z}}")
 
-z0 = st.slider(_("Move the point: z"), -8.0, 8.0, step=0.1, **link.number("z", 1.0, -8.0, 8.0))
+z0 = st.slider(_("Move the point: z"), step=0.1, **link.number("z", 1.0, -8.0, 8.0))
 slope = verified("da_dz")
 grid = np.linspace(-8, 8, 321)
 cols = st.columns(3)
@@ -52,8 +52,8 @@ st.markdown(_(
     "and both give the same $Z$ for all $m$ examples at once."
 ))
 left, right = st.columns(2)
-n_x = left.slider(_("features n_x"), 1, 6, **link.number("n_x", 3, 1, 6))
-m = right.slider(_("examples m"), 1, 6, **link.number("m", 4, 1, 6))
+n_x = left.slider(_("features n_x"), **link.number("n_x", 3, 1, 6))
+m = right.slider(_("examples m"), **link.number("m", 4, 1, 6))
 w, b, X, _Y = random_problem(n_x, m, seed=n_x * 10 + m)
 Z_course, Z_layer = forward(w, b, X)[0], linear_forward(X, w.T, np.array([[b]]))
 st.latex(rf"w \in \mathbb{{R}}^{{{n_x} \times 1}},\quad W^{{[1]}} = w^\top \in \mathbb{{R}}^{{1 \times {n_x}}},"

@@ -20,7 +20,7 @@ rows, y, names, labels = datasets.breast_cancer_raw()
 st.markdown(_("scikit-learn's breast-cancer table: one row per patient, {n} named measurements (their names as the "
               "data set ships them), and the label $y = 1$ for {one}, $y = 0$ for {zero}. Each row is one "
               "$x^{{(i)}}$.").format(n=len(names), one=_(labels[1]), zero=_(labels[0])))
-shown = st.slider(_("patients shown"), 3, 20, **link.number("patients", 5, 3, 20))
+shown = st.slider(_("patients shown"), **link.number("patients", 5, 3, 20))
 table = pd.DataFrame(rows[:shown], columns=names)
 table.insert(0, "y", y[:shown].astype(int))
 st.dataframe(table, height=240)
@@ -43,11 +43,11 @@ st.header(_("Unstructured data: images"))
 images, labels_digits = datasets.digits_raw()
 st.markdown(_("scikit-learn's handwritten digits, only the 0s and 1s: {n} pictures of 8 × 8 grey pixels "
               "(0 to 16). No named columns here: the features are raw pixels.").format(n=len(images)))
-start = st.slider(_("first picture shown"), 1, len(images) - 9, **link.number("first", 1, 1, len(images) - 9))
+start = st.slider(_("first picture shown"), **link.number("first", 1, 1, len(images) - 9))
 st.altair_chart(charts.digits(images[start - 1:start + 9], labels_digits[start - 1:start + 9], first=start))
 st.markdown(_("To give a picture to logistic regression, the course *flattens* it into one column, row after row: "
               "pixel $(r, c)$ becomes entry $8r + c$ of $x$."))
-picked = st.number_input(_("picture to flatten"), 1, len(images), **link.number("picture", 1, 1, len(images)))
+picked = st.number_input(_("picture to flatten"), **link.number("picture", 1, 1, len(images)))
 st.altair_chart(charts.flattening(images[picked - 1]))
 X_images = images.reshape(len(images), -1).T  # (64, m), as the course flattens a picture
 assert np.array_equal(X_images[:, picked - 1].reshape(8, 8), images[picked - 1])

@@ -21,9 +21,9 @@ st.markdown(_("$dZ$ holds one column per example and has **no** $1/m$: each colu
 
 st.header(_("Proved with symbolic matrices"))
 cols = st.columns(3)
-n = cols[0].slider(_("units n[l]"), 1, 4, **link.number("n", 2, 1, 4))
-n_prev = cols[1].slider(_("inputs n[l−1]"), 1, 4, **link.number("n_prev", 3, 1, 4))
-m = cols[2].slider(_("examples m"), 1, 4, **link.number("m", 2, 1, 4))
+n = cols[0].slider(_("units n[l]"), **link.number("n", 2, 1, 4))
+n_prev = cols[1].slider(_("inputs n[l−1]"), **link.number("n_prev", 3, 1, 4))
+m = cols[2].slider(_("examples m"), **link.number("m", 2, 1, 4))
 proof = backward_proof(n, n_prev, m)
 st.markdown(_("SymPy writes $J$ with symbolic entries and differentiates it by every $W_{jk}$:"))
 st.latex(r"dW_{jk} = \frac{\partial J}{\partial W_{jk}} = \frac1m \sum_{i=1}^{m} dZ_{ji}\, A^{[l-1]}_{ki}"
@@ -62,8 +62,8 @@ st.caption(_("Checked on random arrays with n[l] = 3, n[l−1] = 2, m = 5: three
 
 st.header(_("One gradient, four ways"))
 cols = st.columns(2)
-n_x = cols[0].slider(_("features n_x"), 1, 20, **link.number("n_x", 5, 1, 20))
-m_data = cols[1].slider(_("examples in the random data set"), 1, 500, **link.number("m_data", 100, 1, 500))
+n_x = cols[0].slider(_("features n_x"), **link.number("n_x", 5, 1, 20))
+m_data = cols[1].slider(_("examples in the random data set"), **link.number("m_data", 100, 1, 500))
 rows = four_ways(n_x, m_data)
 largest, relative = _("max |difference| from vectorized"), _("relative difference")
 st.dataframe(pd.DataFrame({_("method"): [_(method) for method in rows], largest: [r[1] for r in rows.values()],

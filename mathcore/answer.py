@@ -20,6 +20,7 @@ Nodes: ("num", text), ("name", name), ("neg", x), ("op", symbol, left, right), (
 import re
 from dataclasses import dataclass
 
+from mathcore.functions import ACTIVATIONS
 from mathcore.text import Text
 
 MAX_LENGTH = 300
@@ -28,10 +29,11 @@ MAX_DEPTH = 15
 MAX_DIGITS = 8
 MAX_EXPONENT = 10
 
-#: Allowed functions, by every name a learner may use for them.
-FUNCTIONS = {"sigma": "sigmoid", "sigmoid": "sigmoid", "σ": "sigmoid", "exp": "exp", "log": "log", "ln": "log",
-             "tanh": "tanh", "cosh": "cosh", "sinh": "sinh", "sech": "sech", "relu": "relu", "ReLU": "relu",
-             "heaviside": "step", "step": "step", "sum": "sum"}
+#: Allowed functions, by every name a learner may use for them: the elementary ones, and every activation record
+#: by its key and its spellings.
+FUNCTIONS = {"exp": "exp", "log": "log", "ln": "log", "cosh": "cosh", "sinh": "sinh", "sech": "sech",
+             "heaviside": "step", "step": "step", "sum": "sum",
+             **{name: g.key for g in ACTIVATIONS.values() for name in (g.key, *g.spellings)}}
 #: Spellings read as other names: Greek letters and common ways to write y-hat.
 ALIASES = {"α": "alpha", "ŷ": "a", "yhat": "a", "y_hat": "a", "Aprev": "A_prev", "A_prev": "A_prev"}
 #: Characters people paste that mean an ASCII operator.

@@ -20,7 +20,8 @@ import sympy as sp
 
 from mathcore import derivations as D
 from mathcore.answer import AnswerError, first_position, names, parse, to_latex
-from mathcore.functions import relu, relu_numpy, sigmoid, sigmoid_numpy, tanh, to_numpy
+from mathcore.functions import ACTIVATIONS, sigmoid, sigmoid_numpy, to_numpy
+from mathcore.layer import bias_gradient, weight_gradient
 from mathcore.text import Text
 
 N_POINTS = 64
@@ -29,7 +30,7 @@ MIN_VALID = 20
 
 @dataclass(frozen=True)
 class Target:
-    key: str
+    key: str  # the catalogue key of the derivation it checks against (dW, db, dJ_dw: proved with matrices instead)
     title: str
     lhs: str  # LaTeX
     variables: tuple  # names the learner may use
@@ -56,12 +57,12 @@ def _targets():
     da = _as_z(D.da_dz().result)
     dL_da = _as_z(D.dL_da().result)
     scalar = [
-        Target("dL_da", Text("dL/da, cross-entropy"), r"\frac{\partial L}{\partial a}", ("a", "y"), dL_da,
+        Target(D.dL_da_key("cross_entropy"), Text("dL/da, cross-entropy"), r"\frac{\partial L}{\partial a}", ("a", "y"), dL_da,
                mistakes=((Text("The sign is flipped: dL/da = −y/a + (1 − y)/(1 − a)."), -dL_da),
                          (Text("That is dL/dz, a − y: dL/da comes before the sigmoid's a(1 − a) cancels it."), ce))),
         Target("da_dz", Text("da/dz for a = σ(z)"), r"\frac{da}{dz}", ("a", "z"), da,
                mistakes=((Text("That is a(1 + a): σ' = σ(1 − σ)."), s * (1 + s)), (Text("That is σ(z) itself, not its slope."), s))),
-        Target("dL_dz_cross_entropy", Text("dL/dz, cross-entropy after a sigmoid"), r"\frac{\partial L}{\partial z}",
+        Target(D.dL_dz_key("cross_entropy", "sigmoid"), Text("dL/dz, cross-entropy after a sigmoid"), r"\frac{\partial L}{\partial z}",
                ("a", "y", "z", "m"), ce,
                mistakes=((Text("The sign is flipped: it is a − y, prediction minus label."), -ce),
                          (Text("No 1/m here: dz is one example's gradient. The 1/m comes with the sum over the "
@@ -69,7 +70,7 @@ def _targets():
                          (Text("The a(1 − a) factor is left in: for cross-entropy it cancels against dL/da."), ce * da),
                          (Text("That is da/dz alone; multiply by dL/da (the chain rule), then simplify."), da),
                          (Text("That is dL/da alone; the chain rule multiplies it by da/dz = a(1 − a)."), dL_da))),
-        Target("dL_dz_squared_error", Text("dL/dz, squared error after a sigmoid"), r"\frac{\partial L}{\partial z}",
+        Target(D.dL_dz_key("squared_error", "sigmoid"), Text("dL/dz, squared error after a sigmoid"), r"\frac{\partial L}{\partial z}",
                ("a", "y", "z"), se,
                mistakes=((Text("The a(1 − a) factor is missing: with squared error it does not cancel."), ce),
                          (Text("The sign is flipped."), -se))),
@@ -80,23 +81,26 @@ def _targets():
         Target("dL_db", Text("dL/db, cross-entropy after a sigmoid"), r"\frac{\partial L}{\partial b}",
                ("a", "y", "z", "x_j", "x"), ce,
                mistakes=((Text("The sign is flipped."), -ce), (Text("dz/db is 1, not x."), ce * x_j))),
-        Target("sigmoid_derivative", Text("σ'(z)"), r"\sigma'(z)", ("z", "a"), da,
-               mistakes=((Text("That is σ(z)(1 + σ(z)); it is σ(z)(1 − σ(z))."), s * (1 + s)),)),
-        Target("tanh_derivative", Text("tanh'(z)"), r"\tanh'(z)", ("z",), sp.diff(tanh(z), z),
-               mistakes=((Text("That is 1 + tanh²; it is 1 − tanh²(z)."), 1 + tanh(z) ** 2),)),
-        Target("relu_derivative", Text("ReLU'(z)"), r"\operatorname{ReLU}'(z)", ("z",), sp.diff(relu(z), z), domain_z=(-3, 3)),
     ]
+    # every other activation's g'(z), from its record (the sigmoid's is da/dz above)
+    scalar += [Target(g.derivative, Text("g'(z) for g = {name}", name=g.name),
+                      rf"\frac{{d}}{{dz}}\,{sp.latex(g.g(z))}", ("z",), sp.diff(g.g(z), z),
+                      mistakes=(*((hint, wrong(z)) for hint, wrong in g.mistakes),
+                                (Text("The sign is flipped."), -sp.diff(g.g(z), z)),
+                                (Text("That is g(z) itself, not its slope."), g.g(z))),
+                      domain_z=g.domain)
+               for g in ACTIVATIONS.values() if g.derivative != "da_dz"]
     examples = 5
     matrix = [
         Target("dW", Text("dW of a layer"), r"dW^{[l]}", ("dZ", "A_prev", "X", "m"),
-               lambda e: e["dZ"] @ e["A_prev"].T / e["m"], {"dZ": (3, examples), "A_prev": (2, examples), "X": (2, examples)},
+               lambda e: weight_gradient(e["dZ"], e["A_prev"]), {"dZ": (3, examples), "A_prev": (2, examples), "X": (2, examples)},
                mistakes=((Text("This is dWᵀ: W is (n[l], n[l−1]); swap the operands: dZ @ A_prev.T."),
                           lambda e: e["A_prev"] @ e["dZ"].T / e["m"]),
                          (Text("The 1/m is missing: the product sums over the m examples; J averages them."),
                           lambda e: e["dZ"] @ e["A_prev"].T),
                          (Text("An extra 1/m: divide by m once."), lambda e: e["dZ"] @ e["A_prev"].T / e["m"] ** 2))),
         Target("db", Text("db of a layer"), r"db^{[l]}", ("dZ", "m"),
-               lambda e: e["dZ"].sum(axis=1, keepdims=True) / e["m"], {"dZ": (3, examples)},
+               lambda e: bias_gradient(e["dZ"]), {"dZ": (3, examples)},
                mistakes=((Text("The 1/m is missing."), lambda e: e["dZ"].sum(axis=1, keepdims=True)),
                          (Text("axis=0 adds the units of each example; the examples are the columns: sum over axis=1."),
                           lambda e: e["dZ"].sum(axis=0, keepdims=True) / e["m"]))),
@@ -113,6 +117,21 @@ def _targets():
 
 
 TARGETS = _targets()
+#: Target names from before the targets took their derivations' catalogue keys: still accepted, with a note.
+DEPRECATED = {"dL_da": D.dL_da_key("cross_entropy"), "dL_dz_cross_entropy": D.dL_dz_key("cross_entropy", "sigmoid"),
+              "dL_dz_squared_error": D.dL_dz_key("squared_error", "sigmoid"), "sigmoid_derivative": "da_dz"}
+
+
+def target_key(name):
+    """The target's key for ``name``, an old name taken to its catalogue key; KeyError for an unknown name.
+
+    >>> target_key("dL_da"), target_key("dW")
+    ('dL_da_cross_entropy', 'dW')
+    """
+    key = DEPRECATED.get(name, name)
+    if key not in TARGETS:
+        raise KeyError(name)
+    return key
 
 
 @dataclass(frozen=True)
@@ -130,10 +149,11 @@ class Verdict:
 
 # -- reading the tree --------------------------------------------------------------
 
-_SYMPY = {"sigmoid": sigmoid, "exp": sp.exp, "log": sp.log, "tanh": sp.tanh, "cosh": sp.cosh, "sinh": sp.sinh,
-          "sech": lambda t: 1 / sp.cosh(t), "relu": relu, "step": lambda t: sp.Piecewise((1, t > 0), (0, True))}
-_NUMPY = {"sigmoid": sigmoid_numpy, "exp": np.exp, "log": np.log, "tanh": np.tanh, "cosh": np.cosh, "sinh": np.sinh,
-          "sech": lambda t: 1 / np.cosh(t), "relu": relu_numpy, "step": lambda t: (np.asarray(t) > 0).astype(float)}
+#: Each function an answer may call, in SymPy and in NumPy: the elementary ones, and every activation record.
+_SYMPY = {"exp": sp.exp, "log": sp.log, "cosh": sp.cosh, "sinh": sp.sinh, "sech": lambda t: 1 / sp.cosh(t),
+          "step": lambda t: sp.Piecewise((1, t > 0), (0, True)), **{g.key: g.g for g in ACTIVATIONS.values()}}
+_NUMPY = {"exp": np.exp, "log": np.log, "cosh": np.cosh, "sinh": np.sinh, "sech": lambda t: 1 / np.cosh(t),
+          "step": lambda t: (np.asarray(t) > 0).astype(float), **{g.key: g.forward for g in ACTIVATIONS.values()}}
 
 
 def to_sympy(node, symbols):
@@ -207,9 +227,9 @@ def _reference_numbers(expr, env):
     return np.broadcast_to(np.asarray(values, float), env["z"].shape)
 
 
-def check(target_key, text, seed=0):
-    """The verdict on ``text`` as an answer for the target ``target_key`` (see TARGETS)."""
-    target = TARGETS[target_key]
+def check(name, text, seed=0):
+    """The verdict on ``text`` as an answer for the target ``name`` (a key of TARGETS, or an old name)."""
+    target = TARGETS[target_key(name)]
     try:
         tree = parse(text)
         unknown = sorted(names(tree) - set(target.variables))

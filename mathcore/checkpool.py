@@ -66,17 +66,3 @@ class CheckPool:
     def stop(self):
         self._pool.stop()
         self._pool.join(timeout=5)
-
-
-def stall(seconds):
-    """A check that never finishes in time: stands in for a runaway SymPy call in the tests."""
-    import time
-
-    time.sleep(seconds)
-    return Verdict("equivalent", "should have been stopped")
-
-
-def hog(megabytes):
-    """A check that asks for more memory than a worker may have (the tests' stand-in for a blow-up)."""
-    block = bytearray(megabytes * 1_000_000)
-    return Verdict("equivalent", f"allocated {len(block):,} bytes")

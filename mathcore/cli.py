@@ -10,7 +10,7 @@ import sys
 
 import sympy as sp
 
-from mathcore.checker import TARGETS
+from mathcore.checker import DEPRECATED, TARGETS, target_key
 from mathcore.checkpool import CheckPool
 from mathcore.derivation import TOLERANCE
 from mathcore.derivations import CATALOGUE, derivation
@@ -77,16 +77,21 @@ def main(argv=None):
     export_command.add_argument("--at", nargs="*", default=[], metavar="VAR=VALUE",
                                 help="for ipynb: the point to evaluate at, e.g. z=1.5 y=1")
     check_command = commands.add_parser("check", help="is ANSWER right for TARGET? (exit 0 yes, 1 no, 2 undecided)")
-    check_command.add_argument("target", metavar="TARGET", help=f"one of: {', '.join(TARGETS)}")
+    check_command.add_argument("target", metavar="TARGET", help=f"one of: {', '.join(TARGETS)} (a derivation's "
+                               f"catalogue key; the old names {', '.join(DEPRECATED)} still work, deprecated)")
     check_command.add_argument("answer", metavar="ANSWER")
     args = parser.parse_args(argv)
 
     if args.command == "check":
-        if args.target not in TARGETS:
+        try:
+            key = target_key(args.target)
+        except KeyError:
             parser.error(f"unknown target {args.target}; known: {', '.join(TARGETS)}")
+        if key != args.target:
+            print(f"note: the target name {args.target} is deprecated; use {key}", file=sys.stderr)
         pool = CheckPool(workers=1)
         try:
-            verdict = pool.check(args.target, args.answer)
+            verdict = pool.check(key, args.answer)
         finally:
             pool.stop()
         print(f"{verdict.status}: {verdict.message}")

@@ -16,7 +16,7 @@ import numpy as np
 
 from mathcore.derivation import LABEL, PROBABILITY, Derivation, Domain, Step, real
 from mathcore.functions import ACTIVATIONS, leaky_relu, relu, sigmoid, tanh
-from mathcore.losses import LOSS_NAMES, LOSSES, cross_entropy
+from mathcore.losses import LOSSES, cross_entropy
 from mathcore.text import Text
 
 z, a, y, b, alpha = sp.symbols("z a y b alpha", real=True)
@@ -30,16 +30,6 @@ LINEAR = sp.Sum(w[k] * x[k], (k, 1, n_x)) + b
 J_AT_MOST_N_X = ((n_x, j + _p),)
 #: The numeric checks use three features and differentiate by the second weight.
 THREE_FEATURES = ((n_x, 3), (j, 2))
-
-_SLOPE_RULE = {
-    "sigmoid": r"$\sigma'(z) = \sigma(z)(1 - \sigma(z)) = a(1 - a)$",
-    "tanh": r"$\tanh'(z) = 1 - \tanh^2 z = 1 - a^2$",
-    "relu": Text(r"$\mathrm{ReLU}'(z)$ is 1 for $z > 0$, else 0"),
-    "leaky_relu": Text(r"$\mathrm{LeakyReLU}'(z)$ is 1 for $z > 0$, else $\alpha$"),
-}
-_Z_DOMAIN = {"sigmoid": real(-4, 4), "tanh": real(-3, 3), "relu": real(-3, 3, avoid=0),
-             "leaky_relu": real(-3, 3, avoid=0)}
-
 
 def _simpler(expr):
     """SymPy's simplified form, when it is shorter than ``expr``; else None."""
@@ -165,16 +155,29 @@ def leaky_relu_derivative():
 
 # -- losses, and the chain rule ------------------------------------------------------
 
+def dL_da_key(loss):
+    """The catalogue key of dL/da for a loss: the one place this key is spelled."""
+    return f"dL_da_{loss}"
+
+
+def dL_dz_key(loss, activation):
+    """The catalogue key of dL/dz for a loss after an activation: the one place this key is spelled.
+
+    >>> dL_dz_key("cross_entropy", "sigmoid") in CATALOGUE
+    True
+    """
+    return f"dL_dz_{loss}_{activation}"
+
+
 def dL_da(loss="cross_entropy"):
     """dL/da: for cross-entropy -y/a + (1 - y)/(1 - a), for squared error a - y."""
-    L = LOSSES[loss](a, y)
-    rule = (Text(r"$\frac{d}{da}\log a = \frac{1}{a}$ and $\frac{d}{da}\log(1 - a) = -\frac{1}{1 - a}$")
-            if loss == "cross_entropy" else r"$\frac{d}{da}\tfrac12 u^2 = u \frac{du}{da}$")
+    record = LOSSES[loss]
+    L = record.L(a, y)
     return Derivation(
-        f"dL_da_{loss}", Text("dL/da ({loss})", loss=LOSS_NAMES[loss]), r"\frac{\partial L}{\partial a}",
+        dL_da_key(loss), Text("dL/da ({loss})", loss=record.name), r"\frac{\partial L}{\partial a}",
         sp.Derivative(L, a),
-        (Step(sp.Derivative(L, a), Text("definition of the {loss} loss", loss=LOSS_NAMES[loss])),
-         Step(sp.diff(L, a), rule)),
+        (Step(sp.Derivative(L, a), Text("definition of the {loss} loss", loss=record.name)),
+         Step(sp.diff(L, a), record.slope_rule)),
         domains={"a": PROBABILITY, "y": LABEL},
     )
 
@@ -187,22 +190,24 @@ def dL_dz(loss="cross_entropy", activation="sigmoid"):
     >>> dL_dz("squared_error").result
     a*(1 - a)*(a - y)
     """
-    g = ACTIVATIONS[activation](z)
-    L = LOSSES[loss](a, y)
+    g = ACTIVATIONS[activation].g(z)
+    L = LOSSES[loss].L(a, y)
     chain = sp.Derivative(L, a) * sp.Derivative(g, z)
     product = sp.diff(L, a) * sp.diff(g, z).subs(g, a)
     steps = [Step(chain, Text(r"chain rule: $\frac{\partial L}{\partial z} = "
                          r"\frac{\partial L}{\partial a}\frac{\partial a}{\partial z}$")),
              Step(product, Text(r"$\frac{{\partial L}}{{\partial a}}$ as derived; {slope}",
-                                slope=_SLOPE_RULE[activation]))]
+                                slope=ACTIVATIONS[activation].slope_rule))]
     simpler = _simpler(product)
     if simpler is not None:
         steps.append(Step(simpler, Text("simplify: the $a(1 - a)$ cancels") if activation == "sigmoid"
                           and loss == "cross_entropy" else Text("simplify")))
-    domains = {"z": _Z_DOMAIN[activation], "y": LABEL, "alpha": real(0.01, 0.3)}
+    domains = {"z": real(*ACTIVATIONS[activation].domain, avoid=ACTIVATIONS[activation].kink), "y": LABEL,
+               "alpha": real(0.01, 0.3)}
     return Derivation(
-        f"dL_dz_{loss}_{activation}", Text("dL/dz ({loss}, {activation})", loss=LOSS_NAMES[loss], activation=activation),
-        r"\frac{\partial L}{\partial z}", sp.Derivative(LOSSES[loss](g, y), z),
+        dL_dz_key(loss, activation), Text("dL/dz ({loss}, {activation})", loss=LOSSES[loss].name,
+                                          activation=activation),
+        r"\frac{\partial L}{\partial z}", sp.Derivative(LOSSES[loss].L(g, y), z),
         tuple(steps), domains=domains, where=((a, g),),
     )
 
@@ -307,8 +312,8 @@ def d2L_dz2(loss="cross_entropy"):
     if loss == "squared_error":
         steps.append(Step(a * (1 - a) * (a * (1 - a) + (a - y) * (1 - 2 * a)), Text(r"collect $a(1 - a)$")))
     return Derivation(
-        f"d2L_dz2_{loss}", Text("d²L/dz² ({loss}, sigmoid)", loss=LOSS_NAMES[loss]), r"\frac{\partial^2 L}{\partial z^2}",
-        sp.Derivative(LOSSES[loss](sigmoid(z), y), (z, 2)), tuple(steps),
+        f"d2L_dz2_{loss}", Text("d²L/dz² ({loss}, sigmoid)", loss=LOSSES[loss].name), r"\frac{\partial^2 L}{\partial z^2}",
+        sp.Derivative(LOSSES[loss].L(sigmoid(z), y), (z, 2)), tuple(steps),
         domains={"z": real(-4, 4), "y": LABEL}, where=((a, sigmoid(z)),),
     )
 
@@ -325,12 +330,12 @@ def curvature_along(loss="cross_entropy"):
     semi-definite.
     """
     L = sp.Function("L")(w_1, b)  # the example's loss as a function of (w, b), written out in ``where``
-    along = LOSSES[loss](sigmoid((w_1 + t * v1) * x_1 + b + t * v2), y)
+    along = LOSSES[loss].L(sigmoid((w_1 + t * v1) * x_1 + b + t * v2), y)
     hessian = (v1**2 * sp.Derivative(L, (w_1, 2)) + 2 * v1 * v2 * sp.Derivative(L, w_1, b)
                + v2**2 * sp.Derivative(L, (b, 2)))
     curvature = d2L_dz2(loss).result
     return Derivation(
-        f"curvature_along_{loss}", Text("vᵀHv, one example ({loss})", loss=LOSS_NAMES[loss]),
+        f"curvature_along_{loss}", Text("vᵀHv, one example ({loss})", loss=LOSSES[loss].name),
         r"\frac{d^2}{dt^2} L\bigl(\sigma((w + t v_1) x + b + t v_2)\bigr)\Big\rvert_{t=0}",
         sp.Derivative(along, (t, 2)),
         (Step(hessian, Text(r"chain rule along the line $(w + t v_1,\ b + t v_2)$: $v^\top H v$")),
@@ -339,7 +344,7 @@ def curvature_along(loss="cross_entropy"):
               r"with $\frac{\partial^2 L}{\partial z^2}$ derived above"))),
         domains={"w": real(-2, 2), "x": real(-2, 2), "b": real(-2, 2), "y": LABEL, "v_1": real(-1, 1),
                  "v_2": real(-1, 1), "t": Domain("0", lambda rng, n: np.zeros(n))},
-        where=((L, LOSSES[loss](sigmoid(w_1 * x_1 + b), y)), (a, sigmoid(w_1 * x_1 + b))), assume=((t, 0),),
+        where=((L, LOSSES[loss].L(sigmoid(w_1 * x_1 + b), y)), (a, sigmoid(w_1 * x_1 + b))), assume=((t, 0),),
         note=(Text(r"For cross-entropy $a(1 - a) > 0$ and a square is never negative, so $v^\top H v \ge 0$ for "
               r"every direction $v$: each example's Hessian is positive semi-definite, and so is their average, "
               r"the Hessian of $J(w, b) = \frac1m \sum_i L^{(i)}$. $J$ is convex.")
@@ -360,13 +365,10 @@ CATALOGUE = {
     "tanh_derivative": tanh_derivative,
     "relu_derivative": relu_derivative,
     "leaky_relu_derivative": leaky_relu_derivative,
-    "dL_da_cross_entropy": partial(dL_da, "cross_entropy"),
-    "dL_da_squared_error": partial(dL_da, "squared_error"),
-    "dL_dz_cross_entropy_sigmoid": partial(dL_dz, "cross_entropy", "sigmoid"),
-    "dL_dz_squared_error_sigmoid": partial(dL_dz, "squared_error", "sigmoid"),
-    "dL_dz_squared_error_tanh": partial(dL_dz, "squared_error", "tanh"),
-    "dL_dz_squared_error_relu": partial(dL_dz, "squared_error", "relu"),
-    "dL_dz_squared_error_leaky_relu": partial(dL_dz, "squared_error", "leaky_relu"),
+    **{dL_da_key(loss): partial(dL_da, loss) for loss in LOSSES},
+    # every loss after every activation it can follow (cross-entropy only after one whose values are in (0, 1))
+    **{dL_dz_key(loss.key, g.key): partial(dL_dz, loss.key, g.key) for loss in LOSSES.values()
+       for g in ACTIVATIONS.values() if g.probability or not loss.needs_probability},
     "dz_dw_j": dz_dw_j,
     "dz_db": dz_db,
     "dL_dw_j": dL_dw_j,

@@ -11,7 +11,15 @@ to elementary functions, a LaTeX form, and a NumPy counterpart used by ``lambdif
 The kink at 0: ReLU and leaky ReLU are not differentiable at z = 0. Like the
 course's code (``dZ[Z <= 0] = 0``) we take the left slope there: relu'(0) = 0 and
 leaky_relu'(0) = alpha. Numeric checks of these derivatives stay away from 0.
+
+``ACTIVATIONS`` holds one ``Activation`` record per function a learner can pick: everything else (the
+derivations, the network, the checker, the pages, the tests) iterates over it. Adding an activation is
+adding a record here, its derivative's derivation to the catalogue, and its name's translation.
 """
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Callable
 
 import numpy as np
 import sympy as sp
@@ -153,19 +161,6 @@ NUMPY_FUNCTIONS = {
     "leaky_relu": leaky_relu_numpy,
 }
 
-#: How the app writes the activations' names.
-ACTIVATION_NAMES = {"sigmoid": Text("sigmoid"), "tanh": Text("tanh"), "relu": Text("ReLU"),
-                    "leaky_relu": Text("leaky ReLU (α = 0.01)")}
-
-#: The activations a learner can pick, by name: SymPy function of z.
-ACTIVATIONS = {
-    "sigmoid": lambda z: sigmoid(z),
-    "tanh": lambda z: tanh(z),
-    "relu": lambda z: relu(z),
-    "leaky_relu": lambda z: leaky_relu(z, LEAKY_SLOPE),
-}
-
-
 def to_numpy(args, expr):
     """lambdify ``expr`` (our own expressions only, never user text) to a NumPy function.
 
@@ -174,3 +169,53 @@ def to_numpy(args, expr):
     0.25
     """
     return sp.lambdify(args, expr, modules=[NUMPY_FUNCTIONS, "numpy"])
+
+
+_z = sp.Symbol("z", real=True)
+
+
+@dataclass(frozen=True)
+class Activation:
+    """One activation g, everything about it in one place (see the module docstring).
+
+    ``forward`` and ``slope`` are lambdified from ``g`` and SymPy's derivative of it, so the numbers the network
+    runs are the formula the pages show.
+    """
+
+    key: str  # the only spelling of it in code, links and the CLI
+    name: str  # how the app writes it: a Text, translated where shown
+    g: Callable  # g(z) as a SymPy expression of z, built from functions that know their derivatives
+    derivative: str  # the catalogue key of the derivation of g'(z)
+    slope_rule: str  # g'(z) in words and math, as a step of a chain-rule derivation cites it
+    domain: tuple  # (low, high): where tests and checks draw z
+    kink: float | None = None  # where g' jumps (checks stay clear of it), or None
+    spellings: tuple = ()  # what a learner may type for it in an answer, besides its key
+    probability: bool = False  # g(z) in (0, 1): it can feed the cross-entropy loss
+    plain: Callable | None = None  # the teaching NumPy form, written out (timed against the others)
+    mistakes: tuple = ()  # (hint, wrong g'(z) as a SymPy function of z): what the checker recognises
+
+    @cached_property
+    def forward(self):
+        """g as a NumPy function of Z, elementwise."""
+        return to_numpy([_z], self.g(_z))
+
+    @cached_property
+    def slope(self):
+        """g' as a NumPy function of Z: SymPy's derivative of ``g`` (at a kink, the left slope)."""
+        return to_numpy([_z], sp.diff(self.g(_z), _z))
+
+
+SIGMOID = Activation("sigmoid", Text("sigmoid"), sigmoid, "da_dz",
+                     r"$\sigma'(z) = \sigma(z)(1 - \sigma(z)) = a(1 - a)$", (-4.0, 4.0),
+                     spellings=("sigma", "σ"), probability=True, plain=lambda Z: 1 / (1 + np.exp(-Z)))
+TANH = Activation("tanh", Text("tanh"), tanh, "tanh_derivative", r"$\tanh'(z) = 1 - \tanh^2 z = 1 - a^2$", (-3.0, 3.0),
+                  plain=np.tanh, mistakes=((Text("That is 1 + tanh²; it is 1 − tanh²(z)."), lambda z: 1 + tanh(z) ** 2),))
+RELU = Activation("relu", Text("ReLU"), relu, "relu_derivative", Text(r"$\mathrm{ReLU}'(z)$ is 1 for $z > 0$, else 0"),
+                  (-3.0, 3.0), kink=0.0, spellings=("ReLU",), plain=lambda Z: np.maximum(0.0, Z))
+LEAKY_RELU = Activation("leaky_relu", Text("leaky ReLU (α = 0.01)"), lambda z: leaky_relu(z, LEAKY_SLOPE),
+                        "leaky_relu_derivative",
+                        Text(r"$\mathrm{LeakyReLU}'(z)$ is 1 for $z > 0$, else $\alpha$"), (-3.0, 3.0), kink=0.0,
+                        spellings=("LeakyReLU",), plain=lambda Z: np.where(Z > 0, Z, 0.01 * Z))
+
+#: Every activation a learner can pick, by key, in the order the lessons meet them.
+ACTIVATIONS = {g.key: g for g in (SIGMOID, TANH, RELU, LEAKY_RELU)}

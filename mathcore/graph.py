@@ -43,7 +43,7 @@ def step(node, value):
 
 def definitions(loss="cross_entropy"):
     """node -> its expression in its parents."""
-    return {z: w1 * x1 + w2 * x2 + b, a: sigmoid(z), L: LOSSES[loss](a, y)}
+    return {z: w1 * x1 + w2 * x2 + b, a: sigmoid(z), L: LOSSES[loss].L(a, y)}
 
 
 @dataclass(frozen=True)

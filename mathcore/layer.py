@@ -18,10 +18,20 @@ def linear_forward(A_prev, W, b):
     return Z
 
 
+def weight_gradient(dZ, A_prev):
+    """dW = (1/m) dZ A_prev.T, shape (n[l], n[l-1]): the product sums over the m examples, 1/m averages."""
+    dW = dZ @ A_prev.T / dZ.shape[1]
+    assert dW.shape == (dZ.shape[0], A_prev.shape[0])
+    return dW
+
+
+def bias_gradient(dZ):
+    """db = (1/m) sum_i dZ[:, i], shape (n[l], 1)."""
+    db = np.sum(dZ, axis=1, keepdims=True) / dZ.shape[1]
+    assert db.shape == (dZ.shape[0], 1)
+    return db
+
+
 def linear_backward(dZ, A_prev):
-    """dW = (1/m) dZ A_prev.T (n[l], n[l-1]) and db = (1/m) sum over examples (n[l], 1)."""
-    m = A_prev.shape[1]
-    dW = dZ @ A_prev.T / m
-    db = np.sum(dZ, axis=1, keepdims=True) / m
-    assert dW.shape == (dZ.shape[0], A_prev.shape[0]) and db.shape == (dZ.shape[0], 1)
-    return dW, db
+    """dW (n[l], n[l-1]) and db (n[l], 1): ``weight_gradient`` and ``bias_gradient``."""
+    return weight_gradient(dZ, A_prev), bias_gradient(dZ)

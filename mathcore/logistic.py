@@ -16,6 +16,7 @@ import numpy as np
 
 from mathcore.functions import sigmoid_numpy as sigmoid_stable
 from mathcore.layer import linear_backward, linear_forward
+from mathcore.losses import CROSS_ENTROPY
 
 
 def sigmoid(z):
@@ -45,31 +46,21 @@ def initialize_with_zeros(dim):
 
 
 def cross_entropy_cost_plain(A, Y):
-    """J = -(1/m) sum(Y log A + (1 - Y) log(1 - A)): the teaching form.
+    """J = -(1/m) sum(Y log A + (1 - Y) log(1 - A)): the teaching form (``CROSS_ENTROPY.plain``).
 
     It gives inf (and a warning) once A rounds to exactly 0 or 1, which float64
     does for |z| > 37; ``cross_entropy_cost`` does not.
     """
-    m = Y.shape[1]
-    return float(-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m)
-
-
-def cross_entropy_losses(Z, Y):
-    """L for each example (1, m), from Z, stable: L = y log(1 + e^{-z}) + (1 - y) log(1 + e^{z}).
-
-    Since log a = -log(1 + e^{-z}) and log(1 - a) = -log(1 + e^{z}); ``np.logaddexp(0, t)``
-    is log(1 + e^t) without overflow, so L stays finite for |z| up to 1e4 and beyond.
-    """
-    return Y * np.logaddexp(0, -Z) + (1 - Y) * np.logaddexp(0, Z)
+    return float(np.mean(CROSS_ENTROPY.plain(A, Y)))
 
 
 def cross_entropy_cost(Z, Y):
-    """J = (1/m) sum_i L_i, stable (see ``cross_entropy_losses``).
+    """J = (1/m) sum_i L_i, stable, from Z (``CROSS_ENTROPY.of_z``).
 
     >>> cross_entropy_cost(np.array([[-1e4, 1e4]]), np.array([[1.0, 1.0]]))
     5000.0
     """
-    return float(np.mean(cross_entropy_losses(Z, Y)))
+    return float(np.mean(CROSS_ENTROPY.of_z(Z, Y)))
 
 
 def forward(w, b, X):
@@ -106,7 +97,7 @@ def propagate_loop(w, b, X, Y):
             z_i += w[k, 0] * X[k, i]
         a_i = float(sigmoid_stable(z_i))
         y_i = Y[0, i]
-        cost += y_i * np.logaddexp(0, -z_i) + (1 - y_i) * np.logaddexp(0, z_i)
+        cost += CROSS_ENTROPY.of_z(z_i, y_i)
         dz_i = a_i - y_i
         for k in range(n_x):
             dw[k, 0] += X[k, i] * dz_i

@@ -1,15 +1,21 @@
-"""Loss of one example and cost over m examples, as SymPy expressions.
+"""Loss of one example and cost over m examples: one ``Loss`` record per loss, in ``LOSSES``.
 
     cross-entropy   L(a, y) = -(y log a + (1 - y) log(1 - a))
     squared error   L(a, y) = 1/2 (a - y)^2
     cost            J = (1/m) sum_{i=1}^{m} L(a^(i), y^(i))
+
+Each record keeps the SymPy definition (what the derivations differentiate), its NumPy form lambdified from
+it, the plain teaching form written out, and the stable form from z = the sigmoid's input, side by side.
 """
 
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, cached_property
+from typing import Callable
 
+import numpy as np
 import sympy as sp
 
-from mathcore.functions import to_numpy
+from mathcore.functions import sigmoid_numpy, to_numpy
 from mathcore.text import Text
 
 
@@ -33,12 +39,47 @@ def squared_error(a, y):
     return (a - y) ** 2 / 2
 
 
-#: The losses a learner can pick, by name, and how the app writes their names.
-LOSSES = {
-    "cross_entropy": cross_entropy,
-    "squared_error": squared_error,
-}
-LOSS_NAMES = {"cross_entropy": Text("cross-entropy"), "squared_error": Text("squared error")}
+def cross_entropy_of_z(Z, Y):
+    """L(sigma(z), y) from z, stable: y log(1 + e^{-z}) + (1 - y) log(1 + e^{z}).
+
+    Since log a = -log(1 + e^{-z}) and log(1 - a) = -log(1 + e^{z}); ``np.logaddexp(0, t)`` is log(1 + e^t)
+    without overflow, so L stays finite for |z| up to 1e4 and beyond (the plain form gives inf past |z| = 37):
+
+    >>> float(cross_entropy_of_z(-1e4, 1.0)), float(cross_entropy_of_z(1e4, 0.0))
+    (10000.0, 10000.0)
+    """
+    return Y * np.logaddexp(0, -Z) + (1 - Y) * np.logaddexp(0, Z)
+
+
+@dataclass(frozen=True)
+class Loss:
+    """One loss, everything about it in one place (see the module docstring)."""
+
+    key: str  # the only spelling of it in code, links and the CLI
+    name: str  # how the app writes it: a Text, translated where shown
+    L: Callable  # L(a, y), SymPy
+    slope_rule: str  # dL/da in words and math, as the derivation of dL/da cites it
+    plain: Callable  # L(A, Y), NumPy, the teaching form as written on the blackboard
+    of_z: Callable  # L(sigma(Z), Y), NumPy, from Z: finite for every float Z
+    needs_probability: bool = False  # defined only for 0 < a < 1 (takes log a, log(1 - a))
+
+    @cached_property
+    def numeric(self):
+        """L(a, y) as a NumPy function, lambdified from the SymPy definition ``L``."""
+        a, y = sp.symbols("a y", real=True)
+        return to_numpy([a, y], self.L(a, y))
+
+
+CROSS_ENTROPY = Loss(
+    "cross_entropy", Text("cross-entropy"), cross_entropy,
+    Text(r"$\frac{d}{da}\log a = \frac{1}{a}$ and $\frac{d}{da}\log(1 - a) = -\frac{1}{1 - a}$"),
+    plain=lambda A, Y: -(Y * np.log(A) + (1 - Y) * np.log(1 - A)), of_z=cross_entropy_of_z, needs_probability=True)
+SQUARED_ERROR = Loss(
+    "squared_error", Text("squared error"), squared_error, r"$\frac{d}{da}\tfrac12 u^2 = u \frac{du}{da}$",
+    plain=lambda A, Y: (A - Y) ** 2 / 2, of_z=lambda Z, Y: (sigmoid_numpy(Z) - Y) ** 2 / 2)
+
+#: Every loss a learner can pick, by key.
+LOSSES = {loss.key: loss for loss in (CROSS_ENTROPY, SQUARED_ERROR)}
 
 
 def cost(loss, a, y, i, m):
@@ -57,7 +98,6 @@ def cost(loss, a, y, i, m):
 def limit_as_a_to(loss, y, a_to):
     """The loss's limit as a -> a_to from inside (0, 1), for a label y.
 
-    >>> a = sp.Symbol("a", real=True)
     >>> limit_as_a_to(cross_entropy, 1, 0), limit_as_a_to(squared_error, 1, 0)
     (oo, 1/2)
     """
@@ -81,10 +121,3 @@ def _expanded_cost(loss, m):
     J = cost(loss, a, y, i, m).doit()
     args = [a[k] for k in range(1, m + 1)] + [y[k] for k in range(1, m + 1)]
     return sp.lambdify(args, J, "numpy")
-
-
-@cache
-def numeric_loss(name):
-    """The loss ``name`` lambdified from its SymPy definition: a NumPy function of (a, y)."""
-    a, y = sp.symbols("a y", real=True)
-    return to_numpy([a, y], LOSSES[name](a, y))

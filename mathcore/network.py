@@ -10,24 +10,19 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from mathcore.functions import ACTIVATIONS, to_numpy
+from mathcore.functions import ACTIVATIONS
 from mathcore.gradcheck import central_difference, relative_difference
 from mathcore.layer import linear_backward, linear_forward
-from mathcore.logistic import cross_entropy_cost_plain
+from mathcore.logistic import cross_entropy_cost
 from mathcore.timing import best_time
 
-_z = sp.Symbol("z", real=True)
-#: g(z) and g'(z) for each activation a learner can pick: the SymPy functions and their derivative
-#: rules (mathcore.functions; ReLU's kink takes the left slope), lambdified to NumPy.
-G = {name: to_numpy([_z], g(_z)) for name, g in ACTIVATIONS.items()}
-G_PRIME = {name: to_numpy([_z], sp.diff(g(_z), _z)) for name, g in ACTIVATIONS.items()}
-#: The choices for hidden layers, ReLU first: the usual one.
-HIDDEN_ACTIVATIONS = ("relu", "tanh", "sigmoid", "leaky_relu")
+#: The choices for hidden layers: every activation record, ReLU (the usual one) first.
+HIDDEN_ACTIVATIONS = ("relu", *(key for key in ACTIVATIONS if key != "relu"))
 
 
 @dataclass(frozen=True)
 class Layer:
-    """Layer l: W (n[l], n[l-1]), b (n[l], 1), and its activation's name."""
+    """Layer l: W (n[l], n[l-1]), b (n[l], 1), and its activation's key (``mathcore.functions.ACTIVATIONS``)."""
 
     W: np.ndarray
     b: np.ndarray
@@ -54,7 +49,7 @@ def forward(layers, X):
     caches, A = [], X
     for layer in layers:
         Z = linear_forward(A, layer.W, layer.b)
-        A = G[layer.activation](Z)
+        A = ACTIVATIONS[layer.activation].forward(Z)
         caches.append((Z, A))
     return caches
 
@@ -81,7 +76,7 @@ def backward(layers, caches, X, Y):
     for l in reversed(range(len(layers))):
         Z, A = caches[l]
         A_prev = X if l == 0 else caches[l - 1][1]
-        dZ = A - Y if l == len(layers) - 1 else dA * G_PRIME[layers[l].activation](Z)
+        dZ = A - Y if l == len(layers) - 1 else dA * ACTIVATIONS[layers[l].activation].slope(Z)
         dW, db = linear_backward(dZ, A_prev)
         dA = layers[l].W.T @ dZ
         grads.append(Gradients(dZ, dW, db, dA))
@@ -89,7 +84,8 @@ def backward(layers, caches, X, Y):
 
 
 def gradient_check(layers, X, Y, eps=1e-7):
-    """The course's check: every dW[l], db[l] from ``backward`` against central differences of J.
+    """The course's check: every dW[l], db[l] from ``backward`` against central differences of J (the stable cost
+    from Z[L], so a saturated output still gives finite differences).
 
     Returns (relative difference, analytic vector, numeric vector), all parameters flattened in order.
     """
@@ -108,7 +104,7 @@ def gradient_check(layers, X, Y, eps=1e-7):
     theta = np.concatenate([np.concatenate([layer.W.ravel(), layer.b.ravel()]) for layer in layers])
     analytic = np.concatenate([np.concatenate([g.dW.ravel(), g.db.ravel()])
                                for g in backward(layers, forward(layers, X), X, Y)])
-    numeric = central_difference(lambda t: cross_entropy_cost_plain(forward(unflatten(t), X)[-1][1], Y), theta, eps)
+    numeric = central_difference(lambda t: cross_entropy_cost(forward(unflatten(t), X)[-1][0], Y), theta, eps)
     return relative_difference(analytic, numeric), analytic, numeric
 
 
@@ -138,17 +134,15 @@ def derivative_products(activation, depth, scale, n_paths=2000, seed=0):
     product is <= (1/4)^k and the gradient reaching early layers vanishes.
     """
     Z = np.random.default_rng(seed).normal(0.0, scale, size=(n_paths, depth))
-    return np.abs(np.cumprod(G_PRIME[activation](Z), axis=1)).mean(axis=0)
-
-
-#: The forms the course compares for speed: the sigmoid needs an exponential, ReLU a comparison.
-TIMED = {"sigmoid": lambda Z: 1 / (1 + np.exp(-Z)), "relu": lambda Z: np.maximum(0.0, Z)}
+    return np.abs(np.cumprod(ACTIVATIONS[activation].slope(Z), axis=1)).mean(axis=0)
 
 
 def time_per_element(activation, n=1_000_000, repeat=7, seed=0):
-    """The best of ``repeat`` wall-clock times of TIMED[activation] over n float64 values, in ns per element."""
+    """The best of ``repeat`` wall-clock times of the activation's plain teaching form over n float64 values, in ns
+    per element: the forms the course compares for speed (the sigmoid needs an exponential, ReLU a comparison)."""
     Z = np.random.default_rng(seed).normal(size=n)
-    return best_time(lambda: TIMED[activation](Z), repeat) / n * 1e9
+    plain = ACTIVATIONS[activation].plain
+    return best_time(lambda: plain(Z), repeat) / n * 1e9
 
 
 def linear_layers_collapse(n0=2, n1=3, n2=2):

@@ -3,7 +3,7 @@
 Shapes: x, y (m,)   w_grid (n_w,)   b_grid (n_b,)   every surface (n_b, n_w): rows b, columns w.
     z_i = w x_i + b,      J(w, b) = (1/m) sum_i L(sigma(z_i), y_i)
     grad J = (1/m) sum_i L'(z_i) [x_i, 1]
-    H(w, b) = (1/m) sum_i L''(z_i) [x_i^2, x_i; x_i, 1] = [[A, B], [B, C]]
+    H(w, b) = (1/m) sum_i L''(z_i) [x_i^2, x_i; x_i, 1] = [[h_ww, h_wb], [h_wb, h_bb]]
 L' and L'' are the SymPy derivations dL_dz and d2L_dz2, lambdified once as functions of
 (a, y), so sigma is computed once per point. The grid is
 computed by broadcasting over (b rows, w columns, examples), a few b rows at a time to
@@ -18,18 +18,9 @@ import numpy as np
 import sympy as sp
 
 import mathcore.derivations as symbols
-import mathcore.losses as loss_functions
 from mathcore.functions import sigmoid, sigmoid_numpy, to_numpy
+from mathcore.losses import LOSSES
 from mathcore.text import Text
-
-LOSSES = tuple(loss_functions.LOSSES)
-
-
-def loss_of_z(loss, Z, y):
-    """L(sigma(z), y) for arrays; cross-entropy in its stable form (log(1 + e^t) by logaddexp)."""
-    if loss == "cross_entropy":
-        return y * np.logaddexp(0, -Z) + (1 - y) * np.logaddexp(0, Z)
-    return 0.5 * (sigmoid_numpy(Z) - y) ** 2
 
 
 @cache
@@ -46,50 +37,53 @@ def curvature_of_a(loss):
 
 @dataclass(frozen=True)
 class Surface:
-    """J and its Hessian [[A, B], [B, C]] on the grid, and the Hessian's smaller eigenvalue."""
+    """J and its Hessian [[h_ww, h_wb], [h_wb, h_bb]] on the grid, and the Hessian's smaller eigenvalue."""
 
     w: np.ndarray
     b: np.ndarray
     J: np.ndarray
-    A: np.ndarray
-    B: np.ndarray
-    C: np.ndarray
+    h_ww: np.ndarray  # d^2 J / dw^2
+    h_wb: np.ndarray  # d^2 J / dw db
+    h_bb: np.ndarray  # d^2 J / db^2
 
     @property
     def smallest_eigenvalue(self):
-        """lambda_min = (A + C)/2 - sqrt(((A - C)/2)^2 + B^2), the 2x2 closed form."""
-        return (self.A + self.C) / 2 - np.hypot((self.A - self.C) / 2, self.B)
+        """lambda_min = (h_ww + h_bb)/2 - sqrt(((h_ww - h_bb)/2)^2 + h_wb^2), the 2x2 closed form."""
+        return (self.h_ww + self.h_bb) / 2 - np.hypot((self.h_ww - self.h_bb) / 2, self.h_wb)
+
+
+FIELDS = ("J", "h_ww", "h_wb", "h_bb")
 
 
 def surface(x, y, w_grid, b_grid, loss, rows=16):
     """J and H over the grid (see the module docstring), ``rows`` b-rows at a time."""
     curvature, m = curvature_of_a(loss), len(x)
-    parts = {key: [] for key in "JABC"}
+    parts = {key: [] for key in FIELDS}
     for start in range(0, len(b_grid), rows):
         Z = w_grid[None, :, None] * x + b_grid[start:start + rows, None, None]  # (rows, n_w, m)
         h = curvature(sigmoid_numpy(Z), y)
-        parts["J"].append(loss_of_z(loss, Z, y).mean(axis=-1))
-        parts["A"].append(h @ x**2 / m)
-        parts["B"].append(h @ x / m)
-        parts["C"].append(h.sum(axis=-1) / m)
+        parts["J"].append(LOSSES[loss].of_z(Z, y).mean(axis=-1))
+        parts["h_ww"].append(h @ x**2 / m)
+        parts["h_wb"].append(h @ x / m)
+        parts["h_bb"].append(h.sum(axis=-1) / m)
     return Surface(w_grid, b_grid, **{key: np.concatenate(value) for key, value in parts.items()})
 
 
 def surface_loop(x, y, w_grid, b_grid, loss):
     """The same J and H, one grid point at a time (vectorized over the examples only): the benchmark's baseline."""
     curvature, m = curvature_of_a(loss), len(x)
-    out = {key: np.empty((len(b_grid), len(w_grid))) for key in "JABC"}
+    out = {key: np.empty((len(b_grid), len(w_grid))) for key in FIELDS}
     for r, b in enumerate(b_grid):
         for c, w in enumerate(w_grid):
             z = w * x + b
             h = curvature(sigmoid_numpy(z), y)
-            out["J"][r, c] = loss_of_z(loss, z, y).mean()
-            out["A"][r, c], out["B"][r, c], out["C"][r, c] = h @ x**2 / m, h @ x / m, h.sum() / m
+            out["J"][r, c] = LOSSES[loss].of_z(z, y).mean()
+            out["h_ww"][r, c], out["h_wb"][r, c], out["h_bb"][r, c] = h @ x**2 / m, h @ x / m, h.sum() / m
     return Surface(w_grid, b_grid, **out)
 
 
 def cost(x, y, w, b, loss):
-    return float(loss_of_z(loss, w * x + b, y).mean())
+    return float(LOSSES[loss].of_z(w * x + b, y).mean())
 
 
 def gradient(x, y, w, b, loss):
@@ -101,7 +95,7 @@ def gradient(x, y, w, b, loss):
 def hessian(x, y, w, b, loss):
     """H at one point, 2x2."""
     s = surface(x, y, np.array([w]), np.array([b]), loss)
-    return np.array([[s.A[0, 0], s.B[0, 0]], [s.B[0, 0], s.C[0, 0]]])
+    return np.array([[s.h_ww[0, 0], s.h_wb[0, 0]], [s.h_wb[0, 0], s.h_bb[0, 0]]])
 
 
 @dataclass(frozen=True)
@@ -160,8 +154,9 @@ def negative_curvature_example():
 
 
 def slices(x, y, w0, b0, w_grid, b_grid, loss):
-    """J and its second derivative along w (b = b0) and along b (w = w0): {"along w": (w, J, A), "along b": (b, J, C)}."""
+    """J and its second derivative along w (b = b0) and along b (w = w0):
+    {"along w": (w, J, h_ww), "along b": (b, J, h_bb)}."""
     along_w = surface(x, y, w_grid, np.array([b0]), loss)
     along_b = surface(x, y, np.array([w0]), b_grid, loss)
-    return {Text("along w"): (w_grid, along_w.J[0], along_w.A[0]),
-            Text("along b"): (b_grid, along_b.J[:, 0], along_b.C[:, 0])}
+    return {Text("along w"): (w_grid, along_w.J[0], along_w.h_ww[0]),
+            Text("along b"): (b_grid, along_b.J[:, 0], along_b.h_bb[:, 0])}

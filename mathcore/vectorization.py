@@ -14,6 +14,7 @@ import sympy as sp
 
 from mathcore.derivations import a, derivation, j, x, y
 from mathcore.gradcheck import central_difference, relative_difference
+from mathcore.layer import bias_gradient, weight_gradient
 from mathcore.logistic import propagate, propagate_loop, random_problem
 from mathcore.text import Text
 from mathcore.timing import best_time
@@ -77,7 +78,7 @@ def _arrays(n, n_prev, m, seed=0):
 def check_dW(left, operator, right, scaled, n=3, n_prev=2, m=5):
     """Judge the candidate ``[(1/m)] left operator right`` for dW, by shape and then by value."""
     arrays = _arrays(n, n_prev, m)
-    true = arrays["dZ"] @ arrays["A_prev"].T / m
+    true = weight_gradient(arrays["dZ"], arrays["A_prev"])
     L, R = arrays[left], arrays[right]
     if {left.split(".")[0], right.split(".")[0]} != {"dZ", "A_prev"}:
         return Verdict(False, Text("dW pairs dZ with A_prev: the weight W_jk joins input k of the layer below "
@@ -119,7 +120,7 @@ def check_db(axis, keepdims, scaled, n=3, m=5):
     """Judge ``[(1/m)] np.sum(dZ, axis=axis, keepdims=keepdims)`` for db (n[l], 1)."""
     dZ = _arrays(n, 2, m)["dZ"]
     got = np.sum(dZ, axis=axis, keepdims=keepdims) / (m if scaled else 1)
-    true = dZ.sum(axis=1, keepdims=True) / m
+    true = bias_gradient(dZ)
     if axis == 0:
         return Verdict(False, Text("axis=0 adds the units of each example, giving shape {shape}. The examples are "
                                    "the columns: sum over axis=1.", shape=got.shape), got.shape)

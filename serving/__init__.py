@@ -4,7 +4,6 @@ and find the system Chromium. Shared by the browser tests, the benchmarks and th
 ``python -m serving --processes 2 --port 8500`` serves a class (see ``serving.nginx``).
 """
 
-import ast
 import os
 import shutil
 import socket
@@ -20,15 +19,6 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-network
                   "--disable-sync", "--no-first-run", "--disable-quic"]
 #: The page is connected and its script has finished running.
 APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
-
-
-def routed_pages():
-    """(script, url path) of every st.Page(...) in app.py, in the sidebar's order; "" for the default page."""
-    calls = [node for node in ast.walk(ast.parse((ROOT / "app.py").read_text()))
-             if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Page"]
-    calls.sort(key=lambda call: (call.lineno, call.col_offset))
-    url_path = lambda call: next((k.value.value for k in call.keywords if k.arg == "url_path"), "")  # noqa: E731
-    return [(call.args[0].value, url_path(call)) for call in calls]
 
 
 def chromium():

@@ -3,7 +3,7 @@
 CANARY = "/tmp/nn_math_explorer_canary"
 
 CORRECT = [
-    ("dL_dz_cross_entropy", t) for t in (
+    ("dL_dz_cross_entropy_sigmoid", t) for t in (
         "a - y", "a-y", "(a - y)", "-y + a", "sigma(z) - y", "σ(z) - y", "sigmoid(z) - y", "1/(1+exp(-z)) - y",
         "-(y - a)", "a − y", "ŷ - y", "yhat - y", "(a - y)*1", "2(a - y)/2", "a - y + 0", "exp(z)/(1 + exp(z)) - y",
         "(-y/a + (1-y)/(1-a)) * a(1-a)", "a(1-a)(-y/a + (1-y)/(1-a))")
@@ -12,19 +12,21 @@ CORRECT = [
                            "exp(-z)/(1+exp(-z))^2", "exp(-z)/(1+exp(-z))**2", "1/(2 + exp(z) + exp(-z))",
                            "exp(z)/(1+exp(z))^2", "sigma(z) - sigma(z)^2")
 ] + [
-    ("dL_da", t) for t in ("-y/a + (1-y)/(1-a)", "(1-y)/(1-a) - y/a", "(a - y)/(a(1-a))", "(a-y)/(a - a^2)")
+    ("dL_da_cross_entropy", t) for t in ("-y/a + (1-y)/(1-a)", "(1-y)/(1-a) - y/a", "(a - y)/(a(1-a))", "(a-y)/(a - a^2)")
 ] + [
-    ("dL_dz_squared_error", t) for t in ("(a-y)a(1-a)", "(a - y)*a*(1 - a)", "(sigma(z) - y)*sigma(z)*(1-sigma(z))")
+    ("dL_dz_squared_error_sigmoid", t) for t in ("(a-y)a(1-a)", "(a - y)*a*(1 - a)", "(sigma(z) - y)*sigma(z)*(1-sigma(z))")
 ] + [
     ("dL_dw_j", t) for t in ("x_j*(a-y)", "(a-y)x_j", "x*(a - y)", "x_j(sigma(z) - y)", "(a - y) * x_j")
 ] + [
     ("dL_db", t) for t in ("a - y", "sigma(z) - y")
 ] + [
-    ("sigmoid_derivative", t) for t in ("sigma(z)(1 - sigma(z))", "a(1-a)")
+    ("da_dz", t) for t in ("sigma(z)(1 - sigma(z))", "a(1-a)")
 ] + [
     ("tanh_derivative", t) for t in ("1 - tanh(z)^2", "sech(z)^2", "1/cosh(z)^2", "1 - tanh(z)**2")
 ] + [
     ("relu_derivative", t) for t in ("step(z)", "heaviside(z)")
+] + [
+    ("leaky_relu_derivative", t) for t in ("step(z) + 0.01*(1 - step(z))", "0.99 step(z) + 0.01", "1/100 + 99/100 step(z)")
 ] + [
     ("dW", t) for t in ("1/m * dZ @ A_prev.T", "(1/m) dZ @ A_prev.T", "dZ @ A_prev.T / m", "dZ @ X.T / m",
                         "1/m*dZ@Aprev.T", "(dZ @ A_prev.T)/m")
@@ -35,33 +37,33 @@ CORRECT = [
 ]
 
 WRONG = [  # (target, answer, a phrase the hint must contain; "" where no specific hint applies)
-    ("dL_dz_cross_entropy", "y - a", "sign is flipped"),
-    ("dL_dz_cross_entropy", "-(a - y)", "sign is flipped"),
-    ("dL_dz_cross_entropy", "y - sigma(z)", "sign is flipped"),
-    ("dL_dz_cross_entropy", "(a - y)*a*(1 - a)", "a(1 − a) factor is left in"),
-    ("dL_dz_cross_entropy", "(a-y)a(1-a)", "a(1 − a) factor is left in"),
-    ("dL_dz_cross_entropy", "a(1-a)", "da/dz alone"),
-    ("dL_dz_cross_entropy", "sigma(z)(1-sigma(z))", "da/dz alone"),
-    ("dL_dz_cross_entropy", "-y/a + (1-y)/(1-a)", "dL/da alone"),
-    ("dL_dz_cross_entropy", "a + y", ""),
-    ("dL_dz_cross_entropy", "a", ""),
-    ("dL_dz_cross_entropy", "a - y^2", ""),
-    ("dL_dz_cross_entropy", "2(a - y)", ""),
-    ("dL_dz_cross_entropy", "exp(-z) - y", ""),
-    ("dL_dz_cross_entropy", "(a - y)/m", ""),
-    ("dL_da", "y/a - (1-y)/(1-a)", "sign is flipped"),
-    ("dL_da", "a - y", "That is dL/dz"),
-    ("dL_da", "-y/a - (1-y)/(1-a)", ""),
-    ("dL_da", "-y/a", ""),
+    ("dL_dz_cross_entropy_sigmoid", "y - a", "sign is flipped"),
+    ("dL_dz_cross_entropy_sigmoid", "-(a - y)", "sign is flipped"),
+    ("dL_dz_cross_entropy_sigmoid", "y - sigma(z)", "sign is flipped"),
+    ("dL_dz_cross_entropy_sigmoid", "(a - y)*a*(1 - a)", "a(1 − a) factor is left in"),
+    ("dL_dz_cross_entropy_sigmoid", "(a-y)a(1-a)", "a(1 − a) factor is left in"),
+    ("dL_dz_cross_entropy_sigmoid", "a(1-a)", "da/dz alone"),
+    ("dL_dz_cross_entropy_sigmoid", "sigma(z)(1-sigma(z))", "da/dz alone"),
+    ("dL_dz_cross_entropy_sigmoid", "-y/a + (1-y)/(1-a)", "dL/da alone"),
+    ("dL_dz_cross_entropy_sigmoid", "a + y", ""),
+    ("dL_dz_cross_entropy_sigmoid", "a", ""),
+    ("dL_dz_cross_entropy_sigmoid", "a - y^2", ""),
+    ("dL_dz_cross_entropy_sigmoid", "2(a - y)", ""),
+    ("dL_dz_cross_entropy_sigmoid", "exp(-z) - y", ""),
+    ("dL_dz_cross_entropy_sigmoid", "(a - y)/m", ""),
+    ("dL_da_cross_entropy", "y/a - (1-y)/(1-a)", "sign is flipped"),
+    ("dL_da_cross_entropy", "a - y", "That is dL/dz"),
+    ("dL_da_cross_entropy", "-y/a - (1-y)/(1-a)", ""),
+    ("dL_da_cross_entropy", "-y/a", ""),
     ("da_dz", "a(1+a)", "a(1 + a)"),
     ("da_dz", "sigma(z)", "σ(z) itself"),
     ("da_dz", "a^2", ""),
     ("da_dz", "exp(-z)/(1+exp(-z))", ""),
     ("da_dz", "1 - a", ""),
-    ("dL_dz_squared_error", "a - y", "a(1 − a) factor is missing"),
-    ("dL_dz_squared_error", "(y - a)a(1-a)", "sign is flipped"),
-    ("dL_dz_squared_error", "(a-y)^2", ""),
-    ("dL_dz_squared_error", "(a-y)a", ""),
+    ("dL_dz_squared_error_sigmoid", "a - y", "a(1 − a) factor is missing"),
+    ("dL_dz_squared_error_sigmoid", "(y - a)a(1-a)", "sign is flipped"),
+    ("dL_dz_squared_error_sigmoid", "(a-y)^2", ""),
+    ("dL_dz_squared_error_sigmoid", "(a-y)a", ""),
     ("dL_dw_j", "a - y", "x_j is missing"),
     ("dL_dw_j", "x_j(y - a)", "sign is flipped"),
     ("dL_dw_j", "x_j(a-y)a(1-a)", "a(1 − a) factor is left in"),
@@ -70,8 +72,8 @@ WRONG = [  # (target, answer, a phrase the hint must contain; "" where no specif
     ("dL_db", "y - a", "sign is flipped"),
     ("dL_db", "(a - y)x", "dz/db is 1"),
     ("dL_db", "1", ""),
-    ("sigmoid_derivative", "sigma(z)(1 + sigma(z))", "σ(z)(1 + σ(z))"),
-    ("sigmoid_derivative", "1 - sigma(z)", ""),
+    ("da_dz", "sigma(z)(1 + sigma(z))", "a(1 + a)"),  # σ'(z) was its own target before it took da_dz's key
+    ("da_dz", "1 - sigma(z)", ""),
     ("tanh_derivative", "1 + tanh(z)^2", "1 + tanh²"),
     ("tanh_derivative", "tanh(z)^2", ""),
     ("tanh_derivative", "cosh(z)^2", ""),

@@ -1,4 +1,5 @@
-"""The router: every lesson script routed exactly once, and no pages/ folder to trip Streamlit.
+"""The router: every lesson script routed exactly once, from the one list of pages, and no pages/ folder to trip
+Streamlit.
 
 A folder named pages/ beside app.py makes Streamlit serve it the legacy (v1) way until
 st.navigation has run once in the server process: a first visitor arriving by a deep link
@@ -8,18 +9,28 @@ browser test test_a_deep_link_as_the_first_visit_still_gets_the_router checks th
 
 from pathlib import Path
 
-from serving import routed_pages as pages
+from streamlit.testing.v1 import AppTest
+
+from lessons import PAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def routed_pages():
-    """The script path of every st.Page(...) in app.py."""
-    return [script for script, _ in pages()]
+    """The script path of every page the router routes (lessons.PAGES), in the sidebar's order."""
+    return [lesson.script for lesson in PAGES]
 
 
 def test_every_lesson_is_routed_exactly_once():
-    assert sorted(routed_pages()) == sorted(f"lessons/{p.name}" for p in (ROOT / "lessons").glob("*.py"))
+    scripts = sorted(f"lessons/{p.name}" for p in (ROOT / "lessons").glob("*.py") if p.name != "__init__.py")
+    assert sorted(routed_pages()) == scripts
+    assert len({lesson.url_path for lesson in PAGES}) == len(PAGES)  # one address each
+
+
+def test_the_router_builds_its_sidebar_from_the_list():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    assert not at.exception
+    assert at.title[0].value == "Why does ∂L/∂z = a − y?"  # the default page is the list's one without a path
 
 
 def test_no_pages_folder_beside_the_entry_script():

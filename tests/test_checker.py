@@ -11,7 +11,8 @@ import pytest
 
 from mathcore.answer import MAX_LENGTH, AnswerError, parse
 from mathcore.checker import TARGETS, check
-from mathcore.checkpool import CheckPool, hog, stall
+from mathcore.checkpool import CheckPool
+from tests.pool_helpers import hog, stall
 from tests.corpora import CANARY, CORRECT, HOSTILE, WRONG
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,7 +48,7 @@ def test_hostile_answers_get_a_clear_message_fast_and_run_no_code(pool):
         os.remove(CANARY)
     slowest = 0.0
     for answer in HOSTILE:
-        for target in ("dL_dz_cross_entropy", "dW"):
+        for target in ("dL_dz_cross_entropy_sigmoid", "dW"):
             start = time.monotonic()
             verdict = pool.check(target, answer)
             slowest = max(slowest, time.monotonic() - start)
@@ -71,13 +72,13 @@ def test_parser_bounds_say_what_is_wrong():
 def test_a_runaway_check_is_stopped_and_the_pool_keeps_answering(pool):
     verdict = pool.run(stall, 30, timeout=1.0)
     assert verdict.status == "could not decide" and "in time" in verdict.message
-    assert pool.check("dL_dz_cross_entropy", "a - y").status == "equivalent"
+    assert pool.check("dL_dz_cross_entropy_sigmoid", "a - y").status == "equivalent"
 
 
 def test_a_memory_hog_is_stopped_by_the_worker_limit(pool):
     verdict = pool.run(hog, 4_000, timeout=10)  # 4 GB against a 1.5 GB address-space limit
     assert verdict.status == "could not decide"
-    assert pool.check("dL_dz_cross_entropy", "a - y").status == "equivalent"
+    assert pool.check("dL_dz_cross_entropy_sigmoid", "a - y").status == "equivalent"
 
 
 def test_one_session_stalling_does_not_starve_another():
@@ -111,7 +112,7 @@ def test_in_flight_cap_says_busy():
 
 @pytest.mark.parametrize("answer, code", [("a - y", 0), ("y - a", 1), ("a +", 2), ("__import__('os')", 2)])
 def test_cli_check_exit_codes(answer, code):
-    done = subprocess.run([sys.executable, "-m", "mathcore", "check", "dL_dz_cross_entropy", answer], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "mathcore", "check", "dL_dz_cross_entropy_sigmoid", answer], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == code, done.stdout + done.stderr
     assert done.stdout.split(":")[0] in ("equivalent", "not equivalent", "invalid", "could not decide")

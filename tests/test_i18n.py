@@ -129,7 +129,7 @@ def test_every_checker_and_detective_message_has_its_korean():
     from tests.corpora import WRONG
 
     answers = [(target, answer) for target, answer, _ in WRONG] + [
-        (target, text) for target in ("dL_dz_cross_entropy", "dW") for text in BAD_INPUT]
+        (target, text) for target in ("dL_dz_cross_entropy_sigmoid", "dW") for text in BAD_INPUT]
     verdicts = [check(target, text) for target, text in answers]
     detective = [check_dW(*choice) for choice in product(OPERANDS, ["@", "*"], OPERANDS, [True, False])]
     detective += [check_db(*choice) for choice in product([0, 1], [True, False], [True, False])]

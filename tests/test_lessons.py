@@ -289,7 +289,7 @@ def test_home_offers_the_derivation_and_the_check_to_take_away(app):
 
 def test_checker_page_one_answer_and_steps(app):
     page = open_page(app, "lessons/checker.py")
-    page.selectbox[0].set_value("dL_dz_cross_entropy").run()
+    page.selectbox[0].set_value("dL_dz_cross_entropy_sigmoid").run()
     page.text_input[0].input("(a-y)a(1-a)").run()
     assert not page.exception
     assert any("Not equivalent" in e.value for e in page.error)
@@ -321,10 +321,11 @@ def test_checker_page_rate_limit(app):
 def test_checker_page_says_when_sympy_runs_out_of_time_and_stays_usable(app, monkeypatch):
     """A check that overruns its budget: the real pool kills the worker, the page says so, and the
     next answer is judged by a fresh worker."""
-    from mathcore.checkpool import CheckPool, stall
+    from mathcore.checkpool import CheckPool
+    from tests.pool_helpers import stall
 
     page = open_page(app, "lessons/checker.py")
-    page.selectbox[0].set_value("dL_dz_cross_entropy").run()
+    page.selectbox[0].set_value("dL_dz_cross_entropy_sigmoid").run()
     with monkeypatch.context() as patched:
         patched.setattr(CheckPool, "check", lambda pool, target, text: pool.run(stall, 30, timeout=0.5))
         page.text_input[0].input("a - y").run()

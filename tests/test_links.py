@@ -39,7 +39,7 @@ def test_defaults_keep_the_url_clean():
     ("lessons/backprop.py", {"backpropagation:activation": "tanh", "backpropagation:x2": 1.4}),
     ("lessons/deep_backprop.py", {"l-layers:hidden": "5, 2, 2", "l-layers:zero_b": True}),
     ("lessons/vectorization.py", {"vectorization:scale": False, "vectorization:right": "A_prev"}),
-    ("lessons/checker.py", {"check-my-derivation:target": "dL_dz_cross_entropy",
+    ("lessons/checker.py", {"check-my-derivation:target": "dL_dz_cross_entropy_sigmoid",
                             "check-my-derivation:answer": "a(1-a)"}),
 ])
 def test_a_link_reopens_the_same_view(page, changes):

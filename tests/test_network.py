@@ -6,7 +6,8 @@ from sympy.matrices.expressions.matexpr import MatrixElement
 
 from mathcore.gradcheck import central_difference
 from mathcore.logistic import forward as logistic_forward
-from mathcore.network import (G, G_PRIME, Layer, derivative_products, forward, initialize, linear_layers_collapse,
+from mathcore.functions import ACTIVATIONS
+from mathcore.network import (Layer, derivative_products, forward, initialize, linear_layers_collapse,
                               parameter_count, shape_table, time_per_element)
 
 
@@ -33,11 +34,18 @@ def test_one_layer_is_logistic_regression():
     assert np.allclose(Z, Z_course) and np.allclose(A, A_course)
 
 
-@pytest.mark.parametrize("name", list(G))
+@pytest.mark.parametrize("name", list(ACTIVATIONS))
 def test_each_activation_derivative_against_finite_differences_away_from_the_kink(name):
+    g = ACTIVATIONS[name]
     z = np.concatenate([np.linspace(-4, -0.05, 40), np.linspace(0.05, 4, 40)])
-    numeric = np.array([central_difference(lambda t: float(G[name](t[0])), np.array([p]), 1e-6)[0] for p in z])
-    assert np.allclose(G_PRIME[name](z), numeric, atol=1e-8)
+    numeric = np.array([central_difference(lambda t: float(g.forward(t[0])), np.array([p]), 1e-6)[0] for p in z])
+    assert np.allclose(g.slope(z), numeric, atol=1e-8)
+
+
+@pytest.mark.parametrize("name", list(ACTIVATIONS))
+def test_each_activation_plain_teaching_form_equals_its_sympy_form(name):
+    g, z = ACTIVATIONS[name], np.linspace(-20, 20, 401)
+    assert np.allclose(g.plain(z), g.forward(z), rtol=1e-12, atol=1e-15)
 
 
 @pytest.mark.parametrize("scale", [0.1, 1.0, 5.0])

@@ -14,11 +14,11 @@ SOURCES = {"synthetic": N_("synthetic, 2 features"), "breast cancer": N_("breast
 def synthetic_controls(m_min=20, m_default=200):
     """The four widgets that shape a synthetic set: examples m, class separation, noise, seed (all in the link)."""
     cols = st.columns(4)
-    return {"m": cols[0].slider(_("examples m"), m_min, 1000, step=10, **link.number("m", m_default, m_min, 1000)),
-            "separation": cols[1].slider(_("class separation"), 0.0, 5.0, step=0.25,
+    return {"m": cols[0].slider(_("examples m"), step=10, **link.number("m", m_default, m_min, 1000)),
+            "separation": cols[1].slider(_("class separation"), step=0.25,
                                          **link.number("separation", 2.0, 0.0, 5.0)),
-            "noise": cols[2].slider(_("noise"), 0.1, 3.0, step=0.1, **link.number("noise", 1.0, 0.1, 3.0)),
-            "seed": cols[3].number_input(_("seed"), 0, 1000, **link.number("seed", 0, 0, 1000))}
+            "noise": cols[2].slider(_("noise"), step=0.1, **link.number("noise", 1.0, 0.1, 3.0)),
+            "seed": cols[3].number_input(_("seed"), **link.number("seed", 0, 0, 1000))}
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

@@ -1,9 +1,9 @@
 """Share links: each page's controls mirrored in the URL's query string, so a copied link reopens the same view.
 
-A page takes a control's ``key`` and starting value from here and passes them to the widget, never its own
-``value`` or ``index``:
+A page takes a control's ``key``, starting value and (for numbers) bounds from here and passes them to the widget,
+never its own ``value``, ``index`` or bounds, so each is stated once:
 
-    z = st.slider(_("z"), -6.0, 6.0, step=0.1, **link.number("z", 1.5, -6.0, 6.0))
+    z = st.slider(_("z"), step=0.1, **link.number("z", 1.5, -6.0, 6.0))
 
 On the session's first run (someone arriving by a link), a control's value comes from ``?z=…`` if that is
 valid; what is not valid (not a number, out of range, not one of the options, a key the page does not have, a
@@ -72,7 +72,9 @@ def _number_text(value):
 
 
 def number(key, default, low, high):
-    """A slider or number input from ``low`` to ``high``: whole numbers when ``default`` is an int."""
+    """A slider or number input from ``low`` to ``high``: whole numbers when ``default`` is an int.
+
+    Returns the widget's ``key``, ``min_value`` and ``max_value``: the page states the bounds only here."""
     def parse(raw):
         try:
             value = float(raw)
@@ -85,14 +87,17 @@ def number(key, default, low, high):
                 raise ValueError(_("not a whole number"))
             return int(value)
         return value
-    return _declare(key, default, parse, _number_text)
+    return {**_declare(key, default, parse, _number_text), "min_value": low, "max_value": high}
 
 
-def option(key, default, options):
-    """A select box, radio or select slider over ``options``; the URL holds ``str(option)``, never the label."""
+def option(key, default, options, aliases=None):
+    """A select box, radio or select slider over ``options``; the URL holds ``str(option)``, never the label.
+    ``aliases`` maps old spellings a link may still carry to today's options."""
     by_text = {str(o): o for o in options}
+    aliases = aliases or {}
 
     def parse(raw):
+        raw = aliases.get(raw, raw)
         if raw not in by_text:
             raise ValueError(_("not one of the choices"))
         return by_text[raw]

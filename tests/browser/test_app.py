@@ -6,24 +6,27 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from lessons import PAGES as LESSONS
 from tests.browser.conftest import ROOT, open_page, screenshot, streamlit_server
 
-PAGES = {  # url path -> (sidebar title, page heading)
-    "": ("Why dL/dz = a − y", "Why does ∂L/∂z = a − y?"),
-    "network": ("What a neural network is", "What a neural network is"),
-    "supervised-learning": ("Supervised learning", "Supervised learning: structured and unstructured data"),
-    "activation-functions": ("Activation functions", "Activation functions"),
-    "logistic-regression": ("The sigmoid", "Logistic regression and the sigmoid"),
-    "loss-and-cost": ("Loss and cost", "Loss and cost"),
-    "backpropagation": ("Chain rule and backpropagation", "Chain rule and backpropagation"),
-    "gradient-descent": ("Gradient descent", "Gradient descent"),
-    "cost-surface": ("Convex or not", "Convex or not: the cost surface"),
-    "vectorization": ("From one example to m", "From one example to m examples"),
-    "l-layers": ("L layers: backward", "L layers: backward and the gradient check"),
-    "loops-vs-numpy": ("Loops versus NumPy", "Loops versus NumPy, measured"),
-    "check-my-derivation": ("Check my derivation", "Check my derivation"),
-    "every-derivation": ("Every derivation, verified", "Every derivation, verified"),
+HEADINGS = {  # url path -> the page's heading
+    "": "Why does ∂L/∂z = a − y?",
+    "network": "What a neural network is",
+    "supervised-learning": "Supervised learning: structured and unstructured data",
+    "activation-functions": "Activation functions",
+    "logistic-regression": "Logistic regression and the sigmoid",
+    "loss-and-cost": "Loss and cost",
+    "backpropagation": "Chain rule and backpropagation",
+    "gradient-descent": "Gradient descent",
+    "cost-surface": "Convex or not: the cost surface",
+    "vectorization": "From one example to m examples",
+    "l-layers": "L layers: backward and the gradient check",
+    "loops-vs-numpy": "Loops versus NumPy, measured",
+    "check-my-derivation": "Check my derivation",
+    "every-derivation": "Every derivation, verified",
 }
+#: url path -> (sidebar title, page heading), in the sidebar's order (the one list of pages: lessons.PAGES)
+PAGES = {lesson.url_path: (lesson.title, HEADINGS[lesson.url_path]) for lesson in LESSONS}
 
 
 #: LaTeX that KaTeX has not typeset yet (or never will): a \frac, or a lone $ (a $$ pair is text).

@@ -1,0 +1,17 @@
+"""Checks that misbehave on purpose, run in the checker's worker pool by the tests (never by the app)."""
+
+import time
+
+from mathcore.checker import Verdict
+
+
+def stall(seconds):
+    """A check that never finishes in time: stands in for a runaway SymPy call."""
+    time.sleep(seconds)
+    return Verdict("equivalent", "should have been stopped")
+
+
+def hog(megabytes):
+    """A check that asks for more memory than a worker may have: stands in for a blow-up."""
+    block = bytearray(megabytes * 1_000_000)
+    return Verdict("equivalent", f"allocated {len(block):,} bytes")
