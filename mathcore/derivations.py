@@ -153,6 +153,20 @@ def leaky_relu_derivative():
     )
 
 
+def swish_derivative():
+    """swish'(z) = sigma(z) + z sigma(z) (1 - sigma(z)), by the product rule."""
+    swish = z * sigmoid(z)
+    return Derivation(
+        "swish_derivative", Text("d swish/dz"), r"\frac{d}{dz}\,z\,\sigma(z)", sp.Derivative(swish, z),
+        (Step(sigmoid(z) + z * sp.Derivative(sigmoid(z), z), Text(r"product rule: $(z\,\sigma)' = \sigma + z\,\sigma'$")),
+         Step(sp.diff(swish, z), Text(r"$\sigma' = \sigma(1 - \sigma)$, derived above")),
+         Step(sigmoid(z) * (1 + z * (1 - sigmoid(z))), Text(r"take out $\sigma(z)$"))),
+        domains={"z": real(-4, 4)},
+        note=Text(r"Unlike ReLU it is smooth at 0, where its slope is $\tfrac12$, and for $z < 0$ it dips below 0 "
+                  r"before it returns to 0."),
+    )
+
+
 # -- losses, and the chain rule ------------------------------------------------------
 
 def dL_da_key(loss):
@@ -365,6 +379,7 @@ CATALOGUE = {
     "tanh_derivative": tanh_derivative,
     "relu_derivative": relu_derivative,
     "leaky_relu_derivative": leaky_relu_derivative,
+    "swish_derivative": swish_derivative,
     **{dL_da_key(loss): partial(dL_da, loss) for loss in LOSSES},
     # every loss after every activation it can follow (cross-entropy only after one whose values are in (0, 1))
     **{dL_dz_key(loss.key, g.key): partial(dL_dz, loss.key, g.key) for loss in LOSSES.values()

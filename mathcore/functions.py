@@ -217,5 +217,9 @@ LEAKY_RELU = Activation("leaky_relu", Text("leaky ReLU (α = 0.01)"), lambda z: 
                         Text(r"$\mathrm{LeakyReLU}'(z)$ is 1 for $z > 0$, else $\alpha$"), (-3.0, 3.0), kink=0.0,
                         spellings=("LeakyReLU",), plain=lambda Z: np.where(Z > 0, Z, 0.01 * Z))
 
+SWISH = Activation("swish", Text("swish (z·σ(z))"), lambda z: z * sigmoid(z), "swish_derivative",
+                   r"$\frac{d}{dz} z\,\sigma(z) = \sigma(z) + z\,\sigma(z)(1 - \sigma(z))$", (-4.0, 4.0),
+                   spellings=("silu", "SiLU", "Swish"), plain=lambda Z: Z / (1 + np.exp(-Z)))
+
 #: Every activation a learner can pick, by key, in the order the lessons meet them.
-ACTIVATIONS = {g.key: g for g in (SIGMOID, TANH, RELU, LEAKY_RELU)}
+ACTIVATIONS = {g.key: g for g in (SIGMOID, TANH, RELU, LEAKY_RELU, SWISH)}

@@ -28,6 +28,9 @@ CORRECT = [
 ] + [
     ("leaky_relu_derivative", t) for t in ("step(z) + 0.01*(1 - step(z))", "0.99 step(z) + 0.01", "1/100 + 99/100 step(z)")
 ] + [
+    ("swish_derivative", t) for t in ("sigma(z) + z*sigma(z)*(1 - sigma(z))", "σ(z)(1 + z(1 - σ(z)))",
+                                      "1/(1+exp(-z)) + z exp(-z)/(1+exp(-z))^2")
+] + [
     ("dW", t) for t in ("1/m * dZ @ A_prev.T", "(1/m) dZ @ A_prev.T", "dZ @ A_prev.T / m", "dZ @ X.T / m",
                         "1/m*dZ@Aprev.T", "(dZ @ A_prev.T)/m")
 ] + [

@@ -3,6 +3,8 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from mathcore.functions import ACTIVATIONS
+
 TIMEOUT = 120  # the first run derives everything with SymPy
 
 
@@ -89,7 +91,7 @@ def test_loss_page_point_limits_and_cost_table(app):
     assert float(metric(page, "difference")) < 1e-12
 
 
-@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu", "leaky_relu"])
+@pytest.mark.parametrize("activation", list(ACTIVATIONS))
 def test_backprop_page_rederives_for_every_activation(app, activation):
     page = open_page(app, "lessons/backprop.py")
     page.selectbox[0].set_value(activation).run()
@@ -184,7 +186,7 @@ def test_network_page_shapes_and_forward_pass(app):
     assert table.loc[table.array == "W[2]", "shape"].item() == "6 × 6"
     page.slider[1].set_value(0).run()  # logistic regression
     assert metric(page, "parameters to learn: Σ n[l]·n[l−1] + n[l]") == "7"
-    for activation in ("tanh", "sigmoid", "leaky_relu"):
+    for activation in ACTIVATIONS:
         page.selectbox[0].set_value(activation).run()
         assert not page.exception
     page.slider[3].set_value(569).run()  # patient
@@ -205,13 +207,17 @@ def test_supervised_page_tables_and_pictures(app):
     assert not page.exception
 
 
-@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu", "leaky_relu"])
+#: g'(-2) for each activation, worked out by hand (swish: s + (-2) s (1 - s) with s = 1/(1 + e^2))
+SLOPE_AT_MINUS_2 = {"sigmoid": 0.104994, "tanh": 0.070651, "relu": 0.0, "leaky_relu": 0.01, "swish": -0.090784}
+
+
+@pytest.mark.parametrize("activation", list(ACTIVATIONS))
 def test_activations_page_for_each_function(app, activation):
     page = open_page(app, "lessons/activations.py")
     page.selectbox[0].set_value(activation).run()
     page.slider[0].set_value(-2.0).run()
     assert not page.exception
-    expected = {"sigmoid": 0.104994, "tanh": 0.070651, "relu": 0.0, "leaky_relu": 0.01}[activation]
+    expected = SLOPE_AT_MINUS_2[activation]
     assert float(metric(page, "g'(-2)")) == pytest.approx(expected, abs=1e-4)
 
 
@@ -248,9 +254,11 @@ def test_vectorization_page_proof_and_detective(app):
 def test_l_layers_page_check_kinks_and_bad_sizes(app):
     page = open_page(app, "lessons/deep_backprop.py")
     assert float(metric(page, "‖g − g̃‖ / (‖g‖ + ‖g̃‖), backprop against central differences (ε = 1e-7)")) < 1e-7
-    for activation in ("tanh", "sigmoid", "leaky_relu", "relu"):
+    for activation in ACTIVATIONS:
         page.selectbox[0].set_value(activation).run()
         assert not page.exception
+        assert float(metric(page, "‖g − g̃‖ / (‖g‖ + ‖g̃‖), backprop against central differences (ε = 1e-7)")) < 1e-7
+    page.selectbox[0].set_value("relu").run()
     page.checkbox[0].check().run()  # b = 0 with ReLU: kinks
     assert page.warning and "kink" in page.warning[0].value
     page.text_input[0].set_value("4, x").run()
