@@ -50,7 +50,7 @@ with steps:
     if all(texts) and st.button(_("Check every step"), type="primary"):
         for i, ((key, _label), text) in enumerate(zip(chain, texts), start=1):
             verdict = check(key, text)
-            if verdict.status != "equivalent":
+            if not verdict.right:
                 st.markdown(_("**Step {i} is the first that is not right.**").format(i=i))
                 show(verdict)
                 break

@@ -11,6 +11,7 @@ from mathcore.derivations import dL_dz_key
 from mathcore.gradcheck import THRESHOLDS, verdict
 from mathcore.network import HIDDEN_ACTIVATIONS, backward, forward, gradient_check, initialize
 from ui import link
+from ui.checking import BADGE
 from ui.derivation_view import show_steps, verified
 
 st.title(_("L layers: backward and the gradient check"))
@@ -52,10 +53,9 @@ st.dataframe(pd.DataFrame(rows, columns=columns).astype(str), hide_index=True)
 
 st.subheader(_("Gradient check"))
 difference, analytic, numeric = gradient_check(layers, X, Y)
-word = verdict(difference)
-colour = {"correct": "green", "check it": "orange", "suspicious": "orange", "wrong": "red"}[word]
+judged = verdict(difference)
 st.metric(_("‖g − g̃‖ / (‖g‖ + ‖g̃‖), backprop against central differences (ε = 1e-7)"), f"{difference:.2e}")
-st.markdown(f":{colour}-badge[{_(word)}] " + _(
+st.markdown(f":{BADGE[judged.outcome]}-badge[{_(judged.message)}] " + _(
     "The course's reading: {thresholds}, else wrong. {n} parameters checked one by one; the worst is parameter "
     "{worst} (|difference| {error:.1e}).").format(
     thresholds=", ".join(_("below {bound:g} {word}").format(bound=bound, word=_(w)) for bound, w in THRESHOLDS),

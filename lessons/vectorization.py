@@ -9,6 +9,7 @@ import charts
 from i18n import _
 from mathcore.vectorization import OPERANDS, backward_proof, check_db, check_dW, four_ways
 from ui import link
+from ui.checking import box
 
 st.title(_("From one example to m examples"))
 st.markdown(_("For one example the gradient of the loss is $dz^{(i)} = a^{(i)} - y^{(i)}$ and "
@@ -47,16 +48,15 @@ left = cols[1].selectbox(_("left"), OPERANDS, **link.option("left", "dZ", OPERAN
 operator = cols[2].selectbox(_("operator"), ["@", "*"], **link.option("operator", "@", ["@", "*"]))
 right = cols[3].selectbox(_("right"), OPERANDS, **link.option("right", "A_prev.T", OPERANDS))
 verdict = check_dW(left, operator, right, scaled, n=3, n_prev=2, m=5)
-(st.success if verdict.correct else st.error)(f"`{'(1/m) * ' if scaled else ''}{left} {operator} {right}`: "
-                                              f"{_(verdict.message)}")
+box(verdict, f"`{'(1/m) * ' if scaled else ''}{left} {operator} {right}`: {_(verdict.message)}")
 cols = st.columns(3)
 axis = cols[0].selectbox("np.sum(dZ, axis=…)", [1, 0], **link.option("axis", 1, [1, 0]))
 keepdims = cols[1].selectbox("keepdims", [True, False], **link.option("keepdims", True, [True, False]))
 db_scaled = cols[2].selectbox(_("scale for db"), [True, False], format_func=scale_name,
                               **link.option("db_scale", True, [True, False]))
 verdict = check_db(axis, keepdims, db_scaled)
-(st.success if verdict.correct else st.error)(f"`{'(1/m) * ' if db_scaled else ''}np.sum(dZ, axis={axis}, "
-                                              f"keepdims={keepdims})`: {_(verdict.message)}")
+box(verdict, f"`{'(1/m) * ' if db_scaled else ''}np.sum(dZ, axis={axis}, keepdims={keepdims})`: "
+             f"{_(verdict.message)}")
 st.caption(_("Checked on random arrays with n[l] = 3, n[l−1] = 2, m = 5: three different sizes, so a wrong shape "
              "cannot pass by coincidence."))
 

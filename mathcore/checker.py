@@ -1,6 +1,7 @@
 """Check a learner's answer for a course target: equivalent, not equivalent, or could not decide.
 
-Two independent judges, and a verdict only when they agree:
+Two independent judges, and a verdict only when they agree (the verdict, the test points and the tolerance are the
+app's one checking engine, ``mathcore.judge``):
 - SymPy: the difference from the reference, with a = sigma(z) written out and the sigmoid as
   exponentials, simplified to 0 (scalar targets);
 - numbers: the answer, evaluated by walking its tree with NumPy, against the reference at seeded
@@ -21,11 +22,14 @@ import sympy as sp
 from mathcore import derivations as D
 from mathcore.answer import AnswerError, first_position, names, parse, to_latex
 from mathcore.functions import ACTIVATIONS, sigmoid, sigmoid_numpy, to_numpy
+from mathcore.judge import EXAMPLES, LABEL, Outcome, Verdict, close, real, sample
 from mathcore.layer import bias_gradient, weight_gradient
 from mathcore.text import Text
 
 N_POINTS = 64
 MIN_VALID = 20
+
+__all__ = ["DEPRECATED", "TARGETS", "Verdict", "check", "target_key"]
 
 
 @dataclass(frozen=True)
@@ -134,19 +138,6 @@ def target_key(name):
     return key
 
 
-@dataclass(frozen=True)
-class Verdict:
-    status: str  # "equivalent", "not equivalent", "could not decide", "invalid"
-    message: str
-    hint: str = ""
-    preview: str = ""  # LaTeX of how the answer was read
-    evidence: str = ""
-
-    @property
-    def exit_code(self):
-        return {"equivalent": 0, "not equivalent": 1}.get(self.status, 2)
-
-
 # -- reading the tree --------------------------------------------------------------
 
 #: Each function an answer may call, in SymPy and in NumPy: the elementary ones, and every activation record.
@@ -212,14 +203,11 @@ def evaluate(node, env):
 
 # -- judging ---------------------------------------------------------------------
 
-def _points(target, rng):
-    z_values = rng.uniform(*target.domain_z, N_POINTS)
-    z_values = np.where(np.abs(z_values) < 1e-3, 2e-3, z_values)  # off a kink at 0
-    half = N_POINTS // 2
-    labels = np.concatenate([rng.integers(0, 2, half).astype(float), rng.uniform(0, 1, N_POINTS - half)])
-    x_values = rng.uniform(-2, 2, N_POINTS)
-    return {"z": z_values, "a": sigmoid_numpy(z_values), "y": labels, "x_j": x_values, "x": x_values,
-            "m": rng.integers(2, 50, N_POINTS).astype(float)}
+def _points(target, seed):
+    """The test points: z off the kink at 0, y labels, x_j, m, and a = sigma(z) (x is another name for x_j)."""
+    points = sample({"z": real(*target.domain_z, avoid=0.0), "y": LABEL, "x_j": real(-2, 2), "m": EXAMPLES},
+                    N_POINTS, seed)
+    return {**points, "a": sigmoid_numpy(points["z"]), "x": points["x_j"]}
 
 
 def _reference_numbers(expr, env):
@@ -241,7 +229,7 @@ def check(name, text, seed=0):
             return _check_matrix(target, tree, seed)
         return _check_scalar(target, tree, seed)
     except AnswerError as error:
-        return Verdict("invalid", error.text)
+        return Verdict(Outcome.INVALID, error.text)
 
 
 def _check_scalar(target, tree, seed):
@@ -249,44 +237,45 @@ def _check_scalar(target, tree, seed):
     if they agree everywhere, SymPy must simplify the difference to 0 for "equivalent"."""
     answer = to_sympy(tree, SCALAR_NAMES)
     preview = sp.latex(answer.subs(s, D.a) if "a" in target.variables else answer)
-    env = _points(target, np.random.default_rng(seed))
+    env = _points(target, seed)
     with np.errstate(all="ignore"):
         reference = _reference_numbers(target.reference, env)
         got = np.broadcast_to(np.asarray(evaluate(tree, env), dtype=float), reference.shape)
     valid = np.isfinite(reference)
     if valid.sum() < MIN_VALID:
-        return Verdict("could not decide", Text("Too few points where the reference is defined."), preview=preview)
-    close = np.isclose(got[valid], reference[valid], rtol=1e-7, atol=1e-9)
-    if not close.all():
-        k = int(np.flatnonzero(valid)[np.argmin(close)])
+        return Verdict(Outcome.UNDECIDED, Text("Too few points where the reference is defined."), preview=preview)
+    agree = close(got[valid], reference[valid])
+    if not agree.all():
+        k = int(np.flatnonzero(valid)[np.argmin(agree)])
         used = names(tree)
-        shown = ", ".join(f"{v} = {env[v][k]:.4g}" for v in ("z", "a", "y", "x_j", "m")
-                          if v == "a" or (v in target.variables and (v != "m" or "m" in used)))
+        counterexample = tuple((v, float(env[v][k])) for v in ("z", "a", "y", "x_j", "m")
+                               if v == "a" or (v in target.variables and (v != "m" or "m" in used)))
+        shown = ", ".join(f"{v} = {value:.4g}" for v, value in counterexample)
         if not np.isfinite(got[k]):  # overflow or a pole where the right answer is a plain number
-            return Verdict("not equivalent", Text("Not equivalent: at {point} your answer is not a finite number "
+            return Verdict(Outcome.NOT_EQUIVALENT, Text("Not equivalent: at {point} your answer is not a finite number "
                                                   "({got}), the right answer {right:.6g}.",
                                                   point=shown, got=got[k], right=reference[k]),
-                           hint=_hint(target, got, env, valid), preview=preview)
+                           hint=_hint(target, got, env, valid), preview=preview, counterexample=counterexample)
         at = {z: sp.Float(env["z"][k], 30), y: sp.Float(env["y"][k], 30), x_j: sp.Float(env["x_j"][k], 30),
               m: int(env["m"][k])}
         exact_answer, exact_reference = (sp.N(e.subs(at).rewrite(sp.exp), 30) for e in (answer, target.reference))
         if exact_answer.is_comparable and abs(exact_answer - exact_reference) > 1e-9 * (1 + abs(exact_reference)):
-            return Verdict("not equivalent", Text("Not equivalent: at {point} your answer is {got:.6g}, "
+            return Verdict(Outcome.NOT_EQUIVALENT, Text("Not equivalent: at {point} your answer is {got:.6g}, "
                                                   "the right answer {right:.6g}.", point=shown,
                                                   got=float(exact_answer), right=float(exact_reference)),
-                           hint=_hint(target, got, env, valid), preview=preview)
+                           hint=_hint(target, got, env, valid), preview=preview, counterexample=counterexample)
         if not exact_answer.is_comparable:
-            return Verdict("not equivalent", Text("Not equivalent: at {point} your answer is undefined "
+            return Verdict(Outcome.NOT_EQUIVALENT, Text("Not equivalent: at {point} your answer is undefined "
                                                   "({got}), the right answer {right:.6g}.", point=shown,
                                                   got=str(exact_answer), right=float(exact_reference)),
-                           hint=_hint(target, got, env, valid), preview=preview)
-        return Verdict("could not decide", Text("Could not decide: the two judges disagree."), preview=preview,
+                           hint=_hint(target, got, env, valid), preview=preview, counterexample=counterexample)
+        return Verdict(Outcome.UNDECIDED, Text("Could not decide: the two judges disagree."), preview=preview,
                        evidence=Text("At {point} floating point says they differ, exact arithmetic says they agree.",
                                      point=shown))
     if sp.simplify((answer - target.reference).rewrite(sp.exp)) == 0:
-        return Verdict("equivalent", Text("Equivalent: SymPy simplifies the difference to 0, and the numbers agree at "
+        return Verdict(Outcome.EQUIVALENT, Text("Equivalent: SymPy simplifies the difference to 0, and the numbers agree at "
                                           "{n} random points.", n=int(valid.sum())), preview=preview)
-    return Verdict("could not decide", Text("Could not decide: the two judges disagree."), preview=preview,
+    return Verdict(Outcome.UNDECIDED, Text("Could not decide: the two judges disagree."), preview=preview,
                    evidence=Text("The numbers agree at all {n} random points, but SymPy could not "
                                  "simplify the difference to 0.", n=int(valid.sum())))
 
@@ -295,14 +284,15 @@ def _hint(target, got, env, valid):
     with np.errstate(all="ignore"):
         for hint, variant in target.mistakes:
             values = _reference_numbers(variant, env)
-            if np.allclose(got[valid], values[valid], rtol=1e-7, atol=1e-9):
+            if close(got[valid], values[valid]).all():
                 return hint
     return ""
 
 
 def _check_matrix(target, tree, seed):
     verdict = _judge_matrix(target, tree, seed)
-    return Verdict(verdict.status, verdict.message, verdict.hint, to_latex(tree), verdict.evidence)
+    return Verdict(verdict.outcome, verdict.message, verdict.hint, to_latex(tree), verdict.evidence,
+                   verdict.counterexample, verdict.shape)
 
 
 def _judge_matrix(target, tree, seed):
@@ -320,7 +310,7 @@ def _judge_matrix(target, tree, seed):
             got = np.asarray(evaluate(tree, env))
         except AnswerError as error:  # shapes that do not fit together: a wrong answer, said with its shapes
             elementwise = "entry by entry" in str(error)
-            return Verdict("not equivalent", Text("{error} (with {shapes}).", error=error.text, shapes=shapes),
+            return Verdict(Outcome.NOT_EQUIVALENT, Text("{error} (with {shapes}).", error=error.text, shapes=shapes),
                            hint=Text("`*` multiplies entry by entry; the sum over the m examples is the matrix "
                                      "product `@`.") if elementwise else Text("A transpose is missing or misplaced."))
     if got.shape != right.shape:
@@ -330,20 +320,23 @@ def _judge_matrix(target, tree, seed):
             Text("This is the transpose.") if got.shape == right.T.shape else
             Text("The m axis of the examples is still there: `*` multiplies entry by entry; the sum over the "
                  "examples is the matrix product `@`.") if m_axis in got.shape and m_axis not in right.shape else "")
-        return Verdict("not equivalent", Text("Wrong shape: your answer is {got}, the gradient must be "
+        return Verdict(Outcome.NOT_EQUIVALENT, Text("Wrong shape: your answer is {got}, the gradient must be "
                                               "{right} (with {shapes}).", got=got.shape, right=right.shape,
-                                              shapes=shapes), hint=hint)
-    if np.allclose(got, right, rtol=1e-9, atol=1e-12):
-        return Verdict("equivalent", Text("Equivalent: right shape {right}, and the values agree on random "
+                                              shapes=shapes), hint=hint, shape=got.shape)
+    if close(got, right).all():
+        return Verdict(Outcome.EQUIVALENT, Text("Equivalent: right shape {right}, and the values agree on random "
                                           "matrices ({shapes}).", right=right.shape, shapes=shapes))
-    return Verdict("not equivalent", Text("Right shape {right}, wrong values on random matrices ({shapes}).",
-                                          right=right.shape, shapes=shapes),
-                   hint=_matrix_hint(target, got, env))
+    k = np.unravel_index(np.argmin(close(got, right)), got.shape)
+    return Verdict(Outcome.NOT_EQUIVALENT, Text("Right shape {right}, wrong values on random matrices ({shapes}).",
+                                                right=right.shape, shapes=shapes),
+                   hint=_matrix_hint(target, got, env), counterexample=(("entry", tuple(int(i) for i in k)),
+                                                                         ("yours", float(got[k])), ("right", float(right[k]))),
+                   shape=got.shape)
 
 
 def _matrix_hint(target, got, env):
     for hint, variant in target.mistakes:
         value = variant(env)
-        if value.shape == got.shape and np.allclose(got, value):
+        if value.shape == got.shape and close(got, value).all():
             return hint
     return ""

@@ -15,7 +15,8 @@ from concurrent.futures import TimeoutError as FutureTimeout
 
 from pebble import ProcessPool
 
-from mathcore.checker import Verdict, check
+from mathcore.checker import check
+from mathcore.judge import Outcome, Verdict
 from mathcore.text import Text
 
 TIME_BUDGET = 1.5  # seconds per check: with the overhead, a verdict within 2 s
@@ -48,17 +49,17 @@ class CheckPool:
     def run(self, function, *args, timeout=TIME_BUDGET):
         """function(*args) in a worker, returning a Verdict; ``check`` is the one the app runs."""
         if not self._in_flight.acquire(blocking=False):
-            return Verdict("could not decide", Text("The checker is busy with other answers: try again in a moment."))
+            return Verdict(Outcome.UNDECIDED, Text("The checker is busy with other answers: try again in a moment."))
         try:
             future = self._pool.schedule(function, args=args, timeout=timeout)
             return future.result()
         except FutureTimeout:
-            return Verdict("could not decide", Text("Could not decide in time: the check took longer than {timeout:g} s "
+            return Verdict(Outcome.UNDECIDED, Text("Could not decide in time: the check took longer than {timeout:g} s "
                                                     "and was stopped. Try a simpler form.", timeout=timeout))
         except MemoryError:
-            return Verdict("could not decide", Text("Could not decide: the check ran out of memory and was stopped."))
+            return Verdict(Outcome.UNDECIDED, Text("Could not decide: the check ran out of memory and was stopped."))
         except Exception as error:  # a worker killed by its limits, or a bug: never a traceback for the learner
-            return Verdict("could not decide", Text("Could not decide: the check stopped ({error}).",
+            return Verdict(Outcome.UNDECIDED, Text("Could not decide: the check stopped ({error}).",
                                                     error=type(error).__name__))
         finally:
             self._in_flight.release()

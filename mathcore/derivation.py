@@ -18,6 +18,8 @@ Every step is checked twice, independently:
   ``||g - g~|| / max(||g|| + ||g~||, sqrt(N))``, whose floor makes it an absolute
   (root-mean-square-like) difference where all values are smaller than 1, as at
   a limit of 0, where a relative one would mean nothing.
+
+The test points, the tolerance and the verdict are the app's one checking engine, ``mathcore.judge``.
 """
 
 from dataclasses import dataclass, field
@@ -28,47 +30,15 @@ import numpy as np
 import sympy as sp
 
 from mathcore.functions import leaky_relu, relu, sigmoid, to_numpy
+from mathcore.judge import LABEL, PROBABILITY, TOLERANCE, Domain, Outcome, Verdict, error, real, sample
 from mathcore.text import Text
 
-#: A step counts as checked when its relative difference is below this.
-TOLERANCE = 1e-7
+__all__ = ["Check", "Derivation", "Domain", "LABEL", "PROBABILITY", "Step", "TOLERANCE", "real"]
 #: Finite-difference step for derivatives, and how far out a limit is taken.
 FD_STEP = 1e-6
 FD_STEP_2 = 1e-4  # for second derivatives, in long double
 FAR_OUT = 40.0
 N_POINTS = 200
-
-
-@dataclass(frozen=True)
-class Domain:
-    """Where a variable's random test points come from, said in words for the reader."""
-
-    text: str
-    sample: Callable[[np.random.Generator, int], np.ndarray]
-
-
-def real(lo, hi, avoid=None):
-    """Uniform on [lo, hi]; with ``avoid``, no point within 1e-3 of it (a kink)."""
-
-    def sample(rng, n):
-        t = rng.uniform(lo, hi, n)
-        if avoid is not None:
-            t = np.where(np.abs(t - avoid) < 1e-3, t + 2e-3, t)
-        return t
-
-    return Domain(f"[{lo}, {hi}]", sample)
-
-
-def _labels(rng, n):
-    half = n // 2
-    return np.concatenate([rng.integers(0, 2, half).astype(float), rng.uniform(0, 1, n - half)])
-
-
-REAL = real(-4, 4)
-#: a in (0, 1), kept a little away from the ends where log(a) and 1/a blow up.
-PROBABILITY = Domain("(0, 1)", lambda rng, n: rng.uniform(0.02, 0.98, n))
-#: y in {0, 1} for half of the points, y in [0, 1] for the other half.
-LABEL = Domain("{0, 1} and [0, 1]", _labels)
 
 
 @dataclass(frozen=True)
@@ -97,7 +67,18 @@ class Check:
 
     @property
     def ok(self):
-        return self.proved and self.error < TOLERANCE
+        return self.verdict.right
+
+    @property
+    def verdict(self):
+        """Equivalent when proved and within TOLERANCE; not equivalent when the numbers differ; else undecided."""
+        if self.error >= TOLERANCE:
+            return Verdict(Outcome.NOT_EQUIVALENT, Text("The numbers differ: error {error:.1e} at {n} points.",
+                                                        error=self.error, n=self.n_points))
+        if not self.proved:
+            return Verdict(Outcome.UNDECIDED, Text("The numbers agree, but SymPy did not prove the step."))
+        return Verdict(Outcome.EQUIVALENT, Text("Proved by SymPy, and the numbers agree at {n} points.",
+                                                n=self.n_points))
 
 
 @dataclass(frozen=True, eq=False)
@@ -251,8 +232,8 @@ class Derivation:
 
         A derivation with no variables (sigma(0) = 1/2) is checked at its one point.
         """
-        rng = np.random.default_rng(self.seed)
-        return [self.domains[_name(v)].sample(rng, n) for v in self.variables]
+        points = sample({v: self.domains[_name(v)] for v in self.variables}, n, self.seed)  # w[1], w[2]: one each
+        return list(points.values())
 
     @cached_property
     def checks(self):
@@ -265,8 +246,7 @@ class Derivation:
         for step, got in zip(self.steps, self.step_values(values)):
             got = np.atleast_1d(got)
             valid = np.isfinite(truth) & np.isfinite(got)
-            error = check_error(got[valid], truth[valid])
-            checks.append(Check(self.equal(previous, step.expr), error, int(valid.sum())))
+            checks.append(Check(self.equal(previous, step.expr), error(got[valid], truth[valid]), int(valid.sum())))
             previous = step.expr
         return tuple(checks)
 
@@ -276,25 +256,12 @@ class Derivation:
 
     @property
     def error(self):
-        """The worst step's ``check_error`` against the independent numbers."""
+        """The worst step's ``mathcore.judge.error`` against the independent numbers."""
         return max(c.error for c in self.checks)
 
     @property
     def ok(self):
         return all(c.ok for c in self.checks)
-
-
-def check_error(g, g_approx):
-    """||g - g~|| / max(||g|| + ||g~||, sqrt(N)): relative, but absolute for values below 1.
-
-    >>> check_error(np.array([0.0]), np.array([4e-18]))
-    4e-18
-    >>> check_error(np.array([100.0]), np.array([101.0]))  # doctest: +ELLIPSIS
-    0.00497...
-    """
-    g, g_approx = np.ravel(g), np.ravel(g_approx)
-    scale = max(np.linalg.norm(g) + np.linalg.norm(g_approx), np.sqrt(g.size))
-    return 0.0 if scale == 0 else float(np.linalg.norm(g - g_approx) / scale)
 
 
 def _elementary(expr):

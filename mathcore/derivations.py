@@ -14,7 +14,8 @@ import sympy as sp
 
 import numpy as np
 
-from mathcore.derivation import LABEL, PROBABILITY, Derivation, Domain, Step, real
+from mathcore.derivation import Derivation, Step
+from mathcore.judge import LABEL, PROBABILITY, Domain, real
 from mathcore.functions import ACTIVATIONS, leaky_relu, relu, sigmoid, tanh
 from mathcore.losses import LOSSES, cross_entropy
 from mathcore.text import Text

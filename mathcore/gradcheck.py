@@ -4,14 +4,16 @@
     difference = ||dtheta - dtheta_approx|| / (||dtheta|| + ||dtheta_approx||)
 
 The course reads the difference as: below 1e-7 great, up to 1e-5 worth a look,
-above 1e-3 a bug (``verdict``).
+above 1e-3 a bug (``verdict``, in the app's one Verdict: equivalent, undecided, not equivalent).
 """
 
 import numpy as np
 
+from mathcore.judge import TOLERANCE, Outcome, Verdict
 from mathcore.text import Text
 
-THRESHOLDS = ((1e-7, Text("correct")), (1e-5, Text("check it")), (1e-3, Text("suspicious")))
+#: The course's bounds and words; the first is the app's TOLERANCE. At or above the last: "wrong".
+THRESHOLDS = ((TOLERANCE, Text("correct")), (1e-5, Text("check it")), (1e-3, Text("suspicious")))
 
 
 def central_difference(J, theta, eps=1e-7):
@@ -43,13 +45,15 @@ def relative_difference(g, g_approx):
     return 0.0 if denominator == 0 else float(np.linalg.norm(g - g_approx) / denominator)
 
 
-def verdict(difference):
-    """The course's reading of a relative difference.
+def verdict(difference, worst=()):
+    """The course's reading of a relative difference, as a Verdict whose message is the course's word: below
+    TOLERANCE equivalent, up to 1e-3 undecided (look closer), above not equivalent. ``worst``: the counterexample,
+    (name, value) pairs naming the parameter that differs most.
 
-    >>> verdict(3e-9), verdict(2e-6), verdict(0.2)
-    ('correct', 'check it', 'wrong')
+    >>> [(v.outcome.name, v.message) for v in (verdict(3e-9), verdict(2e-6), verdict(0.2))]
+    [('EQUIVALENT', 'correct'), ('UNDECIDED', 'check it'), ('NOT_EQUIVALENT', 'wrong')]
     """
     for bound, word in THRESHOLDS:
         if difference < bound:
-            return word
-    return Text("wrong")
+            return Verdict(Outcome.EQUIVALENT if bound == TOLERANCE else Outcome.UNDECIDED, word)
+    return Verdict(Outcome.NOT_EQUIVALENT, Text("wrong"), counterexample=tuple(worst))

@@ -2,16 +2,16 @@
 
 import time
 
-from mathcore.checker import Verdict
+from mathcore.judge import Outcome, Verdict
 
 
 def stall(seconds):
     """A check that never finishes in time: stands in for a runaway SymPy call."""
     time.sleep(seconds)
-    return Verdict("equivalent", "should have been stopped")
+    return Verdict(Outcome.EQUIVALENT, "should have been stopped")
 
 
 def hog(megabytes):
     """A check that asks for more memory than a worker may have: stands in for a blow-up."""
     block = bytearray(megabytes * 1_000_000)
-    return Verdict("equivalent", f"allocated {len(block):,} bytes")
+    return Verdict(Outcome.EQUIVALENT, f"allocated {len(block):,} bytes")

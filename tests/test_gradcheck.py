@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from mathcore.gradcheck import central_difference, relative_difference, verdict
+from mathcore.judge import Outcome
 
 
 def test_central_difference_of_a_known_gradient():
@@ -22,4 +23,7 @@ def test_relative_difference_reads_like_the_course():
 
 
 def test_verdict_thresholds():
-    assert [verdict(d) for d in (1e-9, 5e-6, 5e-4, 0.3)] == ["correct", "check it", "suspicious", "wrong"]
+    verdicts = [verdict(d) for d in (1e-9, 5e-6, 5e-4, 0.3)]
+    assert [v.message for v in verdicts] == ["correct", "check it", "suspicious", "wrong"]
+    assert [v.outcome for v in verdicts] == [Outcome.EQUIVALENT, Outcome.UNDECIDED, Outcome.UNDECIDED,
+                                             Outcome.NOT_EQUIVALENT]

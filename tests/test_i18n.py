@@ -143,7 +143,7 @@ def test_every_checker_and_detective_message_has_its_korean():
             assert re.search("[가-힣]", i18n.gettext(v.message)), v.message
         for target in TARGETS.values():
             i18n.gettext(target.title)
-        for bound, word in THRESHOLDS + ((None, verdict(1.0)),):
+        for bound, word in THRESHOLDS + ((None, verdict(1.0).message),):
             assert re.search("[가-힣]", i18n.gettext(word))
     finally:
         i18n.STRICT = False

@@ -32,17 +32,17 @@ def test_backward_step_proved_with_symbolic_matrices(sizes):
 ])
 def test_transpose_detective_dW(candidate, correct, says):
     verdict = check_dW(*candidate, n=3, n_prev=2, m=5)
-    assert verdict.correct == correct and says in verdict.message
+    assert verdict.right == correct and says in verdict.message
 
 
 def test_transpose_detective_wrong_axis_when_sizes_allow_it():
     verdict = check_dW("dZ.T", "@", "A_prev", True, n=3, n_prev=3, m=5)  # (5, 3) @ (3, 5): sums over units
-    assert not verdict.correct and "wrong axis" in verdict.message and verdict.shape == (5, 5)
+    assert not verdict.right and "wrong axis" in verdict.message and verdict.shape == (5, 5)
 
 
 def test_transpose_detective_elementwise_with_matching_shapes():
     verdict = check_dW("dZ", "*", "A_prev", True, n=3, n_prev=3, m=5)
-    assert not verdict.correct and "never sums over the examples" in verdict.message
+    assert not verdict.right and "never sums over the examples" in verdict.message
 
 
 @pytest.mark.parametrize("candidate, correct, says", [
@@ -53,7 +53,7 @@ def test_transpose_detective_elementwise_with_matching_shapes():
 ])
 def test_transpose_detective_db(candidate, correct, says):
     verdict = check_db(*candidate)
-    assert verdict.correct == correct and says in verdict.message
+    assert verdict.right == correct and says in verdict.message
 
 
 @pytest.mark.parametrize("n_x, m", [(1, 1), (5, 100), (20, 300)])

@@ -5,7 +5,7 @@ import time
 import streamlit as st
 
 from i18n import _
-from mathcore.checker import Verdict
+from mathcore.judge import Outcome, Verdict
 from mathcore.text import Text
 from mathcore.checkpool import CheckPool
 
@@ -23,17 +23,31 @@ def check(target, answer):
     now = time.monotonic()
     recent = [t for t in st.session_state.get("check_times", []) if now - t < 60]
     if len(recent) >= CHECKS_PER_MINUTE:
-        return Verdict("could not decide", Text("Slow down: at most {n} checks a minute. Try again in {wait:.0f} s.",
+        return Verdict(Outcome.UNDECIDED, Text("Slow down: at most {n} checks a minute. Try again in {wait:.0f} s.",
                                                 n=CHECKS_PER_MINUTE, wait=60 - (now - recent[0])))
     st.session_state.check_times = recent + [now]
     return pool().check(target, answer)
 
 
+#: How a page shows each outcome: the box and its icon. Pages style by the outcome, never by the verdict's words.
+STYLE = {Outcome.EQUIVALENT: (st.success, ":material/check_circle:"),
+         Outcome.NOT_EQUIVALENT: (st.error, ":material/cancel:"),
+         Outcome.UNDECIDED: (st.warning, ":material/help:"),
+         Outcome.INVALID: (st.warning, ":material/help:")}
+#: The same, as a Markdown badge colour.
+BADGE = {Outcome.EQUIVALENT: "green", Outcome.NOT_EQUIVALENT: "red", Outcome.UNDECIDED: "orange",
+         Outcome.INVALID: "orange"}
+
+
+def box(verdict, text=None):
+    """``text`` (by default the verdict's message, translated) in the box of the verdict's outcome."""
+    show_box, icon = STYLE[verdict.outcome]
+    show_box(_(verdict.message) if text is None else text, icon=icon)
+
+
 def show(verdict):
     """The verdict in colour, with its hint, evidence and how the answer was read."""
-    box = {"equivalent": st.success, "not equivalent": st.error}.get(verdict.status, st.warning)
-    box(_(verdict.message), icon={"equivalent": ":material/check_circle:", "not equivalent": ":material/cancel:"}
-        .get(verdict.status, ":material/help:"))
+    box(verdict)
     if verdict.hint:
         st.info(_("Hint: {hint}").format(hint=_(verdict.hint)))
     if verdict.evidence:
