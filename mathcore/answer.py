@@ -13,8 +13,8 @@ Grammar, loosest first (implicit multiplication: a factor followed by a number, 
     atom    := NUMBER | NAME | FUNCTION "(" arguments ")" | "(" expr ")"
 A NAME followed by "(" is a call only if it names an allowed function: a(1 - a) is a times (1 - a).
 
-Nodes: ("num", text), ("name", name), ("neg", x), ("op", symbol, left, right), ("T", x),
-("call", function, [arguments], {keyword: value}), each with its position in the text.
+The tree's nodes are the frozen dataclasses below, one per rule, each with its position in the text; every walker
+(here and in ``mathcore.checker``) takes them apart with ``match``.
 """
 
 import re
@@ -41,6 +41,64 @@ LOOKALIKES = {"−": "-", "–": "-", "×": "*", "·": "*", "⋅": "*"}
 
 _TOKEN = re.compile(r"\s*(?:(?P<num>\d+\.?\d*|\.\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*|[σαŷ])"
                     r"|(?P<op>\*\*|[-+*/^@(),=]|\.T\b))")
+
+
+@dataclass(frozen=True)
+class Num:
+    """A NUMBER, kept as typed (exact)."""
+
+    text: str
+    position: int
+
+
+@dataclass(frozen=True)
+class Name:
+    """A variable."""
+
+    name: str
+    position: int
+
+
+@dataclass(frozen=True)
+class Neg:
+    """-operand."""
+
+    operand: "Node"
+    position: int
+
+
+@dataclass(frozen=True)
+class BinOp:
+    """left op right, op one of + - * / ^ @ (implicit multiplication is *)."""
+
+    op: str
+    left: "Node"
+    right: "Node"
+    position: int
+
+
+@dataclass(frozen=True)
+class Transpose:
+    """operand.T"""
+
+    operand: "Node"
+    position: int
+
+
+@dataclass(frozen=True)
+class Call:
+    """function(arguments, keyword=value, ...): an allowed function's canonical name, keywords as (name, value)."""
+
+    function: str
+    arguments: tuple
+    keywords: tuple
+    position: int
+
+    def keyword(self, name, default=None):
+        return dict(self.keywords).get(name, default)
+
+
+Node = Num | Name | Neg | BinOp | Transpose | Call
 
 
 class AnswerError(ValueError):
@@ -120,7 +178,7 @@ class _Parser:
         node = self.term()
         while self.token.text in ("+", "-"):
             op = self.take()
-            node = ("op", op.text, node, self.term(), op.position)
+            node = BinOp(op.text, node, self.term(), op.position)
         return node
 
     def term(self):
@@ -129,11 +187,11 @@ class _Parser:
             token = self.token
             if token.text in ("*", "/", "@"):
                 self.take()
-                node = ("op", token.text, node, self.unary(), token.position)
+                node = BinOp(token.text, node, self.unary(), token.position)
             elif token.kind in ("num", "name") or token.text == "(":
-                if token.kind == "num" and node[0] == "num":
+                if token.kind == "num" and isinstance(node, Num):
                     raise AnswerError(Text("Two numbers side by side: put an operator between them"), token.position)
-                node = ("op", "*", node, self.unary(), token.position)  # implicit multiplication
+                node = BinOp("*", node, self.unary(), token.position)  # implicit multiplication
             else:
                 return node
 
@@ -143,7 +201,7 @@ class _Parser:
             self.nested(op.position)
             inner = self.unary()
             self.depth -= 1
-            return ("neg", inner, op.position) if op.text == "-" else inner
+            return Neg(inner, op.position) if op.text == "-" else inner
         return self.power()
 
     def power(self):
@@ -157,20 +215,20 @@ class _Parser:
             if value is None or abs(value) > MAX_EXPONENT:
                 raise AnswerError(Text("Exponents must be plain numbers between -{limit} and {limit}", limit=MAX_EXPONENT),
                                   op.position)
-            return ("op", "^", base, exponent, op.position)
+            return BinOp("^", base, exponent, op.position)
         return base
 
     def postfix(self):
         node = self.atom()
         while self.token.text == ".T":
-            node = ("T", node, self.take().position)
+            node = Transpose(node, self.take().position)
         return node
 
     def atom(self):
         token = self.token
         if token.kind == "num":
             self.take()
-            return ("num", token.text, token.position)
+            return Num(token.text, token.position)
         if token.text == "(":
             self.take()
             self.nested(token.position)
@@ -185,7 +243,7 @@ class _Parser:
                 return self.call(FUNCTIONS[name], token)
             if name in FUNCTIONS:
                 raise AnswerError(Text("{name} is a function: write {name}(…)", name=token.text), token.position)
-            return ("name", name, token.position)
+            return Name(name, token.position)
         shown = Text("the end of the answer") if token.kind == "end" else repr(token.text)
         raise AnswerError(Text("Expected a number, a name or '(' but found {found}", found=shown), token.position)
 
@@ -209,19 +267,20 @@ class _Parser:
         if keywords and (keywords.get("axis", "0") not in ("0", "1")
                          or keywords.get("keepdims", "True") not in ("True", "False")):
             raise AnswerError(Text("sum takes axis=0 or axis=1 and keepdims=True or keepdims=False"), token.position)
-        return ("call", function, arguments, keywords, token.position)
+        return Call(function, tuple(arguments), tuple(keywords.items()), token.position)
 
 
 def _constant(node):
     """The value of a number, -number or number/number node; None for anything else."""
-    if node[0] == "num":
-        return float(node[1])
-    if node[0] == "neg":
-        inner = _constant(node[1])
-        return None if inner is None else -inner
-    if node[0] == "op" and node[1] == "/":
-        top, bottom = _constant(node[2]), _constant(node[3])
-        return None if top is None or not bottom else top / bottom
+    match node:
+        case Num(text):
+            return float(text)
+        case Neg(operand):
+            inner = _constant(operand)
+            return None if inner is None else -inner
+        case BinOp("/", top, bottom):
+            top, bottom = _constant(top), _constant(bottom)
+            return None if top is None or not bottom else top / bottom
     return None
 
 
@@ -229,8 +288,8 @@ def parse(text):
     """The tree of ``text``, or AnswerError saying what is wrong and where.
 
     >>> parse("2x")
-    ('op', '*', ('num', '2', 0), ('name', 'x', 1), 1)
-    >>> parse("a(1-a)")[1], parse("sigma(z)")[1]
+    BinOp(op='*', left=Num(text='2', position=0), right=Name(name='x', position=1), position=1)
+    >>> parse("a(1-a)").op, parse("sigma(z)").function
     ('*', 'sigmoid')
     >>> parse("__import__('os')")
     Traceback (most recent call last):
@@ -245,28 +304,31 @@ def parse(text):
     return node
 
 
+def children(node):
+    """The nodes directly below ``node``."""
+    match node:
+        case Neg(operand) | Transpose(operand):
+            return (operand,)
+        case BinOp(_, left, right):
+            return (left, right)
+        case Call(_, arguments):
+            return arguments
+    return ()
+
+
 def first_position(node, name):
     """Where ``name`` first appears in the tree (None if it does not)."""
-    if node[0] == "name":
-        return node[2] if node[1] == name else None
-    children = ([node[1]] if node[0] in ("neg", "T") else [node[2], node[3]] if node[0] == "op"
-                else node[2] if node[0] == "call" else [])
-    found = [p for p in (first_position(child, name) for child in children) if p is not None]
+    if isinstance(node, Name):
+        return node.position if node.name == name else None
+    found = [p for p in (first_position(child, name) for child in children(node)) if p is not None]
     return min(found) if found else None
 
 
 def names(node):
     """Every variable name the tree uses."""
-    kind = node[0]
-    if kind == "name":
-        return {node[1]}
-    if kind == "num":
-        return set()
-    if kind in ("neg", "T"):
-        return names(node[1])
-    if kind == "op":
-        return names(node[2]) | names(node[3])
-    return set().union(*(names(argument) for argument in node[2]))
+    if isinstance(node, Name):
+        return {node.name}
+    return set().union(*(names(child) for child in children(node)))
 
 
 def to_latex(node):
@@ -275,28 +337,35 @@ def to_latex(node):
     >>> print(to_latex(parse("1/m * dZ @ (A - Y).T")))
     \frac{1}{m} dZ \, \left(A - Y\right)^{\top}
     """
-    kind = node[0]
-    if kind == "num":
-        return node[1]
-    if kind == "name":
-        return node[1].replace("_prev", "_{prev}").replace("x_j", "x_j")
-    if kind == "neg":
-        return "-" + to_latex(node[1])
-    if kind == "T":
-        inner = to_latex(node[1])
-        return (rf"\left({inner}\right)" if node[1][0] in ("op", "neg") else inner) + r"^{\top}"
-    if kind == "call":
-        inner = to_latex(node[2][0])
-        if node[1] == "sum":
-            axis = node[3].get("axis")
-            return (r"\sum_{\text{axis } " + axis + "}" if axis else r"\sum") + rf"\left({inner}\right)"
-        return rf"\operatorname{{{node[1]}}}\left({inner}\right)"
-    op, left, right = node[1], to_latex(node[2]), to_latex(node[3])
-    if op == "/":
-        return rf"\frac{{{left}}}{{{right}}}"
-    if op == "^":
-        return rf"\left({left}\right)^{{{right}}}" if node[2][0] in ("op", "neg") else rf"{left}^{{{right}}}"
-    wrap = lambda side, text: rf"\left({text}\right)" if side[0] == "op" and side[1] in "+-" else text  # noqa: E731
-    if op in "+-":
-        return f"{left} {op} {right}"
-    return wrap(node[2], left) + (r" \, " if op == "@" else " ") + wrap(node[3], right)
+    match node:
+        case Num(text):
+            return text
+        case Name(name):
+            return name.replace("_prev", "_{prev}")
+        case Neg(operand):
+            return "-" + to_latex(operand)
+        case Transpose(operand):
+            inner = to_latex(operand)
+            return (rf"\left({inner}\right)" if isinstance(operand, (BinOp, Neg)) else inner) + r"^{\top}"
+        case Call("sum", (argument,)):
+            axis = node.keyword("axis")
+            return (r"\sum_{\text{axis } " + axis + "}" if axis else r"\sum") + rf"\left({to_latex(argument)}\right)"
+        case Call(function, (argument,)):
+            return rf"\operatorname{{{function}}}\left({to_latex(argument)}\right)"
+        case BinOp("/", left, right):
+            return rf"\frac{{{to_latex(left)}}}{{{to_latex(right)}}}"
+        case BinOp("^", left, right):
+            base = to_latex(left)
+            power = to_latex(right)
+            return rf"\left({base}\right)^{{{power}}}" if isinstance(left, (BinOp, Neg)) else rf"{base}^{{{power}}}"
+        case BinOp(op, left, right) if op in "+-":
+            return f"{to_latex(left)} {op} {to_latex(right)}"
+        case BinOp(op, left, right):
+            return _grouped(left) + (r" \, " if op == "@" else " ") + _grouped(right)
+    raise TypeError(node)
+
+
+def _grouped(node):
+    """A factor's LaTeX, in parentheses if it is a sum or a difference."""
+    text = to_latex(node)
+    return rf"\left({text}\right)" if isinstance(node, BinOp) and node.op in "+-" else text

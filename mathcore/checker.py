@@ -20,7 +20,8 @@ import numpy as np
 import sympy as sp
 
 from mathcore import derivations as D
-from mathcore.answer import AnswerError, first_position, names, parse, to_latex
+from mathcore.answer import (AnswerError, BinOp, Call, Name, Neg, Num, Transpose, first_position, names, parse,
+                             to_latex)
 from mathcore.functions import ACTIVATIONS, sigmoid, sigmoid_numpy, to_numpy
 from mathcore.judge import EXAMPLES, LABEL, Outcome, Verdict, close, real, sample
 from mathcore.layer import bias_gradient, weight_gradient
@@ -149,56 +150,60 @@ _NUMPY = {"exp": np.exp, "log": np.log, "cosh": np.cosh, "sinh": np.sinh, "sech"
 
 def to_sympy(node, symbols):
     """The SymPy expression of a scalar answer's tree (numbers exact); symbols: name -> SymPy expression."""
-    kind = node[0]
-    if kind == "num":
-        return sp.Rational(node[1])
-    if kind == "name":
-        return symbols[node[1]]
-    if kind == "neg":
-        return -to_sympy(node[1], symbols)
-    if kind == "T":
-        raise AnswerError(Text(".T transposes a matrix; this answer is a number"), node[-1])
-    if kind == "call":
-        if node[1] == "sum":
-            raise AnswerError(Text("sum(…) adds up a matrix; this answer is a number"), node[-1])
-        return _SYMPY[node[1]](to_sympy(node[2][0], symbols))
-    op, left, right = node[1], to_sympy(node[2], symbols), to_sympy(node[3], symbols)
-    if op == "@":
-        raise AnswerError(Text("@ is a matrix product; this answer is a number: use *"), node[-1])
-    return {"+": lambda: left + right, "-": lambda: left - right, "*": lambda: left * right,
-            "/": lambda: left / right, "^": lambda: left ** right}[op]()
+    match node:
+        case Num(text):
+            return sp.Rational(text)
+        case Name(name):
+            return symbols[name]
+        case Neg(operand):
+            return -to_sympy(operand, symbols)
+        case Transpose(_, position):
+            raise AnswerError(Text(".T transposes a matrix; this answer is a number"), position)
+        case Call("sum", _, _, position):
+            raise AnswerError(Text("sum(…) adds up a matrix; this answer is a number"), position)
+        case Call(function, (argument,)):
+            return _SYMPY[function](to_sympy(argument, symbols))
+        case BinOp("@", _, _, position):
+            raise AnswerError(Text("@ is a matrix product; this answer is a number: use *"), position)
+        case BinOp(op, left, right):
+            left, right = to_sympy(left, symbols), to_sympy(right, symbols)
+            return {"+": lambda: left + right, "-": lambda: left - right, "*": lambda: left * right,
+                    "/": lambda: left / right, "^": lambda: left ** right}[op]()
+    raise TypeError(node)
 
 
 def evaluate(node, env):
     """The answer's value with NumPy, for arrays in ``env`` (name -> array); shape errors say which shapes."""
-    kind = node[0]
-    if kind == "num":
-        return float(node[1])
-    if kind == "name":
-        return env[node[1]]
-    if kind == "neg":
-        return -evaluate(node[1], env)
-    if kind == "T":
-        return np.asarray(evaluate(node[1], env)).T
-    if kind == "call":
-        value = evaluate(node[2][0], env)
-        if node[1] == "sum":
-            axis = node[3].get("axis")
-            return np.sum(value, axis=None if axis is None else int(axis), keepdims=node[3].get("keepdims") == "True")
-        return _NUMPY[node[1]](value)
-    op, left, right = node[1], evaluate(node[2], env), evaluate(node[3], env)
-    try:
-        if op == "@":
-            return np.asarray(left) @ np.asarray(right)
-        return {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide, "^": np.power}[op](left, right)
-    except ValueError:
-        shapes = Text("{left} and {right}", left=np.shape(left), right=np.shape(right))
-        if op == "@":
-            raise AnswerError(Text("@ needs the inner sizes to match, but the shapes are {shapes}", shapes=shapes),
-                              node[-1]) from None
-        raise AnswerError(Text("{op} works entry by entry and needs matching shapes, but they are {shapes}; "
-                               "for a sum over the examples use the matrix product @", op=op, shapes=shapes),
-                          node[-1]) from None
+    match node:
+        case Num(text):
+            return float(text)
+        case Name(name):
+            return env[name]
+        case Neg(operand):
+            return -evaluate(operand, env)
+        case Transpose(operand):
+            return np.asarray(evaluate(operand, env)).T
+        case Call("sum", (argument,)):
+            axis = node.keyword("axis")
+            return np.sum(evaluate(argument, env), axis=None if axis is None else int(axis),
+                          keepdims=node.keyword("keepdims") == "True")
+        case Call(function, (argument,)):
+            return _NUMPY[function](evaluate(argument, env))
+        case BinOp(op, left, right, position):
+            left, right = evaluate(left, env), evaluate(right, env)
+            try:
+                if op == "@":
+                    return np.asarray(left) @ np.asarray(right)
+                return {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide, "^": np.power}[op](left, right)
+            except ValueError:
+                shapes = Text("{left} and {right}", left=np.shape(left), right=np.shape(right))
+                if op == "@":
+                    raise AnswerError(Text("@ needs the inner sizes to match, but the shapes are {shapes}",
+                                           shapes=shapes), position) from None
+                raise AnswerError(Text("{op} works entry by entry and needs matching shapes, but they are {shapes}; "
+                                       "for a sum over the examples use the matrix product @", op=op, shapes=shapes),
+                                  position) from None
+    raise TypeError(node)
 
 
 # -- judging ---------------------------------------------------------------------

@@ -60,6 +60,8 @@ def backward_proof(n, n_prev, m):
 
 # -- the transpose detective ----------------------------------------------------------
 
+RIGHT, WRONG = Outcome.EQUIVALENT, Outcome.NOT_EQUIVALENT
+
 OPERANDS = ("dZ", "dZ.T", "A_prev", "A_prev.T")
 
 
@@ -75,37 +77,38 @@ def check_dW(left, operator, right, scaled, n=3, n_prev=2, m=5):
     true = weight_gradient(arrays["dZ"], arrays["A_prev"])
     L, R = arrays[left], arrays[right]
     if {left.split(".")[0], right.split(".")[0]} != {"dZ", "A_prev"}:
-        return Verdict(Outcome.NOT_EQUIVALENT, Text("dW pairs dZ with A_prev: the weight W_jk joins input k of the layer below "
+        return Verdict(WRONG, Text("dW pairs dZ with A_prev: the weight W_jk joins input k of the layer below "
                                    "(a row of A_prev) to unit j (a row of dZ)."))
     if operator == "*":
         try:
             got = L * R
         except ValueError:
-            return Verdict(Outcome.NOT_EQUIVALENT, Text("`*` multiplies entry by entry and needs equal (or broadcastable) shapes: "
+            return Verdict(WRONG, Text("`*` multiplies entry by entry and needs equal (or broadcastable) shapes: "
                                        "{left} and {right} are not. Summing over the m examples is a matrix "
                                        "product: use `@`.", left=L.shape, right=R.shape))
-        return Verdict(Outcome.NOT_EQUIVALENT, Text("`*` multiplies entry by entry: it gives shape {shape} and never sums over the "
+        return Verdict(WRONG, Text("`*` multiplies entry by entry: it gives shape {shape} and never sums over the "
                                    "examples. dW needs the matrix product `@`, which sums over the shared m axis.",
                                    shape=got.shape), shape=got.shape)
     if L.shape[1] != R.shape[0]:
-        return Verdict(Outcome.NOT_EQUIVALENT, Text("`@` needs the inner sizes to match: {left} @ {right} does not align "
+        return Verdict(WRONG, Text("`@` needs the inner sizes to match: {left} @ {right} does not align "
                                    "({inner_left} ≠ {inner_right}). A transpose is missing or misplaced.",
                                    left=L.shape, right=R.shape, inner_left=L.shape[1], inner_right=R.shape[0]))
     got = (L @ R) / (m if scaled else 1)
     if got.shape == true.shape and close(got, true).all():
-        return Verdict(Outcome.EQUIVALENT, Text("Right: {shape} = (n[l], n[l−1]), and the m axis was summed and averaged.",
+        return Verdict(RIGHT, Text("Right: {shape} = (n[l], n[l−1]), and the m axis was summed and averaged.",
                                   shape=got.shape), shape=got.shape)
     if got.shape == true.T.shape and close(got, true.T).all():
-        return Verdict(Outcome.NOT_EQUIVALENT, Text("This is dWᵀ, shape {shape}: W is (n[l], n[l−1]) = {true}. "
+        return Verdict(WRONG, Text("This is dWᵀ, shape {shape}: W is (n[l], n[l−1]) = {true}. "
                                    "Swap the operands (and their transposes): dZ @ A_prev.T.", shape=got.shape,
                                    true=true.shape), shape=got.shape)
     if not scaled and got.shape == true.shape and close(got / m, true).all():
-        return Verdict(Outcome.NOT_EQUIVALENT, Text("Right shape and direction, but m times too large: the missing 1/m. The product sums "
-                                   "over the m examples; J averages them."), shape=got.shape)
+        return Verdict(WRONG, Text("Right shape and direction, but m times too large: the missing 1/m. The product "
+                                   "sums over the m examples; J averages them."), shape=got.shape)
     if got.shape[0] == got.shape[1] == m or got.shape in ((n, n), (n_prev, n_prev)):
-        return Verdict(Outcome.NOT_EQUIVALENT, Text("Shape {shape}: the product summed over the wrong axis (units instead of "
-                                   "examples). The m axis must be the one that disappears.", shape=got.shape), shape=got.shape)
-    return Verdict(Outcome.NOT_EQUIVALENT, Text("Shape {shape}, but not dW {true}.", shape=got.shape, true=true.shape),
+        return Verdict(WRONG, Text("Shape {shape}: the product summed over the wrong axis (units instead of "
+                                   "examples). The m axis must be the one that disappears.", shape=got.shape),
+                       shape=got.shape)
+    return Verdict(WRONG, Text("Shape {shape}, but not dW {true}.", shape=got.shape, true=true.shape),
                    shape=got.shape)
 
 
@@ -115,15 +118,16 @@ def check_db(axis, keepdims, scaled, n=3, m=5):
     got = np.sum(dZ, axis=axis, keepdims=keepdims) / (m if scaled else 1)
     true = bias_gradient(dZ)
     if axis == 0:
-        return Verdict(Outcome.NOT_EQUIVALENT, Text("axis=0 adds the units of each example, giving shape {shape}. The examples are "
+        return Verdict(WRONG, Text("axis=0 adds the units of each example, giving shape {shape}. The examples are "
                                    "the columns: sum over axis=1.", shape=got.shape), shape=got.shape)
     if not keepdims:
-        return Verdict(Outcome.NOT_EQUIVALENT, Text("Without keepdims=True the result has shape {shape}, not ({n}, 1): "
-                                   "b - α db would then broadcast to an (n, n) matrix.", shape=got.shape, n=n), shape=got.shape)
+        return Verdict(WRONG, Text("Without keepdims=True the result has shape {shape}, not ({n}, 1): "
+                                   "b - α db would then broadcast to an (n, n) matrix.", shape=got.shape, n=n),
+                       shape=got.shape)
     if not scaled:
-        return Verdict(Outcome.NOT_EQUIVALENT, Text("Right shape, but m times too large: the missing 1/m."), shape=got.shape)
+        return Verdict(WRONG, Text("Right shape, but m times too large: the missing 1/m."), shape=got.shape)
     assert close(got, true).all()
-    return Verdict(Outcome.EQUIVALENT, Text("Right: shape {shape}, the average of dZ over the m examples.",
+    return Verdict(RIGHT, Text("Right: shape {shape}, the average of dZ over the m examples.",
                                             shape=got.shape), shape=got.shape)
 
 
