@@ -23,7 +23,7 @@ from mathcore import derivations as D
 from mathcore.answer import (AnswerError, BinOp, Call, Name, Neg, Num, Transpose, first_position, names, parse,
                              to_latex)
 from mathcore.functions import ACTIVATIONS, sigmoid, sigmoid_numpy, to_numpy
-from mathcore.judge import EXAMPLES, LABEL, Outcome, Verdict, close, real, sample
+from mathcore.judge import EXAMPLES, LABEL, Outcome, Verdict, close, matrices, real, sample
 from mathcore.layer import bias_gradient, weight_gradient
 from mathcore.text import Text
 
@@ -301,8 +301,7 @@ def _check_matrix(target, tree, seed):
 
 
 def _judge_matrix(target, tree, seed):
-    rng = np.random.default_rng(seed)
-    env = {name: rng.normal(size=shape) for name, shape in target.shapes.items()}
+    env = matrices(target.shapes, seed)
     env["m"] = float(next(iter(target.shapes.values()))[1])
     if "X" in env and "A_prev" in env:
         env["X"] = env["A_prev"]  # the first layer's A_prev is X

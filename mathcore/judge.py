@@ -125,3 +125,13 @@ def sample(domains, n, seed=0):
     """
     rng = np.random.default_rng(seed)
     return {name: domain.sample(rng, n) for name, domain in domains.items()}
+
+
+def matrices(shapes, seed=0):
+    """Random test matrices, {name: array of that shape} with standard normal entries, in order, from one seed.
+
+    >>> {name: a.shape for name, a in matrices({"dZ": (3, 5), "A_prev": (2, 5)}).items()}
+    {'dZ': (3, 5), 'A_prev': (2, 5)}
+    """
+    rng = np.random.default_rng(seed)
+    return {name: rng.normal(size=shape) for name, shape in shapes.items()}

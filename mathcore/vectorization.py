@@ -14,7 +14,7 @@ import sympy as sp
 
 from mathcore.derivations import a, derivation, j, x, y
 from mathcore.gradcheck import central_difference, relative_difference
-from mathcore.judge import Outcome, Verdict, close
+from mathcore.judge import Outcome, Verdict, close, matrices
 from mathcore.layer import bias_gradient, weight_gradient
 from mathcore.logistic import propagate, propagate_loop, random_problem
 from mathcore.text import Text
@@ -66,8 +66,7 @@ OPERANDS = ("dZ", "dZ.T", "A_prev", "A_prev.T")
 
 
 def _arrays(n, n_prev, m, seed=0):
-    rng = np.random.default_rng(seed)
-    dZ, A_prev = rng.normal(size=(n, m)), rng.normal(size=(n_prev, m))
+    dZ, A_prev = matrices({"dZ": (n, m), "A_prev": (n_prev, m)}, seed).values()
     return {"dZ": dZ, "dZ.T": dZ.T, "A_prev": A_prev, "A_prev.T": A_prev.T}
 
 
