@@ -37,7 +37,7 @@ def assert_rendered_cleanly(page):
     """KaTeX typeset (it loads lazily, just after the run ends): wait until no LaTeX is left as text, then no
     KaTeX error and no exception."""
     expect(page.locator(".katex").first).to_be_attached()
-    expect(page.locator('[data-testid="stMain"]')).not_to_contain_text(UNTYPESET)
+    expect(page.locator('[data-testid="stMain"]')).not_to_contain_text(UNTYPESET, use_inner_text=True)
     assert page.locator(".katex-error").count() == 0, page.locator(".katex-error").all_inner_texts()
     assert page.locator('[data-testid="stException"]').count() == 0
 
@@ -76,17 +76,18 @@ def press_slider(page, label, key, times, url_key):
     the address bar as ``url_key=value`` at the end of a run). Pressing again before that can be lost to the rerun."""
     slider = page.locator('[data-testid="stSlider"]').filter(has_text=label).get_by_role("slider")
     for _ in range(times):
-        before = slider.get_attribute("aria-valuenow")
+        before = slider.input_value()
         slider.press(key)
-        expect(slider).not_to_have_attribute("aria-valuenow", before)
-        wait_for_url_value(page, url_key, slider.get_attribute("aria-valuenow"))
+        expect(slider).not_to_have_value(before)
+        wait_for_url_value(page, url_key, slider.input_value())
 
 
-def wait_for_url_value(page, key, value):
-    """Wait until the address bar's ``key`` holds ``value`` (the same text, or the same number): the run that used
-    it has finished, since the router writes every control's value there at the end of a run."""
-    page.wait_for_function("""([key, value]) => { const got = new URLSearchParams(location.search).get(key);
-        return got !== null && (got === value || Math.abs(Number(got) - Number(value)) < 1e-9); }""", [key, str(value)])
+def wait_for_url_value(page, key, value, within=1e-9):
+    """Wait until the address bar's ``key`` holds ``value`` (the same text, or a number ``within`` of it): the run
+    that used it has finished, since the router writes every control's value there at the end of a run."""
+    page.wait_for_function("""([key, value, within]) => { const got = new URLSearchParams(location.search).get(key);
+        return got !== null && (got === value || Math.abs(Number(got) - Number(value)) <= within); }""",
+                           arg=[key, str(value), within])
 
 
 def painted(page):
@@ -213,7 +214,7 @@ def test_clicking_the_surface_restarts_both_descents(page, server):
             if attempt == 4:
                 raise
     assert float(start_w.input_value()) > 0 and float(page.get_by_label("start b").input_value()) > 0
-    wait_for_url_value(page, "w0", start_w.input_value())
+    wait_for_url_value(page, "w0", start_w.input_value(), within=0.005)  # the box shows two decimals
     expect(final_w.nth(1)).not_to_have_text(se_before)  # squared error ends somewhere else...
     assert final_w.nth(0).inner_text() == ce_before  # ...cross-entropy, convex, at the same minimum
     assert_rendered_cleanly(page)
