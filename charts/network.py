@@ -73,6 +73,11 @@ def flattening(image):
     return alt.hconcat(grid, column)
 
 
+#: One colour per activation (as many as there are records, up to seven), and the bound's red, never reused.
+SERIES_COLOURS = ["#4c78a8", "#f58518", "#54a24b", "#b279a2", "#72b7b2", "#9d755d", "#eeca3b"]
+BOUND_COLOUR = "#e45756"
+
+
 def vanishing(depth, products, bound, height=320):
     """Mean |product of g'| against depth, log scale, one line per activation, and the bound (1/4)^L dashed."""
     bound_name = _("(1/4)^L, the sigmoid's bound")
@@ -84,7 +89,7 @@ def vanishing(depth, products, bound, height=320):
         x=alt.X("L:Q", title=_("depth L")),
         y=alt.Y("value:Q", title=_("mean |g'(z₁) ⋯ g'(z_L)|"), scale=alt.Scale(type="log")),
         color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=320),
-                        scale=alt.Scale(domain=names, range=["#4c78a8", "#f58518", "#54a24b", "#e45756", "#888888"])),
+                        scale=alt.Scale(domain=names, range=SERIES_COLOURS[:len(products)] + [BOUND_COLOUR])),
         strokeDash=alt.condition(alt.datum.series == names[-1], alt.value([6, 4]), alt.value([1, 0])),
         tooltip=[alt.Tooltip("series:N", title=_("series")), alt.Tooltip("L:Q", title=_("depth L")),
                  alt.Tooltip("value:Q", title=_("value"), format=".3e")],

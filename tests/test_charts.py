@@ -18,3 +18,13 @@ def test_derivative_check_layers_formula_differences_and_point():
     point = next(rows for rows in datasets if len(rows) == 1)[0]
     assert point["z"] == 1.5 and point["series"] == "your point"
     assert spec["layer"][0]["encoding"]["y"]["title"] == "∂L/∂z"
+
+
+def test_vanishing_gives_every_activation_its_own_colour_and_the_bound_its_red():
+    from mathcore.functions import ACTIVATIONS
+
+    depth = np.arange(1, 6)
+    products = {key: 0.5 ** depth for key in ACTIVATIONS}
+    scale = charts.vanishing(depth, products, 0.25 ** depth).to_dict()["encoding"]["color"]["scale"]
+    assert scale["domain"][:-1] == list(ACTIVATIONS)
+    assert len(set(scale["range"])) == len(ACTIVATIONS) + 1 and scale["range"][-1] == charts.network.BOUND_COLOUR
