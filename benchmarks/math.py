@@ -4,13 +4,15 @@
 2. The vectorized gradient (``propagate``) against the per-example loop, with the speedup.
 3. A cost surface J(w, b) (and its Hessian) on a 150 x 150 grid over m examples, broadcast,
    against a Python loop over the grid points.
+4. Training a network at the training page's defaults, for ReLU, tanh and the sigmoid.
 """
 
 import numpy as np
 
 
+from mathcore import network
 from mathcore.derivations import CATALOGUE, derivation
-from mathcore.datasets import one_feature_synthetic
+from mathcore.datasets import one_feature_synthetic, two_class
 from mathcore.logistic import propagate, propagate_loop
 from mathcore.surface import FIELDS, surface, surface_loop
 from mathcore.timing import best_time
@@ -65,3 +67,14 @@ def main(quick=False):
             t_grid = best_time(lambda: surface(x, y, grid, grid, loss), 3)
             print(f"  m = {m:>5,}, {loss:14s}             {t_loop * 1e3:7.0f} ms {t_grid * 1e3:8.0f} ms {t_loop / t_grid:8.1f}x")
 
+
+    print("\ntraining a network on the flower (the training page's defaults: [2, 4, 1], α = 1.2, Xavier)")
+    d = two_class("flower")
+    iterations = 200 if quick else 2000
+    for hidden in ("relu", "tanh", "sigmoid"):
+        layers = network.initialize([2, 4, 1], hidden, seed=1)
+        t = best_time(lambda: network.train(d.X_train, d.Y_train, layers, 1.2, iterations, every=10), 1 if quick else 3)
+        run = network.train(d.X_train, d.Y_train, layers, 1.2, iterations, every=10)
+        hit = run.first_reaching(0.3)
+        reached = f"J <= 0.3 at iteration {hit[0]} ({hit[1] * 1e3:.0f} ms)" if hit else "J <= 0.3 not reached"
+        print(f"  {hidden:8s} {iterations} iterations {t * 1e3:7.0f} ms   final J {run.costs[-1]:.3f}   {reached}")

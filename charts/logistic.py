@@ -61,11 +61,12 @@ def learning_curves(costs, height=280):
     ).properties(height=height)
 
 
-def decision_boundary(x1, x2, probability, boundary, X, Y, labels, height=380):
+def decision_boundary(x1, x2, probability, boundary, X, Y, labels, height=380, curves=(), p_title="ŷ = σ(wᵀx + b)"):
     """The predicted probability over a grid as a heatmap, the boundary ŷ = 0.5, and the examples.
 
-    x1, x2: 1-D grid axes; probability (len(x2), len(x1)); boundary: x2 along x1 (or None);
-    X (2, m), Y (1, m); labels: what y = 0 and y = 1 mean.
+    x1, x2: 1-D grid axes; probability (len(x2), len(x1)); boundary: x2 along x1 (or None); curves: a curved
+    boundary instead, as point lists (k, 2) (isolines at 0.5); X (2, m), Y (1, m); labels: what y = 0 and y = 1
+    mean; p_title: the colour legend's title.
     """
     g1, g2 = np.meshgrid(x1, x2)
     step1, step2 = x1[1] - x1[0], x2[1] - x2[0]
@@ -76,7 +77,7 @@ def decision_boundary(x1, x2, probability, boundary, X, Y, labels, height=380):
     heat = alt.Chart(grid).mark_rect(opacity=0.55).encode(
         x=alt.X("x1:Q", title=_("x1 (standardised)"), scale=x_scale), x2="x1_end",
         y=alt.Y("x2:Q", title=_("x2 (standardised)"), scale=y_scale), y2="x2_end",
-        color=alt.Color("p:Q", title="ŷ = σ(wᵀx + b)", scale=alt.Scale(scheme="blueorange", domain=[0, 1])),
+        color=alt.Color("p:Q", title=p_title, scale=alt.Scale(scheme="blueorange", domain=[0, 1])),
     )
     layers = [heat]
     if boundary is not None:
@@ -85,6 +86,11 @@ def decision_boundary(x1, x2, probability, boundary, X, Y, labels, height=380):
         for colour, width in (("white", 4), ("black", 2)):  # a white halo: readable on both classes, both themes
             layers.append(alt.Chart(line).mark_line(color=colour, strokeWidth=width, strokeDash=[6, 3]).encode(
                 x=alt.X("x1:Q", scale=x_scale), y=alt.Y("x2:Q", scale=y_scale)))
+    for k, points in enumerate(curves):
+        line = pd.DataFrame({"x1": points[:, 0], "x2": points[:, 1], "order": np.arange(len(points))})
+        for colour, width in (("white", 4), ("black", 2)):
+            layers.append(alt.Chart(line).mark_line(color=colour, strokeWidth=width, strokeDash=[6, 3]).encode(
+                x=alt.X("x1:Q", scale=x_scale), y=alt.Y("x2:Q", scale=y_scale), order="order:Q"))
     examples = pd.DataFrame({"x1": X[0], "x2": X[1], "label": [labels[int(v)] for v in Y.ravel()]})
     legend = alt.Legend(orient="bottom", title=None)
     layers.append(alt.Chart(examples).mark_point(filled=True, size=45, stroke="white", strokeWidth=0.8, opacity=1)

@@ -38,6 +38,7 @@ PAGES = (
     Page("lessons/vectorization.py", "vectorization", N_("From one example to m"), ":material/grid_on:",
          _VECTORIZATION),
     Page("lessons/deep_backprop.py", "l-layers", N_("L layers: backward"), ":material/layers:", _VECTORIZATION),
+    Page("lessons/train.py", "train-a-network", N_("Train a network"), ":material/model_training:", _VECTORIZATION),
     Page("lessons/loops.py", "loops-vs-numpy", N_("Loops versus NumPy"), ":material/speed:", _VECTORIZATION),
     Page("lessons/checker.py", "check-my-derivation", N_("Check my derivation"), ":material/fact_check:", _PRACTICE),
     Page("lessons/derivations.py", "every-derivation", N_("Every derivation, verified"), ":material/verified:",

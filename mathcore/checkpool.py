@@ -40,6 +40,7 @@ class CheckPool:
         context.set_forkserver_preload(["mathcore.checker"])
         self._pool = ProcessPool(max_workers=workers, max_tasks=MAX_TASKS, initializer=_limit_worker,
                                  context=context)
+        self.max_in_flight = max_in_flight
         self._in_flight = threading.BoundedSemaphore(max_in_flight)
 
     def check(self, target_key, text, timeout=TIME_BUDGET):

@@ -112,6 +112,59 @@ def digits_0_vs_1():
                     [f"pixel ({r}, {c})" for r in range(8) for c in range(8)], (Text("digit 0"), Text("digit 1")))
 
 
+def flower(m=400, petals=4, noise=0.2, seed=1):
+    """The week-3 "flower": two classes wound into ``petals`` petals in the plane, X (2, m), Y (1, m), not split.
+
+    Written for this app after the course's construction: for class j, angles t along [3.12 j, 3.12 (j + 1)]
+    and radius r = petals sin(4 t), each jittered by ``noise``; the point is (r sin t, r cos t). No line
+    separates the classes, so logistic regression stays near 50 % while one hidden layer bends around them.
+
+    >>> X, Y = flower()
+    >>> X.shape, Y.shape, int(Y.sum())
+    ((2, 400), (1, 400), 200)
+    """
+    rng = np.random.default_rng(seed)
+    n = m // 2
+    X, Y = np.zeros((2, 2 * n)), np.zeros((1, 2 * n))
+    for j in range(2):
+        t = np.linspace(j * 3.12, (j + 1) * 3.12, n) + rng.normal(size=n) * noise
+        r = petals * np.sin(4 * t) + rng.normal(size=n) * noise
+        X[:, j * n:(j + 1) * n] = np.vstack([r * np.sin(t), r * np.cos(t)])
+        Y[0, j * n:(j + 1) * n] = j
+    return X, Y
+
+
+#: The two-class sets the training page offers, by key: name and what y = 0 and y = 1 mean.
+TWO_CLASS = {"flower": (Text("the course's flower (generated)"), (Text("class 0"), Text("class 1"))),
+             "moons": (Text("two moons (scikit-learn)"), (Text("class 0"), Text("class 1"))),
+             "circles": (Text("two circles (scikit-learn)"), (Text("outer"), Text("inner"))),
+             "digits": (Text("8×8 digits, 3 vs 8 (scikit-learn)"), (Text("digit 3"), Text("digit 8")))}
+
+
+def two_class(key, seed=1):
+    """A DataSet for TWO_CLASS[key]: generated in the plane (flower, moons, circles) or the 8x8 digits 3 and 8,
+    split 80/20 and standardised like the others.
+
+    >>> [two_class(k).X_train.shape for k in TWO_CLASS]
+    [(2, 320), (2, 320), (2, 320), (64, 286)]
+    """
+    from sklearn.datasets import load_digits, make_circles, make_moons
+
+    name, labels = TWO_CLASS[key]
+    if key == "flower":
+        X, Y = flower(seed=seed)
+    elif key in ("moons", "circles"):
+        make = make_moons if key == "moons" else lambda **kw: make_circles(factor=0.5, **kw)
+        points, y = make(n_samples=400, noise=0.15 if key == "moons" else 0.08, random_state=seed)
+        X, Y = points.T, y.reshape(1, -1).astype(float)
+    else:
+        raw = load_digits()
+        keep = (raw.target == 3) | (raw.target == 8)
+        X, Y = raw.images[keep].reshape(int(keep.sum()), -1).T, (raw.target[keep] == 8).reshape(1, -1).astype(float)
+    features = ("x1", "x2") if X.shape[0] == 2 else [f"pixel ({r}, {c})" for r in range(8) for c in range(8)]
+    return _dataset(name, X, Y, features, labels, seed)
+
+
 def images_of(X):
     """Columns of X (64, m) back into 8x8 pictures, (m, 8, 8)."""
     return X.T.reshape(-1, 8, 8)

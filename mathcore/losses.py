@@ -69,6 +69,12 @@ class Loss:
         a, y = sp.symbols("a y", real=True)
         return to_numpy([a, y], self.L(a, y))
 
+    @cached_property
+    def slope(self):
+        """dL/da as a NumPy function of (a, y): SymPy's derivative of ``L``, lambdified (the network's dA[L])."""
+        a, y = sp.symbols("a y", real=True)
+        return to_numpy([a, y], sp.diff(self.L(a, y), a))
+
 
 CROSS_ENTROPY = Loss(
     "cross_entropy", Text("cross-entropy"), cross_entropy,

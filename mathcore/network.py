@@ -1,10 +1,15 @@
-"""An L-layer fully connected network, course notation, and what its activations do.
+"""An L-layer fully connected network, course notation: forward, backward, update, training, prediction.
 
-Shapes: X = A[0] (n[0], m)   W[l] (n[l], n[l-1])   b[l] (n[l], 1)   Z[l], A[l] (n[l], m)
+Shapes: X = A[0] (n[0], m)   W[l] (n[l], n[l-1])   b[l] (n[l], 1)   Z[l], A[l] (n[l], m)   Y (1, m)
     Z[l] = W[l] A[l-1] + b[l],    A[l] = g[l](Z[l]),    l = 1..L;  the output layer L is a sigmoid.
-Layers are a list of records (W, b, activation), not a dict under 'W' + str(l) keys.
+    dA[L] = dL/dA[L] (the loss record's slope),   dZ[l] = dA[l] * g'(Z[l])
+    dW[l] = (1/m) dZ[l] A[l-1].T,  db[l] = (1/m) sum_i dZ[l],  dA[l-1] = W[l].T dZ[l]
+    W[l] := W[l] - alpha dW[l],    b[l] := b[l] - alpha db[l]
+Layers are a list of records (W, b, activation), not a dict under 'W' + str(l) keys; ``mathcore.course`` offers
+the course's dict-and-cache interface over them.
 """
 
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,7 +18,8 @@ import sympy as sp
 from mathcore.functions import ACTIVATIONS
 from mathcore.gradcheck import central_difference, relative_difference
 from mathcore.layer import linear_backward, linear_forward
-from mathcore.logistic import cross_entropy_cost
+from mathcore.losses import LOSSES
+from mathcore.text import Text
 from mathcore.timing import best_time
 
 #: The choices for hidden layers: every activation record, ReLU (the usual one) first.
@@ -29,19 +35,57 @@ class Layer:
     activation: str
 
 
-def initialize(layer_dims, hidden="relu", seed=0, b_scale=0.0):
-    """Layers for sizes n[0..L]: W[l] ~ N(0, 1/n[l-1]) (Xavier), b[l] ~ N(0, b_scale^2) (0 by default,
-    as in the course); hidden g, sigmoid output.
+@dataclass(frozen=True)
+class Initialization:
+    """How W[l] starts: randn scaled by ``scale(n[l-1])`` (None: all zeros), and why anyone would."""
 
-    The course's randn * 0.01 would make every activation of a small example about 0 (or 1/2);
-    scaling by 1/sqrt(n[l-1]) keeps the values readable layer after layer. With ReLU and b = 0, a
-    unit whose inputs are all 0 sits exactly on the kink z = 0; a small random b keeps it off.
+    key: str
+    name: str  # a Text, translated where shown
+    why: str  # a Text, translated where shown
+    scale: object  # n[l-1] -> the factor on randn, or None for zeros
+
+
+#: The ways to start, by key. ``course`` draws exactly as the course's exercises do (see ``initialize``).
+INITIALIZATIONS = {init.key: init for init in (
+    Initialization("course", Text("the course's randn × 0.01"),
+                   Text("Small weights keep a sigmoid or tanh unit off its flat tails at the start; in a deep network "
+                        "the signal then shrinks layer after layer."), lambda n_prev: 0.01),
+    Initialization("xavier", Text("Xavier: randn × √(1/n[l−1])"),
+                   Text("Keeps the variance of z near 1 from layer to layer: suited to tanh and the sigmoid."),
+                   lambda n_prev: np.sqrt(1 / n_prev)),
+    Initialization("he", Text("He: randn × √(2/n[l−1])"),
+                   Text("ReLU zeroes about half of its inputs; twice the variance keeps the signal's size through "
+                        "the layers."), lambda n_prev: np.sqrt(2 / n_prev)),
+    Initialization("zeros", Text("zeros"),
+                   Text("Every hidden unit computes the same value and gets the same gradient, so they stay identical "
+                        "however long you train: the symmetry the course warns about."), None),
+)}
+
+
+def initialize(layer_dims, hidden="relu", seed=0, b_scale=0.0, init="xavier"):
+    """Layers for sizes n[0..L]: W[l] = randn(n[l], n[l-1]) * scale(n[l-1]) (``INITIALIZATIONS``), b[l] ~ N(0,
+    b_scale^2) (0 by default, as in the course); hidden g, sigmoid output.
+
+    ``init="course"`` draws from ``np.random.RandomState(seed)`` layer by layer, W then b = 0, which is what the
+    course's ``np.random.seed(seed)`` followed by ``np.random.randn`` gives: its exercise values come out exactly.
+    The others draw from NumPy's default generator. The course's randn * 0.01 makes every activation of a small
+    example about 0 (or 1/2), so the pages that show one forward pass start from Xavier's scale. With ReLU and
+    b = 0, a unit whose inputs are all 0 sits exactly on the kink z = 0; a small random b keeps it off.
     """
-    rng = np.random.default_rng(seed)
-    L = len(layer_dims) - 1
-    return [Layer(rng.normal(size=(layer_dims[l], layer_dims[l - 1])) / np.sqrt(layer_dims[l - 1]),
-                  b_scale * rng.normal(size=(layer_dims[l], 1)), "sigmoid" if l == L else hidden)
-            for l in range(1, L + 1)]
+    L, how = len(layer_dims) - 1, INITIALIZATIONS[init]
+    if init == "course":
+        rng = np.random.RandomState(seed)
+        draw = lambda n, n_prev: rng.randn(n, n_prev) * how.scale(n_prev)  # noqa: E731
+    else:
+        rng = np.random.default_rng(seed)
+        draw = lambda n, n_prev: (np.zeros((n, n_prev)) if how.scale is None  # noqa: E731
+                                  else rng.normal(size=(n, n_prev)) * how.scale(n_prev))
+    layers = []
+    for l in range(1, L + 1):
+        W = draw(layer_dims[l], layer_dims[l - 1])
+        b = np.zeros((layer_dims[l], 1)) if init == "course" else b_scale * rng.normal(size=(layer_dims[l], 1))
+        layers.append(Layer(W, b, "sigmoid" if l == L else hidden))
+    return layers
 
 
 def forward(layers, X):
@@ -64,11 +108,25 @@ class Gradients:
     dA_prev: np.ndarray
 
 
-def backward(layers, caches, X, Y):
-    """[Gradients of layer 1, ..., of layer L], from the output down:
+def output_gradient(layers, caches, Y, loss="cross_entropy", shortcut=True):
+    """dZ[L], the gradient at the output layer's input.
 
-        dZ[L] = A[L] - Y                    (sigmoid output, cross-entropy: derived on the home page)
-        dZ[l] = dA[l] * g'(Z[l])            (elementwise, l < L)
+    The general route: dA[L] = dL/dA[L] (the loss record's slope), then dZ[L] = dA[L] * g'(Z[L]). For cross-entropy
+    after a sigmoid the two factors cancel to the shortcut dZ[L] = A[L] - Y (derived on the home page), which
+    also stays finite where A[L] rounds to 0 or 1 and dL/dA[L] does not; ``shortcut=False`` takes the general
+    route anyway, to compare.
+    """
+    Z, A = caches[-1]
+    g = ACTIVATIONS[layers[-1].activation]
+    if shortcut and loss == "cross_entropy" and g.key == "sigmoid":
+        return A - Y
+    return LOSSES[loss].slope(A, Y) * g.slope(Z)
+
+
+def backward(layers, caches, X, Y, loss="cross_entropy", shortcut=True):
+    """[Gradients of layer 1, ..., of layer L], from the output down (see the module docstring):
+
+        dZ[L] from ``output_gradient``;  dZ[l] = dA[l] * g'(Z[l]) (elementwise, l < L)
         dW[l] = (1/m) dZ[l] A[l-1].T,  db[l] = (1/m) sum_i dZ[l],  dA[l-1] = W[l].T dZ[l]
     """
     grads = []
@@ -76,16 +134,103 @@ def backward(layers, caches, X, Y):
     for l in reversed(range(len(layers))):
         Z, A = caches[l]
         A_prev = X if l == 0 else caches[l - 1][1]
-        dZ = A - Y if l == len(layers) - 1 else dA * ACTIVATIONS[layers[l].activation].slope(Z)
+        if l == len(layers) - 1:
+            dZ = output_gradient(layers, caches, Y, loss, shortcut)
+        else:
+            dZ = dA * ACTIVATIONS[layers[l].activation].slope(Z)
         dW, db = linear_backward(dZ, A_prev)
         dA = layers[l].W.T @ dZ
         grads.append(Gradients(dZ, dW, db, dA))
     return grads[::-1]
 
 
-def gradient_check(layers, X, Y, eps=1e-7):
-    """The course's check: every dW[l], db[l] from ``backward`` against central differences of J (the stable cost
-    from Z[L], so a saturated output still gives finite differences).
+def cost(layers, caches, Y, loss="cross_entropy"):
+    """J = (1/m) sum_i L(A[L]_i, Y_i), from Z[L] in the stable form when the output is a sigmoid."""
+    Z, A = caches[-1]
+    if layers[-1].activation == "sigmoid":
+        return float(np.mean(LOSSES[loss].of_z(Z, Y)))
+    return float(np.mean(LOSSES[loss].plain(A, Y)))
+
+
+def update(layers, grads, learning_rate):
+    """W[l] := W[l] - alpha dW[l], b[l] := b[l] - alpha db[l], for every layer: new layers (the old are kept)."""
+    return [Layer(layer.W - learning_rate * g.dW, layer.b - learning_rate * g.db, layer.activation)
+            for layer, g in zip(layers, grads)]
+
+
+def predict(layers, X):
+    """Y_prediction (1, m): 1 where A[L] > 0.5, else 0."""
+    return (forward(layers, X)[-1][1] > 0.5).astype(float)
+
+
+def accuracy(layers, X, Y):
+    """The fraction of examples whose prediction equals the label."""
+    return float(np.mean(predict(layers, X) == Y))
+
+
+@dataclass(frozen=True)
+class Training:
+    """What training recorded every ``every`` iterations: the iteration, the cost J, the seconds since the start,
+    and each layer's ||dW[l]|| (Frobenius); ``snapshots``: (iteration, layers) at the iterations asked for;
+    ``diverged``: the iteration where a number overflowed (the learning rate too large), training stopped there."""
+
+    layers: list
+    iterations: np.ndarray
+    costs: np.ndarray
+    seconds: np.ndarray
+    gradient_norms: np.ndarray  # (records, L)
+    snapshots: tuple
+    diverged: int | None = None
+
+    def first_reaching(self, target):
+        """(iteration, seconds) of the first record with J <= target, or None if training never got there."""
+        hit = np.flatnonzero(self.costs <= target)
+        return None if hit.size == 0 else (int(self.iterations[hit[0]]), float(self.seconds[hit[0]]))
+
+
+#: A weight this large means training has diverged: a few more layers' products would overflow float64.
+DIVERGED = 1e30
+
+
+def train(X, Y, layers, learning_rate, iterations, every=10, snapshots=(), loss="cross_entropy", progress=None):
+    """Gradient descent from ``layers``: forward, cost, backward, update, ``iterations`` times (see ``Training``).
+
+    ``progress(i)``, if given, is called every ``every`` iterations. Wall-clock seconds are measured here, on the
+    machine that trains, with ``time.perf_counter``. If a number overflows (a learning rate too large makes the
+    weights grow without bound), training stops with the last finite network and says where (``diverged``).
+    """
+    records, norms, shots = [], [], []
+    wanted = set(snapshots)
+    start, diverged = time.perf_counter(), None
+    for i in range(iterations + 1):
+        try:
+            if max(np.abs(p).max() for layer in layers for p in (layer.W, layer.b)) > DIVERGED:
+                raise FloatingPointError  # before a matrix product overflows (which only warns)
+            with np.errstate(over="raise", invalid="raise", divide="raise", under="ignore"):
+                caches = forward(layers, X)
+                grads = backward(layers, caches, X, Y, loss)
+                J = cost(layers, caches, Y, loss)
+                stepped = None if i == iterations else update(layers, grads, learning_rate)
+        except FloatingPointError:
+            diverged = i
+            break
+        if i in wanted:
+            shots.append((i, layers))
+        if i % every == 0 or i == iterations:
+            records.append((i, J, time.perf_counter() - start))
+            norms.append([float(np.linalg.norm(g.dW)) for g in grads])
+            if progress is not None:
+                progress(i)
+        if stepped is not None:
+            layers = stepped
+    its, costs, seconds = (np.array(column) for column in zip(*records))
+    return Training(layers, its, costs, seconds, np.array(norms), tuple(shots), diverged)
+
+
+def gradient_check(layers, X, Y, eps=1e-7, grads=None, loss="cross_entropy"):
+    """The course's check: every dW[l], db[l] (from ``backward``, or the learner's ``grads``: a list of
+    (dW[l], db[l]) pairs) against central differences of J (the stable cost from Z[L], so a saturated output
+    still gives finite differences). Read the difference with ``gradcheck.verdict``.
 
     Returns (relative difference, analytic vector, numeric vector), all parameters flattened in order.
     """
@@ -102,9 +247,11 @@ def gradient_check(layers, X, Y, eps=1e-7):
         return out
 
     theta = np.concatenate([np.concatenate([layer.W.ravel(), layer.b.ravel()]) for layer in layers])
-    analytic = np.concatenate([np.concatenate([g.dW.ravel(), g.db.ravel()])
-                               for g in backward(layers, forward(layers, X), X, Y)])
-    numeric = central_difference(lambda t: cross_entropy_cost(forward(unflatten(t), X)[-1][0], Y), theta, eps)
+    if grads is None:
+        grads = [(g.dW, g.db) for g in backward(layers, forward(layers, X), X, Y, loss)]
+    analytic = np.concatenate([np.concatenate([np.ravel(dW), np.ravel(db)]) for dW, db in grads])
+    J = lambda t: cost(unflatten(t), forward(unflatten(t), X), Y, loss)  # noqa: E731
+    numeric = central_difference(J, theta, eps)
     return relative_difference(analytic, numeric), analytic, numeric
 
 

@@ -341,3 +341,28 @@ def test_checker_page_says_when_sympy_runs_out_of_time_and_stays_usable(app, mon
     assert any("Could not decide in time" in w.value and "0.5 s" in w.value for w in page.warning)
     page.text_input[0].input("sigma(z) - y").run()
     assert any("Equivalent" in box.value for box in page.success) and not page.warning
+
+
+def test_training_page_trains_races_and_shows_the_update_derivations(app):
+    page = open_page(app, "lessons/train.py")
+    assert float(metric(page, "train accuracy").rstrip("%")) > 85  # the flower, one hidden tanh layer of 4
+    assert float(metric(page, "logistic regression, test accuracy").rstrip("%")) < 70  # a line cannot
+    race = table_with(page, "activation")
+    assert list(race["activation"]) == ["ReLU", "tanh", "sigmoid"] and len(race.columns) == 5
+    assert any("reached J ≤ 0.3 first" in c.value or "None of the three" in c.value for c in page.caption)
+    page.selectbox[1].set_value("zeros").run()  # initialization
+    assert page.warning and "still identical" in page.warning[0].value
+    for key in ("moons", "circles", "digits"):
+        page.radio[0].set_value(key).run()
+        assert not page.exception
+
+
+def test_training_page_rerun_trains_nothing(app, monkeypatch):
+    from mathcore import network
+
+    page = open_page(app, "lessons/train.py")
+    calls = []
+    real = network.train
+    monkeypatch.setattr(network, "train", lambda *a, **k: calls.append(1) or real(*a, **k))
+    page.run()
+    assert not page.exception and calls == []

@@ -21,6 +21,7 @@ HEADINGS = {  # url path -> the page's heading
     "cost-surface": "Convex or not: the cost surface",
     "vectorization": "From one example to m examples",
     "l-layers": "L layers: backward and the gradient check",
+    "train-a-network": "Train a network",
     "loops-vs-numpy": "Loops versus NumPy, measured",
     "check-my-derivation": "Check my derivation",
     "every-derivation": "Every derivation, verified",
@@ -316,3 +317,23 @@ def test_sessions_are_isolated(browser, server):
     finally:
         for context in contexts:
             context.close()
+
+
+def test_training_page_trains_and_its_boundary_moves_between_snapshots(page, server):
+    open_page(page, f"{server}/train-a-network")
+    expect(metric_value(page, "train accuracy")).to_have_text(re.compile(r"^\d+\.\d%$"))
+    slider = page.locator('[data-testid="stSlider"]').filter(has_text="after iteration").get_by_role("slider")
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    assert_chart_drawn(chart)
+    last = chart.screenshot()
+    slider.press("Home")  # back to iteration 0: the untrained network's boundary
+    expect(slider).to_have_value("0")
+    for _ in range(120):  # poll for the state checked: the chart redrawn for iteration 0 (at most a minute)
+        assert_chart_drawn(chart)
+        if chart.screenshot() != last:
+            break
+        page.wait_for_timeout(500)
+    else:
+        raise AssertionError("the boundary did not change between the last snapshot and iteration 0")
+    assert_rendered_cleanly(page)
+    screenshot(page, "train-a-network-iteration-0", height=3600)

@@ -1,0 +1,125 @@
+"""Train a network: gradient descent on an L-layer network, live, in the course's notation; why a hidden layer;
+and ReLU, tanh and the sigmoid raced from the same start."""
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+import charts
+from i18n import _
+from mathcore.datasets import TWO_CLASS
+from mathcore.derivations import dL_dz_key
+from mathcore.functions import ACTIVATIONS
+from mathcore.network import HIDDEN_ACTIVATIONS, INITIALIZATIONS, accuracy
+from ui import link
+from ui.derivation_view import show_steps, verified
+from ui.training import RACE, boundary, data, train
+
+st.title(_("Train a network"))
+st.latex(r"W^{[l]} := W^{[l]} - \alpha\, dW^{[l]}, \qquad b^{[l]} := b^{[l]} - \alpha\, db^{[l]}, \qquad "
+         r"dW^{[l]} = \tfrac1m\, dZ^{[l]} A^{[l-1]\top}, \quad db^{[l]} = \tfrac1m \sum_i dZ^{[l]}_{:,i}")
+st.latex(r"dZ^{[L]} = A^{[L]} - Y, \qquad dZ^{[l]} = W^{[l+1]\top} dZ^{[l+1]} \odot g'(Z^{[l]})")
+st.markdown(_("Each step runs the network forward, measures the cost, sends the gradients back layer by layer and "
+              "moves every weight downhill. No feature is designed by hand: the hidden units learn their own."))
+
+key = st.radio(_("Data"), list(TWO_CLASS), format_func=lambda k: _(TWO_CLASS[k][0]), horizontal=True,
+               **link.option("data", "flower", TWO_CLASS))
+d = data(key)
+cols = st.columns(3)
+depth = cols[0].slider(_("hidden layers"), **link.number("layers", 1, 1, 3))
+units = cols[1].slider(_("units per hidden layer"), **link.number("units", 4, 1, 8))
+hidden = cols[2].selectbox(_("hidden activation"), HIDDEN_ACTIVATIONS, format_func=lambda k: _(ACTIVATIONS[k].name),
+                           **link.option("activation", "tanh", HIDDEN_ACTIVATIONS))
+cols = st.columns(3)
+RATES = [0.01, 0.03, 0.1, 0.3, 0.6, 1.2, 2.4]
+alpha = cols[0].select_slider(_("learning rate α"), RATES, **link.option("alpha", 1.2, RATES))
+iterations = cols[1].slider(_("iterations"), step=100, **link.number("iterations", 2000, 100, 5000))
+init = cols[2].selectbox(_("initialization"), list(INITIALIZATIONS), format_func=lambda k: _(INITIALIZATIONS[k].name),
+                         **link.option("init", "xavier", INITIALIZATIONS))
+st.caption(_(INITIALIZATIONS[init].why))
+layer_dims = (d.X_train.shape[0], *[units] * depth, 1)
+run = train(key, layer_dims, hidden, alpha, iterations, init)
+logistic = train(key, (d.X_train.shape[0], 1), "sigmoid", alpha, iterations, init)  # no hidden layer
+
+if run.diverged is not None:
+    st.warning(_("At iteration {i} the numbers overflowed: with α = {alpha:g} each step overshoots and the weights "
+                 "grow without bound. Training stopped there; lower α.").format(i=run.diverged, alpha=alpha))
+cols = st.columns(4)
+cols[0].metric(_("final cost J"), f"{run.costs[-1]:.4f}")
+cols[1].metric(_("train accuracy"), f"{accuracy(run.layers, d.X_train, d.Y_train):.1%}")
+cols[2].metric(_("test accuracy"), f"{accuracy(run.layers, d.X_test, d.Y_test):.1%}")
+cols[3].metric(_("logistic regression, test accuracy"), f"{accuracy(logistic.layers, d.X_test, d.Y_test):.1%}")
+if init == "zeros" and depth and units > 1:
+    W1 = run.layers[0].W
+    same = np.allclose(W1, W1[:1])
+    st.warning(_("Started from zeros, the {units} units of layer 1 are {verdict} after training: every row of W[1] "
+                 "got the same gradient at every step.").format(
+        units=units, verdict=_("still identical") if same else _("no longer identical")))
+
+if d.X_train.shape[0] == 2:
+    st.subheader(_("The decision boundary as it learns"))
+    shots = dict(run.snapshots)
+    at = st.select_slider(_("after iteration"), list(shots), value=list(shots)[-1], key=f"train:snapshot:{iterations}")
+    x1, x2, probability, lines = boundary(shots[at], d.X_train)
+    left, right = st.columns(2)
+    left.altair_chart(charts.decision_boundary(x1, x2, probability, None, d.X_train, d.Y_train,
+                                               [_(label) for label in d.labels], curves=lines, p_title="ŷ = A[L]"),
+                      width="stretch")
+    x1, x2, probability, lines = boundary(logistic.layers, d.X_train)
+    right.altair_chart(charts.decision_boundary(x1, x2, probability, None, d.X_train, d.Y_train,
+                                                [_(label) for label in d.labels], curves=lines, p_title="ŷ = σ(wᵀx + b)"),
+                       width="stretch")
+    right.caption(_("Logistic regression, the same steps: one straight line is all it can draw."))
+else:
+    st.caption(_("64 pixels per example: no picture of the boundary, but the accuracies above say how it went."))
+
+st.subheader(_("Learning curve and the gradient in each layer"))
+left, right = st.columns(2)
+left.altair_chart(charts.curves({_("network"): (run.iterations, run.costs),
+                                 _("logistic regression"): (logistic.iterations, logistic.costs)},
+                                _("iteration"), _("cost J")), width="stretch")
+right.altair_chart(charts.gradient_norms(run.iterations, run.gradient_norms), width="stretch")
+ratio = run.gradient_norms[0, 0] / max(run.gradient_norms[0, -1], 1e-300)  # at the start: ||dW[1]|| / ||dW[L]||
+reading = (_("far below 1: the first layer learns far more slowly than the last, the gradient vanishes on its way "
+             "back") if ratio < 0.01 else
+           _("far above 1: the gradient grows on its way back") if ratio > 100 else
+           _("neither vanishing nor exploding: the gradient reaches the first layer at a usable size"))
+st.caption(_("At the start, ‖dW[1]‖ / ‖dW[L]‖ = {ratio:.2g}, {reading}. Try the sigmoid with three hidden layers "
+             "and the course's small initial weights.").format(ratio=ratio, reading=reading))
+
+st.header(_("ReLU, tanh and the sigmoid, side by side"))
+st.markdown(_("The same layers, data, learning rate and initial weights; only $g$ changes. Time is measured on this "
+              "server while each trains."))
+target = st.select_slider(_("target cost J"), [0.1, 0.2, 0.3, 0.4, 0.5, 0.6], **link.option("target", 0.3,
+                                                                                            [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]))
+race = {g: train(key, layer_dims, g, alpha, iterations, init) for g in RACE}
+left, right = st.columns(2)
+left.altair_chart(charts.curves({_(ACTIVATIONS[g].name): (r.iterations, r.costs) for g, r in race.items()},
+                                _("iteration"), _("cost J")), width="stretch")
+right.altair_chart(charts.curves({_(ACTIVATIONS[g].name): (r.seconds, r.costs) for g, r in race.items()},
+                                 _("seconds on this server"), _("cost J")), width="stretch")
+reached = {g: r.first_reaching(target) for g, r in race.items()}
+never = _("not within {n} iterations").format(n=iterations)
+st.dataframe(pd.DataFrame({
+    _("activation"): [_(ACTIVATIONS[g].name) for g in race],
+    _("iterations to J ≤ {target}").format(target=target): [str(hit[0]) if hit else never for hit in reached.values()],
+    _("seconds to J ≤ {target}").format(target=target): [f"{hit[1]:.3f}" if hit else never for hit in reached.values()],
+    _("final J"): [f"{r.costs[-1]:.4f}" for r in race.values()],
+    _("test accuracy"): [f"{accuracy(r.layers, d.X_test, d.Y_test):.1%}" for r in race.values()],
+}), hide_index=True)
+fastest = [g for g in RACE if reached[g]]
+if fastest:
+    best = min(fastest, key=lambda g: reached[g][1])
+    st.caption(_("Here {best} reached J ≤ {target} first, in {seconds:.3f} s.").format(
+        best=_(ACTIVATIONS[best].name), target=target, seconds=reached[best][1])
+        + (" " + _("The notes' claim that ReLU trains fastest does not hold at these settings.") if best != "relu"
+           else " " + _("As the notes say: ReLU's slope is 1 wherever it is active, so its gradient does not fade.")))
+else:
+    st.caption(_("None of the three reached J ≤ {target} in {n} iterations: lower the target or train longer.").format(
+        target=target, n=iterations))
+
+st.subheader(_("Where the update comes from"))
+for tab, derivation_key in zip(st.tabs(["dZ[L] = A[L] − Y", f"g'(z), {_(ACTIVATIONS[hidden].name)}"]),
+                               [dL_dz_key("cross_entropy", "sigmoid"), ACTIVATIONS[hidden].derivative]):
+    with tab:
+        show_steps(verified(derivation_key))
