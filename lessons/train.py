@@ -28,14 +28,15 @@ d = data(key)
 cols = st.columns(3)
 depth = cols[0].slider(_("hidden layers"), **link.number("layers", 1, 1, 3))
 units = cols[1].slider(_("units per hidden layer"), **link.number("units", 4, 1, 8))
-hidden = cols[2].selectbox(_("hidden activation"), HIDDEN_ACTIVATIONS, format_func=lambda k: _(ACTIVATIONS[k].name),
+hidden = cols[2].selectbox(_("hidden activation"), HIDDEN_ACTIVATIONS,
+                           format_func=lambda k: _(ACTIVATIONS[k].name),
                            **link.option("activation", "tanh", HIDDEN_ACTIVATIONS))
 cols = st.columns(3)
 RATES = [0.01, 0.03, 0.1, 0.3, 0.6, 1.2, 2.4]
 alpha = cols[0].select_slider(_("learning rate α"), RATES, **link.option("alpha", 1.2, RATES))
 iterations = cols[1].slider(_("iterations"), step=100, **link.number("iterations", 2000, 100, 5000))
-init = cols[2].selectbox(_("initialization"), list(INITIALIZATIONS), format_func=lambda k: _(INITIALIZATIONS[k].name),
-                         **link.option("init", "xavier", INITIALIZATIONS))
+init = cols[2].selectbox(_("initialization"), list(INITIALIZATIONS),
+                         format_func=lambda k: _(INITIALIZATIONS[k].name), **link.option("init", "xavier", INITIALIZATIONS))
 st.caption(_(INITIALIZATIONS[init].why))
 layer_dims = (d.X_train.shape[0], *[units] * depth, 1)
 run = train(key, layer_dims, hidden, alpha, iterations, init)
@@ -59,25 +60,28 @@ if init == "zeros" and depth and units > 1:
 if d.X_train.shape[0] == 2:
     st.subheader(_("The decision boundary as it learns"))
     shots = dict(run.snapshots)
-    at = st.select_slider(_("after iteration"), list(shots), value=list(shots)[-1], key=f"train:snapshot:{iterations}")
-    x1, x2, probability, lines = boundary(shots[at], d.X_train)
+    at = st.select_slider(_("after iteration"), list(shots), value=list(shots)[-1],
+                          key=f"train:snapshot:{iterations}")
     left, right = st.columns(2)
-    left.altair_chart(charts.decision_boundary(x1, x2, probability, None, d.X_train, d.Y_train,
-                                               [_(label) for label in d.labels], curves=lines, p_title="ŷ = A[L]"),
-                      width="stretch")
-    x1, x2, probability, lines = boundary(logistic.layers, d.X_train)
-    right.altair_chart(charts.decision_boundary(x1, x2, probability, None, d.X_train, d.Y_train,
-                                                [_(label) for label in d.labels], curves=lines, p_title="ŷ = σ(wᵀx + b)"),
-                       width="stretch")
+    for col, layers, title in ((left, shots[at], "ŷ = A[L]"), (right, logistic.layers, "ŷ = σ(wᵀx + b)")):
+        x1, x2, probability, lines = boundary(layers, d.X_train)
+        col.altair_chart(charts.decision_boundary(x1, x2, probability, None, d.X_train, d.Y_train,
+                                                  [_(label) for label in d.labels], curves=lines, p_title=title),
+                         width="stretch")
     right.caption(_("Logistic regression, the same steps: one straight line is all it can draw."))
 else:
     st.caption(_("64 pixels per example: no picture of the boundary, but the accuracies above say how it went."))
 
 st.subheader(_("Learning curve and the gradient in each layer"))
-left, right = st.columns(2)
+left, middle, right = st.columns(3)
 left.altair_chart(charts.curves({_("network"): (run.iterations, run.costs),
                                  _("logistic regression"): (logistic.iterations, logistic.costs)},
                                 _("iteration"), _("cost J")), width="stretch")
+saved = [i for i, _layers in run.snapshots]
+on_train = [accuracy(layers, d.X_train, d.Y_train) for _i, layers in run.snapshots]
+on_test = [accuracy(layers, d.X_test, d.Y_test) for _i, layers in run.snapshots]
+middle.altair_chart(charts.curves({_("train accuracy"): (saved, on_train), _("test accuracy"): (saved, on_test)},
+                                  _("iteration"), _("accuracy"), log_y=False), width="stretch")
 right.altair_chart(charts.gradient_norms(run.iterations, run.gradient_norms), width="stretch")
 ratio = run.gradient_norms[0, 0] / max(run.gradient_norms[0, -1], 1e-300)  # at the start: ||dW[1]|| / ||dW[L]||
 reading = (_("far below 1: the first layer learns far more slowly than the last, the gradient vanishes on its way "
@@ -90,8 +94,8 @@ st.caption(_("At the start, ‖dW[1]‖ / ‖dW[L]‖ = {ratio:.2g}, {reading}. 
 st.header(_("ReLU, tanh and the sigmoid, side by side"))
 st.markdown(_("The same layers, data, learning rate and initial weights; only $g$ changes. Time is measured on this "
               "server while each trains."))
-target = st.select_slider(_("target cost J"), [0.1, 0.2, 0.3, 0.4, 0.5, 0.6], **link.option("target", 0.3,
-                                                                                            [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]))
+TARGETS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]
+target = st.select_slider(_("target cost J"), TARGETS, **link.option("target", 0.3, TARGETS))
 race = {g: train(key, layer_dims, g, alpha, iterations, init) for g in RACE}
 left, right = st.columns(2)
 left.altair_chart(charts.curves({_(ACTIVATIONS[g].name): (r.iterations, r.costs) for g, r in race.items()},
@@ -103,7 +107,8 @@ never = _("not within {n} iterations").format(n=iterations)
 st.dataframe(pd.DataFrame({
     _("activation"): [_(ACTIVATIONS[g].name) for g in race],
     _("iterations to J ≤ {target}").format(target=target): [str(hit[0]) if hit else never for hit in reached.values()],
-    _("seconds to J ≤ {target}").format(target=target): [f"{hit[1]:.3f}" if hit else never for hit in reached.values()],
+    _("seconds to J ≤ {target}").format(target=target): [f"{hit[1]:.3f}" if hit else never
+                                                          for hit in reached.values()],
     _("final J"): [f"{r.costs[-1]:.4f}" for r in race.values()],
     _("test accuracy"): [f"{accuracy(r.layers, d.X_test, d.Y_test):.1%}" for r in race.values()],
 }), hide_index=True)
@@ -115,8 +120,8 @@ if fastest:
         + (" " + _("The notes' claim that ReLU trains fastest does not hold at these settings.") if best != "relu"
            else " " + _("As the notes say: ReLU's slope is 1 wherever it is active, so its gradient does not fade.")))
 else:
-    st.caption(_("None of the three reached J ≤ {target} in {n} iterations: lower the target or train longer.").format(
-        target=target, n=iterations))
+    st.caption(_("None of the three reached J ≤ {target} in {n} iterations: lower the target or train longer.")
+               .format(target=target, n=iterations))
 
 st.subheader(_("Where the update comes from"))
 for tab, derivation_key in zip(st.tabs(["dZ[L] = A[L] − Y", f"g'(z), {_(ACTIVATIONS[hidden].name)}"]),
