@@ -73,7 +73,7 @@ else:
     st.caption(_("64 pixels per example: no picture of the boundary, but the accuracies above say how it went."))
 
 st.subheader(_("Learning curve and the gradient in each layer"))
-left, middle, right = st.columns(3)
+left, middle = st.columns(2)
 left.altair_chart(charts.curves({_("network"): (run.iterations, run.costs),
                                  _("logistic regression"): (logistic.iterations, logistic.costs)},
                                 _("iteration"), _("cost J")), width="stretch")
@@ -82,14 +82,15 @@ on_train = [accuracy(layers, d.X_train, d.Y_train) for _i, layers in run.snapsho
 on_test = [accuracy(layers, d.X_test, d.Y_test) for _i, layers in run.snapshots]
 middle.altair_chart(charts.curves({_("train accuracy"): (saved, on_train), _("test accuracy"): (saved, on_test)},
                                   _("iteration"), _("accuracy"), log_y=False), width="stretch")
-right.altair_chart(charts.gradient_norms(run.iterations, run.gradient_norms), width="stretch")
+st.altair_chart(charts.gradient_norms(run.iterations, run.gradient_norms), width="stretch")
 ratio = run.gradient_norms[0, 0] / max(run.gradient_norms[0, -1], 1e-300)  # at the start: ||dW[1]|| / ||dW[L]||
 reading = (_("far below 1: the first layer learns far more slowly than the last, the gradient vanishes on its way "
              "back") if ratio < 0.01 else
            _("far above 1: the gradient grows on its way back") if ratio > 100 else
            _("neither vanishing nor exploding: the gradient reaches the first layer at a usable size"))
-st.caption(_("At the start, ‖dW[1]‖ / ‖dW[L]‖ = {ratio:.2g}, {reading}. Try the sigmoid with three hidden layers "
-             "and the course's small initial weights.").format(ratio=ratio, reading=reading))
+st.caption(_("At the start, ‖dW[1]‖ / ‖dW[L]‖ = {ratio:.2g}, {reading}.").format(ratio=ratio, reading=reading)
+           + ("" if ratio < 0.01 else " " + _("To see it vanish, try the sigmoid with three hidden layers and the "
+                                             "course's small initial weights.")))
 
 st.header(_("ReLU, tanh and the sigmoid, side by side"))
 st.markdown(_("The same layers, data, learning rate and initial weights; only $g$ changes. Time is measured on this "
