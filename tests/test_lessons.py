@@ -366,3 +366,10 @@ def test_training_page_rerun_trains_nothing(app, monkeypatch):
     monkeypatch.setattr(network, "train", lambda *a, **k: calls.append(1) or real(*a, **k))
     page.run()
     assert not page.exception and calls == []
+
+
+def test_checker_page_shows_what_was_typed_inert(app):
+    page = open_page(app, "lessons/checker.py")
+    page.text_input[0].input("__import__ + a").run()  # an unknown name, echoed back in the message
+    message = page.warning[0].value
+    assert "\\_\\_import\\_\\_" in message  # escaped: shown as typed, never as bold

@@ -2,6 +2,8 @@
 session, and bad or stale values fall back to the defaults with a notice instead of an exception.
 (tests/browser/test_app.py does the same through a real browser's address bar and clipboard.)"""
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -19,6 +21,11 @@ def session(page, params=None):
     at.switch_page(page).run()
     assert not at.exception, at.exception
     return at
+
+
+def shown(markdown):
+    """What a reader sees of a Markdown string whose only markup is backslash escapes."""
+    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def values(at):
@@ -67,7 +74,7 @@ def test_a_link_reopens_the_same_view(page, changes):
 def test_bad_values_fall_back_to_the_defaults_with_a_notice(params, problem):
     at = session("lessons/home.py", params)
     assert [s.value for s in at.slider] == [1.5, 1.0]
-    assert problem in at.toast[0].value
+    assert problem in shown(at.toast[0].value)
     assert set(at.query_params) <= {"lang"}
     at.slider[0].set_value(2.0).run()  # the notice is for the arrival only
     assert not at.toast and dict(at.query_params) == {"z": "2"}
@@ -84,14 +91,14 @@ def test_bad_values_fall_back_to_the_defaults_with_a_notice(params, problem):
 ])
 def test_stale_values_from_other_pages_and_versions(page, params, problem):
     at = session(page, params)
-    assert problem in at.toast[0].value
+    assert problem in shown(at.toast[0].value)
     assert not at.error or page == "lessons/deep_backprop.py"
 
 
 def test_a_bad_language_falls_back_to_english():
     at = session("lessons/home.py", {"lang": "klingon"})
     assert at.title[0].value == "Why does ∂L/∂z = a − y?"
-    assert "lang=klingon (not one of the choices)" in at.toast[0].value
+    assert "lang=klingon (not one of the choices)" in shown(at.toast[0].value)
 
 
 def test_the_convexity_start_picked_by_a_click_is_in_the_link():
@@ -112,3 +119,26 @@ def test_moving_to_another_page_does_not_carry_the_last_pages_settings():
     at.query_params["z"] = "2.5"
     at.switch_page("lessons/sigmoid.py").run()
     assert at.slider[0].value == 1.0 and not at.toast and "z" not in at.query_params
+
+
+#: Markup characters none of the app's own words in a notice use (its parentheses are its own): escaped or absent.
+UNESCAPED_MARKUP = re.compile(r"(?<!\\)[\[\]*_:#!`<>$|~]")
+
+
+@pytest.mark.parametrize("params", [
+    {":red[**Security notice:** your session expired.] [Sign in again](http://127.0.0.1:9/login)": "1"},
+    {"target": "![x](http://127.0.0.1:9/px.gif)"},
+    {"z": "1\n# Heading\n- list"},
+    {"__import__": "<b>bold</b> $x^2$ `code` ~~gone~~"},
+])
+def test_a_link_cannot_put_markup_into_the_notice(params):
+    at = session("lessons/home.py", params)
+    notice = at.toast[0].value
+    problems = notice.split(": ", 1)[1]  # after the app's own words
+    assert not UNESCAPED_MARKUP.search(problems), problems
+    assert "\n" not in notice and len(notice) < 400
+
+
+def test_a_notice_names_a_few_problems_and_stays_short():
+    at = session("lessons/home.py", {f"k{i}" + "x" * 300: "v" * 300 for i in range(12)})
+    assert len(at.toast[0].value) < 600 and at.toast[0].value.endswith("…")

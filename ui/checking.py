@@ -5,6 +5,7 @@ import time
 import streamlit as st
 
 from i18n import _
+from ui.inert import inert
 from mathcore.judge import Outcome, Verdict
 from mathcore.text import Text
 from mathcore.checkpool import CheckPool
@@ -40,9 +41,12 @@ BADGE = {Outcome.EQUIVALENT: "green", Outcome.NOT_EQUIVALENT: "red", Outcome.UND
 
 
 def box(verdict, text=None):
-    """``text`` (by default the verdict's message, translated) in the box of the verdict's outcome."""
+    """``text`` (by default the verdict's message, translated) in the box of the verdict's outcome. An unreadable
+    answer's message quotes what was typed, so it is shown inert (ui.inert), never as Markdown."""
     show_box, icon = STYLE[verdict.outcome]
-    show_box(_(verdict.message) if text is None else text, icon=icon)
+    if text is None:
+        text = inert(_(verdict.message), limit=400) if verdict.outcome is Outcome.INVALID else _(verdict.message)
+    show_box(text, icon=icon)
 
 
 def show(verdict):

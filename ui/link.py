@@ -24,7 +24,10 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from i18n import _
+from ui.inert import inert
 
+#: How many of a link's problems a notice names (each is at most about 85 characters).
+MAX_PROBLEMS = 4
 #: The router's own parameters, kept on every page (Streamlit's embed options among them).
 GLOBAL = ("lang", "embed", "embed_options")
 
@@ -62,7 +65,7 @@ def _declare(key, default, parse, as_text=str):
             try:
                 value = parse(raw)
             except ValueError as why:
-                run["problems"].append(f"{key}={raw[:40]} ({why})")
+                run["problems"].append(f"{inert(key, 40)}={inert(raw, 40)} ({why})")
         st.session_state[state_key] = value
     return {"key": state_key}
 
@@ -129,7 +132,7 @@ def finish():
     for key in list(st.query_params):
         if key not in run["controls"] and key not in GLOBAL:
             if arriving:
-                run["problems"].append(_("{key} (not a setting of this page)").format(key=key))
+                run["problems"].append(_("{key} (not a setting of this page)").format(key=inert(key, 40)))
             del st.query_params[key]
     for key, (state_key, default, as_text) in run["controls"].items():
         value = st.session_state.get(state_key, default)
@@ -138,8 +141,9 @@ def finish():
                 del st.query_params[key]
         elif st.query_params.get(key) != as_text(value):
             st.query_params[key] = as_text(value)
-    if run["problems"] and arriving:
-        st.toast(_("Link settings reset to their defaults: {problems}").format(problems="; ".join(run["problems"])),
+    if run["problems"] and arriving:  # what the link said, inert (ui.inert) and capped: the first few problems only
+        shown = run["problems"][:MAX_PROBLEMS] + (["…"] if len(run["problems"]) > MAX_PROBLEMS else [])
+        st.toast(_("Link settings reset to their defaults: {problems}").format(problems="; ".join(shown)),
                  icon=":material/link_off:", duration="long")
     run["last"], run["problems"] = run["page"], []
 

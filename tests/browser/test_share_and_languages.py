@@ -7,7 +7,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, quote
 
 import pytest
 from playwright.sync_api import expect
@@ -96,6 +96,17 @@ def test_a_bad_or_stale_link_lands_on_a_clean_page_with_a_notice(page, server, q
     assert_rendered_cleanly(page)
     expect(page).not_to_have_url(re.compile(rf"[?&]{named.split('=')[0]}="))  # dropped from the address bar
     screenshot(page, f"stale-link-{path or 'home'}")
+
+
+def test_a_link_cannot_put_a_link_an_image_or_bold_into_the_notice(page, server):
+    attack = quote(":red[**Security notice:** expired.] [Sign in](http://127.0.0.1:9/login)") + "=1&z=" + \
+        quote("![x](http://127.0.0.1:9/px.gif)")
+    open_page(page, f"{server}/?{attack}")
+    text = notice(page)
+    assert ":red[**Security notice:** expired.] [Sig…" in text  # the characters as typed, cut at 40
+    assert "z=![x](http://127.0.0.1:9/px.gif)" in text.replace("\u200b", "")  # as typed (a zero-width space inside)
+    toast = page.locator('[data-testid="stToast"]').first
+    assert toast.locator("a, img, strong, em, h1, h2, li").count() == 0
 
 
 def test_moving_through_the_sidebar_keeps_the_language_and_drops_the_last_pages_settings(page, server):
