@@ -37,6 +37,12 @@ def layer_sizes(X, Y, n_h=4):
     return X.shape[0], n_h, Y.shape[0]
 
 
+def initialize_parameters(n_x, n_h, n_y, seed=2):
+    """The week-3 network's W1 (n_h, n_x), b1, W2 (n_y, n_h), b2: randn * 0.01 and zeros, after
+    ``np.random.seed(seed)`` as that exercise does (it seeds with 2)."""
+    return initialize_parameters_deep([n_x, n_h, n_y], seed)
+
+
 def initialize_parameters_deep(layer_dims, seed=3):
     """W[l] = randn(n[l], n[l-1]) * 0.01, b[l] = 0, drawn after ``np.random.seed(seed)`` as the exercise does
     (it seeds with 3); ``seed=None`` draws from NumPy's global state, for a notebook that seeds it itself."""
@@ -116,8 +122,9 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, 
     return parameters_of(run.layers), list(run.costs)
 
 
-def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False, learning_rate=1.2, seed=3, init="course"):
-    """The week-3 model: one hidden tanh layer of ``n_h`` units, a sigmoid output; returns its parameters."""
+def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False, learning_rate=1.2, seed=2, init="course"):
+    """The week-3 model: one hidden tanh layer of ``n_h`` units, a sigmoid output, started from
+    ``initialize_parameters`` (seed 2, as the exercise's); returns its parameters."""
     n_x, _, n_y = layer_sizes(X, Y, n_h)
     return L_layer_model(X, Y, [n_x, n_h, n_y], learning_rate, num_iterations, print_cost, "tanh", seed, init)[0]
 

@@ -28,6 +28,16 @@ def test_initialize_parameters_deep_gives_the_exercise_values():
     np.testing.assert_allclose(course.initialize_parameters_deep([5, 4, 3], seed=None)["W2"], parameters["W2"])
 
 
+def test_the_week_3_functions_give_the_exercise_values():
+    parameters = course.initialize_parameters(2, 4, 1)
+    np.testing.assert_allclose(parameters["W1"], [[-0.00416758, -0.00056267], [-0.02136196, 0.01640271],
+                                                  [-0.01793436, -0.00841747], [0.00502881, -0.01245288]], atol=5e-9)
+    np.testing.assert_allclose(parameters["W2"], [[-0.01057952, -0.00909008, 0.00551454, 0.02292208]], atol=5e-9)
+    assert not parameters["b1"].any() and not parameters["b2"].any()
+    np.random.seed(1)  # the exercise's layer_sizes_test_case: X (5, 3), Y (2, 3)
+    assert course.layer_sizes(np.random.randn(5, 3), np.random.randn(2, 3)) == (5, 4, 2)
+
+
 def test_linear_backward_gives_the_exercise_values():
     np.random.seed(1)
     dZ, A, W, b = np.random.randn(1, 2), np.random.randn(3, 2), np.random.randn(1, 3), np.random.randn(1, 1)
