@@ -80,15 +80,12 @@ def decision_boundary(x1, x2, probability, boundary, X, Y, labels, height=380, c
         color=alt.Color("p:Q", title=p_title, scale=alt.Scale(scheme="blueorange", domain=[0, 1])),
     )
     layers = [heat]
-    if boundary is not None:
+    if boundary is not None:  # a straight boundary is one more curve: the points of the line inside the plot
         inside = (boundary >= x2[0]) & (boundary <= x2[-1] + step2)
-        line = pd.DataFrame({"x1": x1[inside], "x2": boundary[inside]})
-        for colour, width in (("white", 4), ("black", 2)):  # a white halo: readable on both classes, both themes
-            layers.append(alt.Chart(line).mark_line(color=colour, strokeWidth=width, strokeDash=[6, 3]).encode(
-                x=alt.X("x1:Q", scale=x_scale), y=alt.Y("x2:Q", scale=y_scale)))
-    for k, points in enumerate(curves):
+        curves = [*curves, np.column_stack([x1[inside], boundary[inside]])]
+    for points in curves:
         line = pd.DataFrame({"x1": points[:, 0], "x2": points[:, 1], "order": np.arange(len(points))})
-        for colour, width in (("white", 4), ("black", 2)):
+        for colour, width in (("white", 4), ("black", 2)):  # a white halo: readable on both classes, both themes
             layers.append(alt.Chart(line).mark_line(color=colour, strokeWidth=width, strokeDash=[6, 3]).encode(
                 x=alt.X("x1:Q", scale=x_scale), y=alt.Y("x2:Q", scale=y_scale), order="order:Q"))
     examples = pd.DataFrame({"x1": X[0], "x2": X[1], "label": [labels[int(v)] for v in Y.ravel()]})
