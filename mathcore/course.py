@@ -46,10 +46,6 @@ def initialize_parameters(n_x, n_h, n_y, seed=2):
 def initialize_parameters_deep(layer_dims, seed=3):
     """W[l] = randn(n[l], n[l-1]) * 0.01, b[l] = 0, drawn after ``np.random.seed(seed)`` as the exercise does
     (it seeds with 3); ``seed=None`` draws from NumPy's global state, for a notebook that seeds it itself."""
-    if seed is None:
-        return {key: value for l in range(1, len(layer_dims)) for key, value in
-                ((f"W{l}", np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01),
-                 (f"b{l}", np.zeros((layer_dims[l], 1))))}
     return parameters_of(network.initialize(layer_dims, seed=seed, init="course"))
 
 

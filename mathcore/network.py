@@ -67,14 +67,15 @@ def initialize(layer_dims, hidden="relu", seed=0, b_scale=0.0, init="xavier"):
     b_scale^2) (0 by default, as in the course); hidden g, sigmoid output.
 
     ``init="course"`` draws from ``np.random.RandomState(seed)`` layer by layer, W then b = 0, which is what the
-    course's ``np.random.seed(seed)`` followed by ``np.random.randn`` gives: its exercise values come out exactly.
+    course's ``np.random.seed(seed)`` followed by ``np.random.randn`` gives: its exercise values come out exactly
+    (``seed=None``: from NumPy's global state, for a notebook that has seeded it itself).
     The others draw from NumPy's default generator. The course's randn * 0.01 makes every activation of a small
     example about 0 (or 1/2), so the pages that show one forward pass start from Xavier's scale. With ReLU and
     b = 0, a unit whose inputs are all 0 sits exactly on the kink z = 0; a small random b keeps it off.
     """
     L, how = len(layer_dims) - 1, INITIALIZATIONS[init]
     if init == "course":
-        rng = np.random.RandomState(seed)
+        rng = np.random if seed is None else np.random.RandomState(seed)
         draw = lambda n, n_prev: rng.randn(n, n_prev) * how.scale(n_prev)  # noqa: E731
     else:
         rng = np.random.default_rng(seed)
@@ -250,7 +251,10 @@ def gradient_check(layers, X, Y, eps=1e-7, grads=None, loss="cross_entropy"):
     if grads is None:
         grads = [(g.dW, g.db) for g in backward(layers, forward(layers, X), X, Y, loss)]
     analytic = np.concatenate([np.concatenate([np.ravel(dW), np.ravel(db)]) for dW, db in grads])
-    J = lambda t: cost(unflatten(t), forward(unflatten(t), X), Y, loss)  # noqa: E731
+    def J(t):
+        nudged = unflatten(t)
+        return cost(nudged, forward(nudged, X), Y, loss)
+
     numeric = central_difference(J, theta, eps)
     return relative_difference(analytic, numeric), analytic, numeric
 
