@@ -72,7 +72,8 @@ iterations = cols[3].slider(_("iterations"), step=10, **link.number("iterations"
 runs = {loss: descend(x, y, w0, b0, loss, alpha, iterations) for loss in LOSSES}
 
 left, right = st.columns(2)
-for col, (loss, name) in zip((left, right), ((k, r.name) for k, r in LOSSES.items())):
+for col, (loss, record) in zip((left, right), LOSSES.items()):
+    name = record.name
     s, isolines = grid[loss]
     run = runs[loss]
     col.altair_chart(charts.cost_surface(w_grid, b_grid, s.J, isolines, (run.w, run.b), f"J(w, b), {_(name)}"),
@@ -94,7 +95,8 @@ st.markdown(_("$H = \\frac1m \\sum_i \\frac{\\partial^2 L}{\\partial z^2}(z_i)\\
               "grid point, from the derivation above; where its smaller eigenvalue is negative the surface bends down "
               "in some direction, and $J$ is not convex there."))
 left, right = st.columns(2)
-for col, (loss, name) in zip((left, right), ((k, r.name) for k, r in LOSSES.items())):
+for col, (loss, record) in zip((left, right), LOSSES.items()):
+    name = record.name
     lam = grid[loss][0].smallest_eigenvalue
     col.altair_chart(charts.curvature_map(w_grid, b_grid, lam, f"λ_min, {_(name)}"), width="stretch")
     col.metric(_("smallest λ_min on the grid, {loss}").format(loss=_(name)), f"{lam.min():.2e}",

@@ -10,8 +10,8 @@ from i18n import _
 from mathcore.datasets import small_table
 from mathcore.logistic import forward
 from mathcore.losses import LOSSES, cost_by_definition, cross_entropy, limit_as_a_to, squared_error
-from ui import link
 from mathcore.derivations import dL_da_key
+from ui import link
 from ui.derivation_view import show_steps, verified
 
 st.title(_("Loss and cost"))

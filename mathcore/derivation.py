@@ -24,7 +24,6 @@ The test points, the tolerance and the verdict are the app's one checking engine
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable
 
 import numpy as np
 import sympy as sp

@@ -45,10 +45,9 @@ def relative_difference(g, g_approx):
     return 0.0 if denominator == 0 else float(np.linalg.norm(g - g_approx) / denominator)
 
 
-def verdict(difference, worst=()):
+def verdict(difference):
     """The course's reading of a relative difference, as a Verdict whose message is the course's word: below
-    TOLERANCE equivalent, up to 1e-3 undecided (look closer), above not equivalent. ``worst``: the counterexample,
-    (name, value) pairs naming the parameter that differs most.
+    TOLERANCE equivalent, up to 1e-3 undecided (look closer), above not equivalent.
 
     >>> [(v.outcome.name, v.message) for v in (verdict(3e-9), verdict(2e-6), verdict(0.2))]
     [('EQUIVALENT', 'correct'), ('UNDECIDED', 'check it'), ('NOT_EQUIVALENT', 'wrong')]
@@ -56,4 +55,4 @@ def verdict(difference, worst=()):
     for bound, word in THRESHOLDS:
         if difference < bound:
             return Verdict(Outcome.EQUIVALENT if bound == TOLERANCE else Outcome.UNDECIDED, word)
-    return Verdict(Outcome.NOT_EQUIVALENT, Text("wrong"), counterexample=tuple(worst))
+    return Verdict(Outcome.NOT_EQUIVALENT, Text("wrong"))
