@@ -6,6 +6,7 @@ from i18n import _
 
 from mathcore.checker import DEPRECATED, TARGETS
 from mathcore.derivations import dL_da_key, dL_dz_key
+from mathcore.judge import Outcome
 from ui import link
 from ui.checking import check, show
 
@@ -15,6 +16,14 @@ st.markdown(_("Type your answer as you would on paper or in Python: `a - y`, `si
               "`^` or `**` for powers, `2x` and `a(1-a)` multiply, `sigma`, `σ`, `exp`, `log`, `tanh`. "
               "Here $a = \\hat y = \\sigma(z)$. Two judges decide: SymPy's algebra and numbers at random points."))
 
+COMMITTED = "checker:committed"
+
+
+def commit(key):
+    """The learner asked for a verdict (Enter in the box, or Check): the answer now in the box is judged."""
+    st.session_state[COMMITTED] = st.session_state[key]
+
+
 single, steps = st.tabs([_("One answer"), _("The chain rule, step by step")])
 with single:
     target = st.selectbox(_("What are you deriving?"), list(TARGETS), format_func=lambda k: _(TARGETS[k].title),
@@ -23,14 +32,18 @@ with single:
     shapes = ", ".join(f"{k} {v}" for k, v in TARGETS[target].shapes.items())
     st.caption(_("You may use: {names}").format(names=", ".join(f"`{v}`" for v in TARGETS[target].variables))
                + (". " + _("Shapes: {shapes}.").format(shapes=shapes) if shapes else "."))
-    answer = st.text_input(_("Your answer"), placeholder=_("e.g. a - y"), max_chars=300,
-                           **link.text("answer", "", 300))
-    if answer:
+    answer_box = link.text("answer", "", 300)
+    answer = st.text_input(_("Your answer"), placeholder=_("an expression in {names}").format(names=", ".join(TARGETS[target].variables)), max_chars=300,
+                           on_change=commit, args=(answer_box["key"],), **answer_box)
+    st.button(_("Check"), type="primary", on_click=commit, args=(answer_box["key"],))
+    if answer and answer == st.session_state.get(COMMITTED):
         verdict = check(target, answer)
         if verdict.preview:
             read_as = _("read as:")
             st.latex(rf"\text{{{read_as} }} {verdict.preview}")
         show(verdict)
+    elif answer:  # restored from a shared link: judged when this learner asks, not for every visitor
+        st.info(_("Press Check (or Enter in the box) to judge this answer."), icon=":material/keyboard_return:")
 
 with steps:
     st.markdown(_("Derive $\\partial L/\\partial z$ for cross-entropy after a sigmoid in four steps; the first wrong "
@@ -50,8 +63,12 @@ with steps:
     if all(texts) and st.button(_("Check every step"), type="primary"):
         for i, ((key, _label), text) in enumerate(zip(chain, texts), start=1):
             verdict = check(key, text)
-            if not verdict.right:
+            if verdict.outcome is Outcome.NOT_EQUIVALENT:
                 st.markdown(_("**Step {i} is the first that is not right.**").format(i=i))
+                show(verdict)
+                break
+            if not verdict.right:  # unreadable, or not decided (busy, out of time): not a wrong step
+                st.markdown(_("**Step {i} was not judged**, so the steps after it were not checked.").format(i=i))
                 show(verdict)
                 break
         else:

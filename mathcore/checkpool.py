@@ -1,16 +1,31 @@
-"""Run answer checks where a hostile answer can do no harm: a warm pool of worker processes.
+"""Run answer checks where a hostile answer can do no harm, and where no learner can crowd out another.
 
-Each check runs in a worker with a time budget (the worker is killed and replaced on expiry) and
-memory and CPU limits set in the worker itself (RLIMIT_AS, RLIMIT_CPU). Workers start from a
-forkserver with SymPy and the targets preloaded, and are recycled after ``MAX_TASKS`` checks so
-SymPy's caches cannot grow without bound. A cap on checks in flight keeps one client from queueing
-work for everybody. Signals cannot stop a runaway SymPy call in Streamlit's script threads, and a
-plain ProcessPoolExecutor cannot kill a task: hence pebble.
+Safety. Each check runs in a worker process with a time budget (the worker is killed and replaced on
+expiry) and memory and CPU limits set in the worker itself (RLIMIT_AS, RLIMIT_CPU). Workers start from a
+forkserver with SymPy and the targets preloaded, and are recycled after ``MAX_TASKS`` checks so SymPy's
+caches cannot grow without bound. Signals cannot stop a runaway SymPy call in Streamlit's script threads,
+and a plain ProcessPoolExecutor cannot kill a task: hence pebble.
+
+Fairness. Every check is submitted by a *session* (a learner's Streamlit session, or the CLI) and waits
+for one of the ``workers`` places. When a place frees, the waiting session that has used the least worker
+time in the last minute goes first (ties: first come). So a learner who is not checking much is served
+next, however many slow answers other sessions keep sending. Each session has at most ``PER_SESSION``
+checks waiting or running, and at most ``WORKER_SECONDS_PER_MINUTE`` of worker time a minute: the limit
+is on what costs, not on what is typed. A check's deadline counts from its submission: it may wait up to
+``MAX_WAIT`` for a place and then runs for at most its time budget, so the learner has a verdict within
+``MAX_WAIT + TIME_BUDGET`` seconds of pressing Check, whatever the load.
+
+Reuse. A (target, answer) pair is judged once per process: its verdict is kept (the last ``KEPT``
+pairs) and handed to whoever asks again, at no cost and outside every limit. A check stopped for a
+reason that is not the answer's own (no place in time, a worker lost) is not kept.
 """
 
+import itertools
 import multiprocessing
 import resource
 import threading
+import time
+from collections import OrderedDict, defaultdict, deque
 from concurrent.futures import TimeoutError as FutureTimeout
 
 from pebble import ProcessPool
@@ -19,11 +34,18 @@ from mathcore.checker import check
 from mathcore.judge import Outcome, Verdict
 from mathcore.text import Text
 
-TIME_BUDGET = 1.5  # seconds per check: with the overhead, a verdict within 2 s
+TIME_BUDGET = 1.5  # seconds a check may run
+MAX_WAIT = 2.0  # seconds a check may wait for a worker: a verdict within MAX_WAIT + TIME_BUDGET of submission
+PER_SESSION = 2  # checks one session may have waiting or running
+WORKER_SECONDS_PER_MINUTE = 12.0  # worker time one session may use a minute (a usual check takes milliseconds)
+MAX_WAITING = 64  # checks waiting at once, over all sessions
+KEPT = 4096  # verdicts kept for reuse
 MEMORY_LIMIT = 1_500_000_000  # bytes of address space per worker
 CPU_LIMIT = 60  # CPU seconds per worker process over its life (it is recycled sooner)
 MAX_TASKS = 200
-MAX_IN_FLIGHT = 16
+WINDOW = 60.0  # seconds over which a session's worker time is counted
+
+BUSY = Text("The checker is busy with other answers: try again in a moment.")
 
 
 def _limit_worker():
@@ -33,37 +55,140 @@ def _limit_worker():
 
 
 class CheckPool:
-    """``check`` in worker processes, each call bounded by ``timeout`` seconds."""
+    """``check`` in worker processes: bounded in time and memory, fair across sessions, each pair judged once."""
 
-    def __init__(self, workers=2, max_in_flight=MAX_IN_FLIGHT):
+    def __init__(self, workers=2, max_wait=MAX_WAIT, per_session=PER_SESSION,
+                 worker_seconds_per_minute=WORKER_SECONDS_PER_MINUTE, max_waiting=MAX_WAITING):
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["mathcore.checker"])
         self._pool = ProcessPool(max_workers=workers, max_tasks=MAX_TASKS, initializer=_limit_worker,
                                  context=context)
-        self.max_in_flight = max_in_flight
-        self._in_flight = threading.BoundedSemaphore(max_in_flight)
+        self.workers, self.max_wait, self.per_session = workers, max_wait, per_session
+        self.worker_seconds_per_minute, self.max_waiting = worker_seconds_per_minute, max_waiting
+        self._lock = threading.Condition()
+        self._free = workers
+        self._waiting = []  # tickets: (session, order)
+        self._order = itertools.count()
+        self._held = defaultdict(int)  # session -> checks waiting or running
+        self._running = defaultdict(list)  # session -> start times of its running checks
+        self._used = defaultdict(deque)  # session -> (finished at, seconds) over the last WINDOW
+        self._kept = OrderedDict()  # (function, args, timeout) -> Verdict
+        self.served = self.reused = 0
 
-    def check(self, target_key, text, timeout=TIME_BUDGET):
-        """The verdict, or "could not decide" when the check runs out of time, memory or room."""
-        return self.run(check, target_key, text, timeout=timeout)
+    def check(self, target_key, text, session="", timeout=TIME_BUDGET):
+        """The verdict on ``text`` for ``target_key``; "could not decide" when the check runs out of time,
+        memory or room, "busy" or "slow down" when the pool cannot take it now."""
+        return self.run(check, target_key, text, session=session, timeout=timeout)
 
-    def run(self, function, *args, timeout=TIME_BUDGET):
-        """function(*args) in a worker, returning a Verdict; ``check`` is the one the app runs."""
-        if not self._in_flight.acquire(blocking=False):
-            return Verdict(Outcome.UNDECIDED, Text("The checker is busy with other answers: try again in a moment."))
+    def kept(self, target_key, text, timeout=TIME_BUDGET):
+        """The verdict already reached on this pair in this process, or None."""
+        with self._lock:
+            return self._kept.get((check.__qualname__, (target_key, text), timeout))
+
+    def run(self, function, *args, session="", timeout=TIME_BUDGET):
+        """function(*args) in a worker for ``session``, returning a Verdict; ``check`` is the one the app runs."""
+        submitted = time.monotonic()
+        key = (function.__qualname__, args, timeout)
+        with self._lock:
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                self.reused += 1
+                return self._kept[key]
+            started = self._admit(session, submitted)
+            if isinstance(started, Verdict):
+                return started
+        verdict, keep = self._run_in_worker(function, args, timeout)
+        with self._lock:
+            self._release(session, started)
+            if keep:
+                self._kept[key] = verdict
+                if len(self._kept) > KEPT:
+                    self._kept.popitem(last=False)
+        return verdict
+
+    def _admit(self, session, submitted):
+        """Under the lock: wait for a place and take it (the time it was taken), or the verdict that says why not."""
+        used = self.used(session)
+        if used >= self.worker_seconds_per_minute:
+            return Verdict(Outcome.UNDECIDED, Text(
+                "Slow down: your checks have used {used:.0f} s of the checker in the last minute (at most {most:g} "
+                "s). Answers already judged are free; try a new one in a moment.",
+                used=used, most=self.worker_seconds_per_minute))
+        if self._held[session] >= self.per_session:
+            return Verdict(Outcome.UNDECIDED, Text("Your previous answer is still being checked: wait for its "
+                                                   "verdict, then try again."))
+        if len(self._waiting) >= self.max_waiting:
+            return Verdict(Outcome.UNDECIDED, BUSY)
+        ticket = (session, next(self._order))
+        self._waiting.append(ticket)
+        self._held[session] += 1
+        while not (self._free and min(self._waiting, key=self._priority) == ticket):
+            remaining = submitted + self.max_wait - time.monotonic()
+            if remaining <= 0:
+                self._waiting.remove(ticket)
+                self._held[session] -= 1
+                self._lock.notify_all()
+                return Verdict(Outcome.UNDECIDED, BUSY)
+            self._lock.wait(remaining)
+        self._waiting.remove(ticket)
+        self._free -= 1
+        started = time.monotonic()
+        self._running[session].append(started)
+        return started
+
+    def _release(self, session, started):
+        """Under the lock: give the place back and charge the session for the time it held it."""
+        now = time.monotonic()
+        self._running[session].remove(started)
+        if not self._running[session]:
+            del self._running[session]
+        self._used[session].append((now, now - started))
+        self._held[session] -= 1
+        if not self._held[session]:
+            del self._held[session]
+        self._free += 1
+        self.served += 1
+        self._lock.notify_all()
+
+    def _priority(self, ticket):
+        session, order = ticket
+        return self.used(session), order
+
+    def used(self, session):
+        """Worker seconds ``session`` has used in the last minute, its running checks included."""
+        now = time.monotonic()
+        used = self._used.get(session)
+        while used and now - used[0][0] > WINDOW:
+            used.popleft()
+        if used is not None and not used:
+            del self._used[session]
+            used = None
+        return sum(seconds for _, seconds in used or ()) + sum(now - t for t in self._running.get(session, ()))
+
+    @property
+    def in_flight(self):
+        """Checks running in a worker now."""
+        with self._lock:
+            return self.workers - self._free
+
+    @property
+    def waiting(self):
+        """Checks waiting for a worker now."""
+        with self._lock:
+            return len(self._waiting)
+
+    def _run_in_worker(self, function, args, timeout):
+        """(verdict, whether to keep it): only a verdict on the answer itself is kept."""
         try:
-            future = self._pool.schedule(function, args=args, timeout=timeout)
-            return future.result()
+            return self._pool.schedule(function, args=args, timeout=timeout).result(), True
         except FutureTimeout:
             return Verdict(Outcome.UNDECIDED, Text("Could not decide in time: the check took longer than {timeout:g} s "
-                                                    "and was stopped. Try a simpler form.", timeout=timeout))
+                                                    "and was stopped. Try a simpler form.", timeout=timeout)), True
         except MemoryError:
-            return Verdict(Outcome.UNDECIDED, Text("Could not decide: the check ran out of memory and was stopped."))
+            return Verdict(Outcome.UNDECIDED, Text("Could not decide: the check ran out of memory and was stopped.")), True
         except Exception as error:  # a worker killed by its limits, or a bug: never a traceback for the learner
             return Verdict(Outcome.UNDECIDED, Text("Could not decide: the check stopped ({error}).",
-                                                    error=type(error).__name__))
-        finally:
-            self._in_flight.release()
+                                                    error=type(error).__name__)), False
 
     def stop(self):
         self._pool.stop()

@@ -312,18 +312,40 @@ def test_checker_page_one_answer_and_steps(app):
     assert any("dWᵀ" in i.value for i in page.info)
     for i, text in enumerate(["-y/a + (1-y)/(1-a)", "a(1+a)", "(-y/a + (1-y)/(1-a)) a(1-a)", "a - y"]):
         page.text_input[1 + i].input(text).run()
-    page.button[0].click().run()
+    page.button[1].click().run()  # button[0] is the one answer's Check
     assert any("Step 2 is the first that is not right" in md.value for md in page.markdown)
     page.text_input[2].input("a(1-a)").run()
-    page.button[0].click().run()
+    page.button[1].click().run()
     assert any("Every step is right" in box.value for box in page.success)
 
 
-def test_checker_page_rate_limit(app):
+def test_checker_page_ordinary_practice_never_hits_a_limit(app):
+    """#16/#17: a learner trying answer after answer is limited by the checker's time it uses, not by how
+    many answers are typed; and an answer already judged is reused, at no cost."""
+    from ui.checking import pool
+
     page = open_page(app, "lessons/checker.py")
-    for k in range(21):
+    page.selectbox[0].set_value("dL_dz_cross_entropy_sigmoid").run()
+    for k in range(30):
         page.text_input[0].input(f"a - y + {k} - {k}").run()
-    assert any("Slow down" in w.value for w in page.warning) and not page.exception
+        assert any("Equivalent" in box.value for box in page.success) and not page.warning, k
+    reused = pool().reused
+    page.text_input[0].input("a - y + 0 - 0").run()
+    assert pool().reused == reused + 1 and any("Equivalent" in box.value for box in page.success)
+
+
+def test_checker_page_steps_that_were_not_judged_say_so(app, monkeypatch):
+    from mathcore.checkpool import BUSY, CheckPool
+    from mathcore.judge import Outcome, Verdict
+
+    page = open_page(app, "lessons/checker.py")
+    for i, text in enumerate(["-y/a + (1-y)/(1-a)", "a(1-a)", "(-y/a + (1-y)/(1-a)) a(1-a)", "a - y"]):
+        page.text_input[1 + i].input(text).run()
+    with monkeypatch.context() as patched:
+        patched.setattr(CheckPool, "check", lambda pool, target, text, **kw: Verdict(Outcome.UNDECIDED, BUSY))
+        page.button[1].click().run()
+    assert any("Step 1 was not judged" in md.value for md in page.markdown)
+    assert not any("first that is not right" in md.value for md in page.markdown)
 
 
 def test_checker_page_says_when_sympy_runs_out_of_time_and_stays_usable(app, monkeypatch):
@@ -335,7 +357,7 @@ def test_checker_page_says_when_sympy_runs_out_of_time_and_stays_usable(app, mon
     page = open_page(app, "lessons/checker.py")
     page.selectbox[0].set_value("dL_dz_cross_entropy_sigmoid").run()
     with monkeypatch.context() as patched:
-        patched.setattr(CheckPool, "check", lambda pool, target, text: pool.run(stall, 30, timeout=0.5))
+        patched.setattr(CheckPool, "check", lambda pool, target, text, **kw: pool.run(stall, 30, timeout=0.5))
         page.text_input[0].input("a - y").run()
     assert not page.exception
     assert any("Could not decide in time" in w.value and "0.5 s" in w.value for w in page.warning)

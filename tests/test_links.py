@@ -63,6 +63,22 @@ def test_a_link_reopens_the_same_view(page, changes):
     assert [e.value for e in again.markdown] == [e.value for e in at.markdown]
 
 
+def test_a_shared_answer_is_restored_but_judged_only_when_the_visitor_asks():
+    """#17: thirty learners opening a link with ?answer= run no check between them; each check is theirs."""
+    from ui.checking import pool
+
+    params = {"target": "dL_dz_cross_entropy_sigmoid", "answer": "(a-y)((tanh(z)^2+sech(z)^2)^10)^10"}
+    at = session("lessons/checker.py", params)
+    served, reused = pool().served, pool().reused
+    assert at.text_input[0].value == params["answer"] and not at.success and not at.warning
+    assert any("Press Check" in box.value for box in at.info)
+    at.run()  # any rerun (a language switch, a resize): still nothing judged
+    assert (pool().served, pool().reused) == (served, reused)
+    at.button[0].click().run()  # Check
+    assert pool().served + pool().reused == served + reused + 1
+    assert any("Equivalent" in box.value for box in at.success) or any("in time" in w.value for w in at.warning)
+
+
 @pytest.mark.parametrize("params, problem", [
     ({"z": "abc"}, "z=abc (not a number)"),
     ({"z": "99"}, "z=99 (outside -6.0 to 6.0)"),

@@ -1,16 +1,13 @@
-"""The answer checker's server side: one pool per server, a cap per session."""
+"""The answer checker's server side: one fair pool per server (mathcore.checkpool), each session named in it."""
 
-import time
+import uuid
 
 import streamlit as st
 
 from i18n import _
 from ui.inert import inert
-from mathcore.judge import Outcome, Verdict
-from mathcore.text import Text
+from mathcore.judge import Outcome
 from mathcore.checkpool import CheckPool
-
-CHECKS_PER_MINUTE = 20
 
 
 @st.cache_resource(on_release=lambda pool: pool.stop(), show_spinner=False)
@@ -19,15 +16,19 @@ def pool():
     return CheckPool(workers=2)
 
 
+def session():
+    """This learner's name in the pool's fair queue: one per browser session."""
+    return st.session_state.setdefault("checker_session", uuid.uuid4().hex)
+
+
 def check(target, answer):
-    """pool().check, unless this session has checked more than CHECKS_PER_MINUTE answers in the last minute."""
-    now = time.monotonic()
-    recent = [t for t in st.session_state.get("check_times", []) if now - t < 60]
-    if len(recent) >= CHECKS_PER_MINUTE:
-        return Verdict(Outcome.UNDECIDED, Text("Slow down: at most {n} checks a minute. Try again in {wait:.0f} s.",
-                                                n=CHECKS_PER_MINUTE, wait=60 - (now - recent[0])))
-    st.session_state.check_times = recent + [now]
-    return pool().check(target, answer)
+    """The pool's verdict, judged for this session: fair to the others, free when the pair was judged before."""
+    return pool().check(target, answer, session=session())
+
+
+def kept(target, answer):
+    """The verdict on this pair if the server has already reached it, else None (nothing is run)."""
+    return pool().kept(target, answer)
 
 
 #: How a page shows each outcome: the box and its icon. Pages style by the outcome, never by the verdict's words.
