@@ -8,8 +8,10 @@ and a plain ProcessPoolExecutor cannot kill a task: hence pebble.
 
 Fairness. Every check is submitted by a *session* (a learner's Streamlit session, or the CLI) and waits
 for one of the ``workers`` places. When a place frees, the waiting session that has used the least worker
-time in the last minute goes first (ties: first come). So a learner who is not checking much is served
-next, however many slow answers other sessions keep sending. Each session has at most ``PER_SESSION``
+time in the last minute goes first (ties: first come), and a session that has used a whole time budget in
+that minute (a *heavy* one) may not take the last free place: one worker is always kept for the others.
+So a learner who is not checking much is served next, and at once, however many slow answers other
+sessions keep sending. Each session has at most ``PER_SESSION``
 checks waiting or running, and at most ``WORKER_SECONDS_PER_MINUTE`` of worker time a minute: the limit
 is on what costs, not on what is typed. A check's deadline counts from its submission: it may wait up to
 ``MAX_WAIT`` for a place and then runs for at most its time budget, so the learner has a verdict within
@@ -122,7 +124,7 @@ class CheckPool:
         ticket = (session, next(self._order))
         self._waiting.append(ticket)
         self._held[session] += 1
-        while not (self._free and min(self._waiting, key=self._priority) == ticket):
+        while not self._may_start(ticket):
             remaining = submitted + self.max_wait - time.monotonic()
             if remaining <= 0:
                 self._waiting.remove(ticket)
@@ -149,6 +151,18 @@ class CheckPool:
         self._free += 1
         self.served += 1
         self._lock.notify_all()
+
+    def _may_start(self, ticket):
+        """Under the lock: a place is free, this ticket may take it, and no waiting ticket that may goes first."""
+        if not self._free:
+            return False
+        heavy_running = sum(len(starts) for session, starts in self._running.items() if self._heavy(session))
+        allowed = [t for t in self._waiting if heavy_running < self.workers - 1 or not self._heavy(t[0])]
+        return bool(allowed) and min(allowed, key=self._priority) == ticket
+
+    def _heavy(self, session):
+        """Has ``session`` used a whole time budget of worker time in the last minute?"""
+        return self.workers > 1 and self.used(session) >= TIME_BUDGET
 
     def _priority(self, ticket):
         session, order = ticket

@@ -129,6 +129,18 @@ def test_a_class_under_attack_still_gets_its_verdicts():
         pool.stop()
 
 
+def test_a_heavy_session_never_takes_the_last_worker():
+    pool = CheckPool(workers=2)
+    try:
+        pool.run(stall, 30, 0, session="heavy", timeout=TIME_BUDGET)  # a whole time budget used this minute
+        for k in (1, 2):
+            threading.Thread(target=pool.run, args=(stall, 30, k), kwargs={"session": "heavy", "timeout": 1.0}).start()
+        wait_until(lambda: pool.in_flight == 1 and pool.waiting == 1)  # its second check waits: one place is kept
+        assert pool.check("da_dz", "a(1-a)", session="light").right
+    finally:
+        pool.stop()
+
+
 def test_one_session_has_at_most_two_checks_in_flight():
     pool = CheckPool(workers=2)
     try:
