@@ -1,0 +1,115 @@
+"""A learner without a browser: Streamlit's own websocket protocol, spoken with the protobuf messages that
+ship in the installed ``streamlit`` package.
+
+A browser opens ``/_stcore/stream`` (subprotocol ``streamlit``), sends a ``BackMsg`` whose
+``rerun_script`` names the page and carries the widgets' values, and draws the ``ForwardMsg``s that come
+back until ``script_finished``. ``Learner`` does the same and keeps what a load test needs: the page's
+widgets (their ids, bounds and options, from the elements the server sends) and any exception shown.
+
+>>> learner = Learner("http://127.0.0.1:8501")   # doctest: +SKIP
+>>> seconds = learner.open("sigmoid")            # doctest: +SKIP
+>>> seconds = learner.move(0)                    # the page's first slider, to a new value  # doctest: +SKIP
+"""
+
+import time
+
+import websocket
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+#: What a learner types on the checker page, in turn (right and wrong, all fast to judge).
+ANSWERS = ["-y/a + (1-y)/(1-a)", "a - y", "(1-y)/(1-a) - y/a", "y/a"]
+#: The element kinds a learner moves, in the order they are preferred.
+MOVABLE = ("slider", "number_input", "selectbox", "text_input")
+
+
+class ServerError(RuntimeError):
+    """The server showed an exception, closed the socket, or did not finish the run."""
+
+
+class Learner:
+    """One session on ``url`` (http://host:port): open a page, move its controls, each timed to ``script_finished``.
+    ``cookie`` ("stroute=…") picks the process behind nginx (serving.nginx)."""
+
+    def __init__(self, url, timeout=120, cookie=None):
+        origin = url.rstrip("/")
+        self.socket = websocket.create_connection(
+            origin.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=["streamlit"],
+            origin=origin, cookie=cookie, timeout=timeout)
+        self.page, self.page_hash, self.widgets, self.states, self.runs = "", "", [], {}, 0
+
+    def close(self):
+        self.socket.close()
+
+    def open(self, page, query=""):
+        """Open ``page`` (its url path; "" for the home page) as a first visit: seconds to the run's end."""
+        self.page, self.page_hash, self.states = page, "", {}
+        return self._rerun(query)
+
+    def move(self, k):
+        """Move the page's first movable control to its ``k``-th new value: seconds to the run's end."""
+        if not self.widgets:
+            raise ServerError(f"{self.page or 'home'}: no control to move")
+        kind, element = self.widgets[0]
+        state = WidgetState(id=element.id)
+        if kind == "slider" and element.options:  # a select slider: its value is an option's text
+            state.string_array_value.data.append(element.options[(k * 7 + 3) % len(element.options)])
+        elif kind == "slider":
+            span = element.max - element.min
+            steps = max(1, round(span / element.step)) if element.step else 10
+            value = element.min + ((k * 7 + 3) % (steps + 1)) * span / steps
+            state.double_array_value.data.append(round(value) if element.data_type == element.INT else value)
+        elif kind == "number_input":
+            low = element.min if element.has_min else -10
+            high = element.max if element.has_max else 10
+            value = low + ((k * 7 + 3) % 11) * (high - low) / 10
+            if element.data_type == element.INT:
+                state.int_value = round(value)
+            else:
+                state.double_value = value
+        elif kind == "selectbox":  # its value is the chosen option's text
+            state.string_value = element.options[(k + 1) % len(element.options)]
+        else:
+            state.string_value = ANSWERS[k % len(ANSWERS)]
+        self.states[element.id] = state
+        return self._rerun("")
+
+    def _rerun(self, query):
+        message = BackMsg()
+        run = message.rerun_script
+        run.query_string, run.page_name, run.page_script_hash = query, self.page, self.page_hash
+        run.widget_states.widgets.extend(self.states.values())
+        start = time.perf_counter()
+        self.socket.send_binary(message.SerializeToString())
+        widgets, errors = [], []
+        while True:
+            try:
+                frame = self.socket.recv()
+            except (websocket.WebSocketException, OSError) as error:
+                raise ServerError(f"{self.page or 'home'}: {type(error).__name__}: {error}") from None
+            if not frame:
+                raise ServerError(f"{self.page or 'home'}: the server closed the connection")
+            forward = ForwardMsg()
+            forward.ParseFromString(frame)
+            kind = forward.WhichOneof("type")
+            if kind == "navigation" and forward.navigation.page_script_hash:
+                self.page_hash = forward.navigation.page_script_hash
+            elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
+                element = forward.delta.new_element
+                what = element.WhichOneof("type")
+                if what == "exception":
+                    errors.append(f"{element.exception.type}: {element.exception.message[:200]}")
+                elif what in MOVABLE and not getattr(element, what).disabled:
+                    widgets.append((what, getattr(element, what)))
+            elif kind == "script_finished":
+                if forward.script_finished == forward.FINISHED_EARLY_FOR_RERUN:
+                    continue
+                seconds = time.perf_counter() - start
+                break
+        self.runs += 1
+        if errors:
+            raise ServerError(f"{self.page or 'home'}: " + "; ".join(errors))
+        widgets.sort(key=lambda widget: MOVABLE.index(widget[0]))  # sliders first: what a learner moves most
+        self.widgets = widgets
+        return seconds
