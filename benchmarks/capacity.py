@@ -15,6 +15,7 @@ HTML reports are kept in ``--out``. Figures only: no test asserts them.
 
 import argparse
 import csv
+import os
 import subprocess
 import sys
 import tempfile
@@ -80,7 +81,7 @@ def level(url, pids, users, seconds, prefix, think):
                "--csv", prefix, "--html", f"{prefix}.html", "--only-summary", "--stop-timeout", "10"]
     with open(f"{prefix}.out", "w") as out:
         locust = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
-                                  env={**__import__("os").environ, "LOCUST_THINK": think})
+                                  env={**os.environ, "LOCUST_THINK": think})
         while locust.poll() is None:
             peak = max(peak, memory())
             time.sleep(1)
@@ -115,6 +116,7 @@ def main(argv=None):
     parser.add_argument("--levels", type=int, nargs="+", default=list(LEVELS))
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--think", default="2,6", help="seconds a learner reads between moves: low,high")
+    parser.add_argument("--report", default="benchmarks/CAPACITY.md", help="where to write the table")
     parser.add_argument("--out", default=None, help="folder for Locust's CSV and HTML reports (default: temporary)")
     args = parser.parse_args(argv)
     out = Path(args.out or tempfile.mkdtemp(prefix="capacity-"))
@@ -132,13 +134,25 @@ def main(argv=None):
             print(table([result]).splitlines()[-1], flush=True)
             for name, error, count in result["failures"]:
                 print(f"    {count} × {name}: {error[:300]}", flush=True)
-    print()
-    print(table(results))
+    lines = [table(results), ""]
     for processes in args.processes:
-        print(f"{processes} process{'es' if processes > 1 else ''}: at most {held(results, processes)} learners "
-              f"with interaction p95 ≤ {GOAL_P95_MS} ms (levels tried: {', '.join(map(str, args.levels))})")
-    print(f"interactions: {sum(r['moves'] for r in results)}, page opens: {sum(r['opens'] for r in results)}, "
-          f"failures: {sum(n for r in results for *_, n in r['failures'])}; Locust's reports: {out}")
+        lines.append(f"- {processes} process{'es' if processes > 1 else ''}: at most **{held(results, processes)}** "
+                     f"learners with interaction p95 ≤ {GOAL_P95_MS} ms (levels tried: "
+                     f"{', '.join(map(str, args.levels))}).")
+    lines.append(f"- {sum(r['moves'] for r in results)} interactions and {sum(r['opens'] for r in results)} page "
+                 f"opens; {sum(n for r in results for *_, n in r['failures'])} failures.")
+    report = "\n".join([
+        "# Capacity at the server", "",
+        f"`python -m benchmarks.capacity` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+        f"{len(os.sched_getaffinity(0))} cores: Locust's learners over Streamlit's websocket (no browser), each on "
+        f"its own page in turn, moving its first control every {args.think.replace(',', '–')} s; "
+        f"{args.seconds:.0f} s after a 10 s ramp per level, on a fresh server with every page opened once. "
+        "Interaction = a move, timed to the server's script_finished. Memory: the servers' resident memory with "
+        "their checker workers, its peak less before the learners came, per learner. Figures only: no test "
+        "asserts them.", ""] + lines)
+    print("\n" + report)
+    Path(args.report).write_text(report + "\n")
+    print(f"written to {args.report}; Locust's reports: {out}")
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ class Learner:
             origin.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=["streamlit"],
             origin=origin, cookie=cookie, timeout=timeout)
         self.page, self.page_hash, self.widgets, self.states, self.runs = "", "", [], {}, 0
+        self.alerts = []  # the texts of the last run's success, info, warning and error boxes
 
     def close(self):
         self.socket.close()
@@ -82,7 +83,7 @@ class Learner:
         run.widget_states.widgets.extend(self.states.values())
         start = time.perf_counter()
         self.socket.send_binary(message.SerializeToString())
-        widgets, errors = [], []
+        widgets, errors, alerts = [], [], []
         while True:
             try:
                 frame = self.socket.recv()
@@ -98,7 +99,9 @@ class Learner:
             elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
                 element = forward.delta.new_element
                 what = element.WhichOneof("type")
-                if what == "exception":
+                if what == "alert":
+                    alerts.append(element.alert.body)
+                elif what == "exception":
                     errors.append(f"{element.exception.type}: {element.exception.message[:200]}")
                 elif what in MOVABLE and not getattr(element, what).disabled:
                     widgets.append((what, getattr(element, what)))
@@ -111,5 +114,5 @@ class Learner:
         if errors:
             raise ServerError(f"{self.page or 'home'}: " + "; ".join(errors))
         widgets.sort(key=lambda widget: MOVABLE.index(widget[0]))  # sliders first: what a learner moves most
-        self.widgets = widgets
+        self.widgets, self.alerts = widgets, alerts
         return seconds

@@ -44,14 +44,20 @@ def to_markdown(d):
     return "\n".join(lines + ["", _verdict(d), ""] + ([d.note, ""] if d.note else []))
 
 
+#: The notebook's first cell: the one thing it needs that a fresh kernel (Jupyter, Colab) does not have.
+INSTALL = ("**Before you run this notebook**, install `mathcore`, NN Math Explorer's library (it brings NumPy, SymPy "
+           "and the rest): in a clone of NN Math Explorer run `pip install .`, or build a wheel there with "
+           "`pip wheel --no-deps .`, upload the `mathcore-….whl` file it writes, and run `%pip install` with that file's "
+           "name.")
+
+
 def to_notebook(d, point=None):
     """A notebook that re-derives ``d`` with mathcore, re-checks it, and evaluates it at ``point``.
 
     point: {variable name: value}, e.g. {"z": 1.5, "y": 1.0}; by default no evaluation cell.
     """
-    cells = [nbformat.v4.new_markdown_cell(to_markdown(d)),
-             nbformat.v4.new_code_cell("# pip install -r requirements.txt  (NN Math Explorer's)\n"
-                                       "from mathcore import derivation\n\n"
+    cells = [nbformat.v4.new_markdown_cell(INSTALL), nbformat.v4.new_markdown_cell(to_markdown(d)),
+             nbformat.v4.new_code_cell("from mathcore import derivation\n\n"
                                        f"d = derivation({d.key!r})\n"
                                        "print('result:', d.result)\n"
                                        "print('proved:', d.proved)\n"

@@ -35,3 +35,18 @@ def test_the_router_builds_its_sidebar_from_the_list():
 
 def test_no_pages_folder_beside_the_entry_script():
     assert not (ROOT / "pages").exists()
+
+
+def test_no_page_uses_a_deprecated_streamlit_api(monkeypatch):
+    """Streamlit says what it will remove through one function, streamlit.deprecation_util, which logs each
+    message once per process: every page is run with its log recorded from scratch, and must say nothing."""
+    from streamlit import deprecation_util
+
+    said = []
+    monkeypatch.setattr(deprecation_util, "_LOGGER", type("Recorder", (), {"warning": lambda self, m: said.append(m)})())
+    monkeypatch.setattr(deprecation_util, "_shown_warnings", set())
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    for lesson in PAGES:
+        at.switch_page(lesson.script).run()
+        assert not at.exception, lesson.script
+    assert not said, said

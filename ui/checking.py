@@ -26,11 +26,6 @@ def check(target, answer):
     return pool().check(target, answer, session=session())
 
 
-def kept(target, answer):
-    """The verdict on this pair if the server has already reached it, else None (nothing is run)."""
-    return pool().kept(target, answer)
-
-
 #: How a page shows each outcome: the box and its icon. Pages style by the outcome, never by the verdict's words.
 STYLE = {Outcome.EQUIVALENT: (st.success, ":material/check_circle:"),
          Outcome.NOT_EQUIVALENT: (st.error, ":material/cancel:"),

@@ -21,7 +21,6 @@ import json
 import math
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from i18n import _
 from ui.inert import inert
@@ -148,7 +147,7 @@ def finish():
     run["last"], run["problems"] = run["page"], []
 
 
-#: The Copy link button. It runs in a component's iframe, which Streamlit lets write to the clipboard and read its
+#: The Copy link button. It runs in an iframe (st.iframe), which Streamlit lets write to the clipboard and read its
 #: page's address; it takes its font and colours from the sidebar, so it matches the light and the dark theme.
 _COPY_BUTTON = """<!doctype html>
 <button id="copy" type="button">{label}</button>
@@ -176,5 +175,5 @@ def copy_button():
     """A button that copies this view's link (the browser's address, which the router keeps in step)."""
     label, copied = _("Copy link to this view"), _("Copied: paste it anywhere")
     failed = _("Could not copy: the address bar has the same link")
-    components.html(_COPY_BUTTON.format(label=html.escape(label), label_js=json.dumps(label),
-                                        copied=json.dumps(copied), failed=json.dumps(failed)), height=40)
+    st.iframe(_COPY_BUTTON.format(label=html.escape(label), label_js=json.dumps(label), copied=json.dumps(copied),
+                                  failed=json.dumps(failed)), height=40)

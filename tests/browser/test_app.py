@@ -274,6 +274,17 @@ def test_checker_answers_in_the_browser(page, server):
     screenshot(page, "checker", height=1400)
 
 
+def test_a_shared_answer_is_judged_when_the_visitor_presses_check(page, server):
+    open_page(page, f"{server}/check-my-derivation?target=dL_dz_cross_entropy_sigmoid&answer=sigma(z)%20-%20y")
+    expect(page.get_by_label("Your answer")).to_have_value("sigma(z) - y")
+    expect(page.get_by_text("Press Check (or Enter in the box) to judge this answer.")).to_be_visible()
+    assert page.get_by_text("Equivalent: SymPy simplifies").count() == 0
+    screenshot(page, "checker-shared-link", height=900)
+    page.get_by_role("button", name="Check", exact=True).click()
+    expect(page.get_by_text("Equivalent: SymPy simplifies")).to_be_visible()
+    assert_rendered_cleanly(page)
+
+
 def test_checker_step_mode_points_at_the_first_wrong_step(page, server):
     open_page(page, f"{server}/check-my-derivation")
     page.get_by_role("tab", name="The chain rule, step by step").click()
