@@ -21,7 +21,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 #: What a learner types on the checker page, in turn (right and wrong, all fast to judge).
 ANSWERS = ["-y/a + (1-y)/(1-a)", "a - y", "(1-y)/(1-a) - y/a", "y/a"]
 #: The element kinds a learner moves, in the order they are preferred.
-MOVABLE = ("slider", "number_input", "selectbox", "text_input")
+MOVABLE = ("slider", "number_input", "text_input", "selectbox")
 
 
 class ServerError(RuntimeError):

@@ -10,7 +10,7 @@ import venv
 
 import pytest
 
-from mathcore.derivation import derivation
+from mathcore import derivation
 from mathcore.export import INSTALL, to_notebook
 from serving import ROOT
 
