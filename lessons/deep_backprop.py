@@ -9,7 +9,7 @@ from i18n import _
 from mathcore.functions import ACTIVATIONS
 from mathcore.derivations import dL_dz_key
 from mathcore.gradcheck import THRESHOLDS, verdict
-from mathcore.network import HIDDEN_ACTIVATIONS, backward, forward, gradient_check, initialize
+from mathcore.network import HIDDEN_ACTIVATIONS, backward, forward, gradient_check, initialize, parameter_names
 from ui import link
 from ui.checking import BADGE
 from ui.derivation_view import show_steps, verified
@@ -56,10 +56,11 @@ difference, analytic, numeric = gradient_check(layers, X, Y)
 judged = verdict(difference)
 st.metric(_("‖g − g̃‖ / (‖g‖ + ‖g̃‖), backprop against central differences (ε = 1e-7)"), f"{difference:.2e}")
 st.markdown(f":{BADGE[judged.outcome]}-badge[{_(judged.message)}] " + _(
-    "The course's reading: {thresholds}, else wrong. {n} parameters checked one by one; the worst is parameter "
-    "{worst} (|difference| {error:.1e}).").format(
+    "The course's reading: {thresholds}, else wrong. {n} parameters checked one by one; the worst is `{worst}` "
+    "(|difference| {error:.1e}).").format(
     thresholds=", ".join(_("below {bound:g} {word}").format(bound=bound, word=_(w)) for bound, w in THRESHOLDS),
-    n=len(analytic), worst=int(np.argmax(np.abs(analytic - numeric))) + 1, error=np.max(np.abs(analytic - numeric))))
+    n=len(analytic), worst=parameter_names(layers)[int(np.argmax(np.abs(analytic - numeric)))],
+    error=np.max(np.abs(analytic - numeric))))
 kinks = sum(int(np.sum(Z == 0)) for (Z, _A), layer in zip(caches[:-1], layers)
             if ACTIVATIONS[layer.activation].kink is not None)
 if kinks:

@@ -259,6 +259,20 @@ def gradient_check(layers, X, Y, eps=1e-7, grads=None, loss="cross_entropy"):
     return relative_difference(analytic, numeric), analytic, numeric
 
 
+def parameter_names(layers):
+    """The name of each entry of θ in ``gradient_check``'s order: W[l][i, j], then b[l][i], layer by layer
+    (NumPy's indices, from 0, as in ``parameters["W1"][i, j]``).
+
+    >>> parameter_names(initialize([2, 1, 1]))
+    ['W[1][0, 0]', 'W[1][0, 1]', 'b[1][0]', 'W[2][0, 0]', 'b[2][0]']
+    """
+    names = []
+    for l, layer in enumerate(layers, start=1):
+        names += [f"W[{l}][{i}, {j}]" for i, j in np.ndindex(*layer.W.shape)]
+        names += [f"b[{l}][{i}]" for i in range(layer.b.shape[0])]
+    return names
+
+
 def shape_table(layer_dims, m):
     """One row per array of the network: (name, shape, number of entries); parameters marked.
 

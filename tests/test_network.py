@@ -73,3 +73,18 @@ def test_two_linear_layers_collapse_to_one():
 
 def test_timing_runs_and_is_positive():
     assert time_per_element("sigmoid", n=10_000, repeat=2) > 0 and time_per_element("relu", n=10_000, repeat=2) > 0
+
+
+def test_the_gradient_check_names_the_worst_parameter():
+    """#19: "the worst is parameter 13" said nothing; the name comes from the same flattening as θ."""
+    from mathcore.network import backward, forward, gradient_check, initialize, parameter_names
+
+    rng = np.random.default_rng(0)
+    X, Y = rng.normal(size=(3, 6)), rng.integers(0, 2, (1, 6)).astype(float)
+    layers = initialize([3, 4, 2, 1], "tanh", seed=1, b_scale=0.1)
+    grads = [(g.dW.copy(), g.db.copy()) for g in backward(layers, forward(layers, X), X, Y)]
+    grads[1][0][1, 3] += 0.5  # a learner's dW[2] wrong in one entry
+    _, analytic, numeric = gradient_check(layers, X, Y, grads=grads)
+    names = parameter_names(layers)
+    assert len(names) == analytic.size == 3 * 4 + 4 + 4 * 2 + 2 + 2 * 1 + 1
+    assert names[int(np.argmax(np.abs(analytic - numeric)))] == "W[2][1, 3]"
