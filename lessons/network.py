@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import charts
-from i18n import _
+from i18n import _, ngettext
 from mathcore import datasets
 from mathcore.functions import ACTIVATIONS
 from mathcore.network import HIDDEN_ACTIVATIONS, forward, initialize, parameter_count, shape_table
@@ -19,12 +19,17 @@ st.latex(r"Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}, \qquad A^{[l]} = g^{[l]}(Z^{[l
 cols = st.columns(4)
 n_x = cols[0].slider(_("input features n[0]"), **link.number("n_x", 3, 1, 6))
 hidden_layers = cols[1].slider(_("hidden layers"), **link.number("hidden_layers", 1, 0, 3))
-units = cols[2].slider(_("units per hidden layer"), **link.number("units", 4, 1, 6))
+no_hidden = hidden_layers == 0  # then there are no hidden units to size or activate
+units = cols[2].slider(_("units per hidden layer"), disabled=no_hidden, **link.number("units", 4, 1, 6))
 hidden = cols[3].selectbox(_("hidden activation"), HIDDEN_ACTIVATIONS, format_func=lambda k: _(ACTIVATIONS[k].name),
-                           **link.option("activation", "relu", HIDDEN_ACTIVATIONS))
+                           disabled=no_hidden, **link.option("activation", "relu", HIDDEN_ACTIVATIONS))
 layer_dims = [n_x] + [units] * hidden_layers + [1]
-st.caption(_("Layer sizes n = {dims}: L = {L} layers with parameters (the input is layer 0). "
-             "With no hidden layer this is logistic regression.").format(dims=layer_dims, L=len(layer_dims) - 1))
+L = len(layer_dims) - 1
+st.caption(ngettext("Layer sizes n = {dims}: L = {L}, one layer with parameters (the input is layer 0).",
+                    "Layer sizes n = {dims}: L = {L} layers with parameters (the input is layer 0).", L)
+           .format(dims=layer_dims, L=L)
+           + " " + (_("With no hidden layer this is logistic regression: one sigmoid unit on the inputs.") if no_hidden
+                    else ""))
 
 rows, y, names, labels = datasets.breast_cancer_raw()
 patient = st.slider(_("one real example: patient number"), **link.number("patient", 1, 1, len(rows)))

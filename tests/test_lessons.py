@@ -184,8 +184,13 @@ def test_network_page_shapes_and_forward_pass(app):
     assert metric(page, "parameters to learn: Σ n[l]·n[l−1] + n[l]") == f"{6 * 6 + 6 + 2 * (6 * 6 + 6) + 6 + 1:,}"
     table = table_with(page, "array")
     assert table.loc[table.array == "W[2]", "shape"].item() == "6 × 6"
+    assert any("L = 4 layers with parameters" in c.value for c in page.caption)  # three hidden, one output
     page.slider[1].set_value(0).run()  # logistic regression
     assert metric(page, "parameters to learn: Σ n[l]·n[l−1] + n[l]") == "7"
+    assert any("L = 1, one layer with parameters" in c.value and "logistic regression" in c.value
+               for c in page.caption)  # not "L = 1 layers"
+    assert page.slider[2].disabled and page.selectbox[0].disabled  # no hidden units to size or activate
+    page.slider[1].set_value(1).run()
     for activation in ACTIVATIONS:
         page.selectbox[0].set_value(activation).run()
         assert not page.exception
