@@ -23,6 +23,7 @@ activation = left.selectbox(_("output activation a = g(z)"), list(ACTIVATIONS),
                             **link.option("activation", "sigmoid", ACTIVATIONS))
 loss_name = lambda k: _(LOSSES[k].name)  # noqa: E731
 fitting = [key for key, loss in LOSSES.items() if ACTIVATIONS[activation].probability or not loss.needs_probability]
+link.keep("loss")  # the learner's loss comes back when the sigmoid does
 if len(fitting) > 1:
     loss = right.radio(_("loss"), fitting, format_func=loss_name, horizontal=True,
                        **link.option("loss", "cross_entropy", fitting))

@@ -103,6 +103,16 @@ def test_backprop_page_rederives_for_every_activation(app, activation):
         assert any(r"a \left(1 - a\right) \left(a - y\right)" in block.value for block in page.latex)
 
 
+def test_backprop_page_keeps_the_chosen_loss_through_another_activation(app):
+    """#19: squared error, then tanh (only squared error fits), then the sigmoid again: still squared error."""
+    page = open_page(app, "lessons/backprop.py")
+    page.radio[0].set_value("squared_error").run()
+    page.selectbox[0].set_value("tanh").run()
+    page.selectbox[0].set_value("sigmoid").run()
+    assert page.radio[0].value == "squared_error" and not page.exception
+    assert any(r"a \left(1 - a\right) \left(a - y\right)" in block.value for block in page.latex)
+
+
 def test_backprop_page_graph_follows_the_inputs(app):
     page = open_page(app, "lessons/backprop.py")
     table = table_with(page, "node")

@@ -124,6 +124,14 @@ def text(key, default, max_chars):
     return _declare(key, default, parse)
 
 
+def keep(key):
+    """A control that the page draws only on some runs: keep its value through the runs where it is not drawn.
+    (Streamlit drops an undrawn widget's state; saving it again is the documented way to keep it.)"""
+    state_key = widget_key(key)
+    if state_key in st.session_state:
+        st.session_state[state_key] = st.session_state[state_key]
+
+
 def finish():
     """After the page: write the controls' values to the URL, drop other keys, say what a link got wrong."""
     run = _run()
