@@ -76,6 +76,7 @@ def flattening(image):
 #: One colour per activation (as many as there are records, up to seven), and the bound's red, never reused.
 SERIES_COLOURS = ["#4c78a8", "#f58518", "#54a24b", "#b279a2", "#72b7b2", "#9d755d", "#eeca3b"]
 BOUND_COLOUR = "#e45756"
+SERIES_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "stroke"]
 
 
 def vanishing(depth, products, bound, height=320):
@@ -91,6 +92,9 @@ def vanishing(depth, products, bound, height=320):
         color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=320),
                         scale=alt.Scale(domain=names, range=SERIES_COLOURS[:len(products)] + [BOUND_COLOUR])),
         strokeDash=alt.condition(alt.datum.series == names[-1], alt.value([6, 4]), alt.value([1, 0])),
+        shape=alt.Shape("series:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=320),  # one legend
+                        # with the colour's; lines that lie on each other still show apart by their points
+                        scale=alt.Scale(domain=names, range=SERIES_SHAPES[:len(products)] + ["circle"])),
         tooltip=[alt.Tooltip("series:N", title=_("series")), alt.Tooltip("L:Q", title=_("depth L")),
                  alt.Tooltip("value:Q", title=_("value"), format=".3e")],
     ).properties(height=height)

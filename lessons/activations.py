@@ -48,9 +48,8 @@ st.caption(_("At L = {depth}: {products}; (1/4)^L = {bound:.1e}. ReLU's mean is 
 
 st.header(_("Compute cost, measured now"))
 activation_cost()
-st.caption(_("Best of 7 runs over a million float64 values on this server. The sigmoid needs an exponential "
-             "(and a division) per element; ReLU one comparison. Both are memory-bound at this size, so the ratio "
-             "depends on the machine."))
+st.caption(_("The sigmoid needs an exponential (and a division) per element; ReLU one comparison. Both are "
+             "memory-bound at this size, so the ratio depends on the machine."))
 
 st.header(_("Why a non-linearity at all"))
 collapsed = linear_layers_collapse(2, 2, 1)

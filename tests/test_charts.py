@@ -28,3 +28,13 @@ def test_vanishing_gives_every_activation_its_own_colour_and_the_bound_its_red()
     scale = charts.vanishing(depth, products, 0.25 ** depth).to_dict()["encoding"]["color"]["scale"]
     assert scale["domain"][:-1] == list(ACTIVATIONS)
     assert len(set(scale["range"])) == len(ACTIVATIONS) + 1 and scale["range"][-1] == charts.network.BOUND_COLOUR
+
+
+def test_vanishing_lines_that_coincide_still_show_apart():
+    """#19: ReLU, leaky ReLU and swish all lie near (1/2)^L, so leaky ReLU looked missing: each has its own mark."""
+    from mathcore.functions import ACTIVATIONS
+
+    depth = np.arange(1, 6)
+    products = {key: 0.5 ** depth for key in ACTIVATIONS}  # all on one line
+    shape = charts.vanishing(depth, products, 0.25 ** depth).to_dict()["encoding"]["shape"]["scale"]
+    assert shape["domain"][:-1] == list(ACTIVATIONS) and len(set(shape["range"][:-1])) == len(ACTIVATIONS)

@@ -243,6 +243,7 @@ def test_activations_page_vanishing_and_collapse(app):
     assert not page.exception
     assert any("SymPy expanded both sides entry by entry: equal" in c.value for c in page.caption)
     assert float(metric(page, "sigmoid time / ReLU time").rstrip("×")) > 0
+    assert sum("Best of 7 runs" in c.value for c in page.caption) == 1  # said once, with the time it was measured
 
 
 def test_vectorization_page_proof_and_detective(app):
