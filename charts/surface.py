@@ -43,10 +43,10 @@ def cost_surface(w, b, J, contours, path, title, height=330):
     isolines = alt.Chart(lines).mark_line(color="white", strokeWidth=0.8, opacity=0.7).encode(
         x=x, y=y, detail="line:N", order="order:Q") if len(lines) else None
     walk = pd.DataFrame({"w": path[0], "b": path[1], "step": np.arange(len(path[0]))})
-    trail = alt.Chart(walk).mark_line(color="#ff4b4b", strokeWidth=2.5).encode(x=x, y=y, order="step:Q")
+    trail = alt.Chart(walk).mark_line(color="#ff4b4b", strokeWidth=2.5, clip=True).encode(x=x, y=y, order="step:Q")
     ends_names = [_("start"), _("end")]
-    ends = alt.Chart(walk.iloc[[0, -1]].assign(where=ends_names)).mark_point(
-        filled=True, size=110, stroke="white", strokeWidth=1.5, opacity=1).encode(
+    ends = alt.Chart(walk.iloc[[0, -1]].assign(where=ends_names)).mark_point(  # clipped, like the trail: a
+        filled=True, size=110, stroke="white", strokeWidth=1.5, opacity=1, clip=True).encode(  # page says where
         x=x, y=y, shape=alt.Shape("where:N", title=None, scale=alt.Scale(domain=ends_names,
                                                                          range=["circle", "diamond"])),
         color=alt.value("#ff4b4b"))

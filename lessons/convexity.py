@@ -9,7 +9,7 @@ import charts
 from i18n import _
 from mathcore.datasets import breast_cancer_feature_names
 from mathcore.losses import LOSSES
-from mathcore.surface import descend, negative_curvature_example, slices
+from mathcore.surface import descend, negative_curvature_example, outcome, slices
 from ui import link
 from ui.data import synthetic_controls
 from ui.derivation_view import show_steps, verified
@@ -72,6 +72,7 @@ iterations = cols[3].slider(_("iterations"), step=10, **link.number("iterations"
 runs = {loss: descend(x, y, w0, b0, loss, alpha, iterations) for loss in LOSSES}
 
 left, right = st.columns(2)
+outcomes = {}
 for col, (loss, record) in zip((left, right), LOSSES.items()):
     name = record.name
     s, isolines = grid[loss]
@@ -84,10 +85,14 @@ for col, (loss, record) in zip((left, right), LOSSES.items()):
     top[1].metric(_("final b"), f"{run.b[-1]:.2f}")
     bottom[0].metric(_("final J"), f"{run.J[-1]:.4f}")
     bottom[1].metric(_("‖∇J‖ at the end"), f"{run.gradient_norm:.1e}")
-if np.hypot(runs["cross_entropy"].w[-1] - runs["squared_error"].w[-1],
-            runs["cross_entropy"].b[-1] - runs["squared_error"].b[-1]) > 0.5:
-    st.info(_("The two runs end in different places: squared error stopped where its surface is flat or dips into "
-              "another basin; cross-entropy, convex, can only go to its one minimum."))
+    outcomes[loss], said = outcome(run, s.J.min(), s.J.max(), alpha)
+    (col.warning if outcomes[loss] in ("oscillating", "diverged") else col.caption)(_(said))
+    if not (w_grid[0] <= run.w[-1] <= w_grid[-1] and b_grid[0] <= run.b[-1] <= b_grid[-1]):
+        col.caption(_("The path leaves the plotted square: it ends at w = {w:.2f}, b = {b:.2f}.").format(
+            w=run.w[-1], b=run.b[-1]))
+if outcomes == {"cross_entropy": "minimum", "squared_error": "flat"}:
+    st.info(_("From the same start, cross-entropy reached its one minimum and squared error stopped on a flat part "
+              "of its surface: a convex cost has no such place to stop."))
 st.altair_chart(charts.learning_curves({_(LOSSES[loss].name): run.J for loss, run in runs.items()}), width="stretch")
 
 st.subheader(_("Curvature: the Hessian's smaller eigenvalue"))

@@ -125,6 +125,42 @@ def descend(x, y, w0, b0, loss, learning_rate, iterations):
     return Descent(np.array(path_w), np.array(path_b), np.array(path_J), gradient(x, y, w, b, loss))
 
 
+#: Below this ‖∇J‖ the surface is flat where the run stopped.
+FLAT = 1e-2
+#: Within this share of the grid's range of J above its lowest value, a run has reached the minimum.
+NEAR_LOWEST = 0.01  # the sentence says 1%
+
+
+def outcome(run, J_lowest, J_highest, learning_rate):
+    """What a run of gradient descent did, read from its own numbers against the grid's lowest and highest J:
+    (key, the sentence that says it). The keys:
+
+    - ``diverged``: J stopped being a finite number;
+    - ``oscillating``: J went up at some step of the run's second half: the rate is too large there;
+    - ``minimum``: ‖∇J‖ < FLAT and J within NEAR_LOWEST of the grid's range above the grid's lowest J;
+    - ``flat``: ‖∇J‖ < FLAT but J well above that: stopped where the surface is flat;
+    - ``descending``: still going down, with a gradient that is not small.
+    """
+    J, g = run.J, run.gradient_norm
+    if not np.all(np.isfinite(J)):
+        return "diverged", Text("Diverged: J is no longer a finite number. α = {alpha:g} is far too large.",
+                                alpha=learning_rate)
+    tail = J[len(J) // 2:]
+    rises = int(np.sum(np.diff(tail) > 1e-12 * max(1.0, float(np.abs(tail).max()))))
+    if rises:
+        return "oscillating", Text("Oscillating: J went up at {rises} of the last {n} steps. α = {alpha:g} is too "
+                                   "large here: each step overshoots. Try a smaller α.",
+                                   rises=rises, n=len(tail) - 1, alpha=learning_rate)
+    if g < FLAT and J[-1] <= J_lowest + NEAR_LOWEST * (J_highest - J_lowest):
+        return "minimum", Text("Reached the minimum: ‖∇J‖ = {g:.0e}, and J = {J:.4f} matches the lowest J on the "
+                               "grid ({lowest:.4f}) to within 1% of the grid's range.", g=g, J=J[-1], lowest=J_lowest)
+    if g < FLAT:
+        return "flat", Text("Stuck where the surface is flat: ‖∇J‖ = {g:.0e}, yet J = {J:.4f} is far above the "
+                            "grid's lowest, {lowest:.4f}.", g=g, J=J[-1], lowest=J_lowest)
+    return "descending", Text("Still descending after {steps} steps (‖∇J‖ = {g:.1e}): more iterations or a larger α "
+                              "would go further.", steps=len(J) - 1, g=g)
+
+
 def contour_lines(surface_values, w_grid, b_grid, levels):
     """Isolines of a surface (n_b, n_w) at ``levels``, by contourpy: a list of (level, points (k, 2) in (w, b))."""
     generator = contourpy.contour_generator(w_grid, b_grid, surface_values, line_type="Separate")

@@ -89,3 +89,19 @@ def test_slices_carry_the_hessian_diagonal():
     cut = slices(x, y_, 1.0, -2.0, GRID, GRID, "squared_error")
     k = np.argmin(np.abs(GRID - 1.0))
     assert cut["along w"][2][k] == pytest.approx(hessian(x, y_, GRID[k], -2.0, "squared_error")[0, 0])
+
+
+def test_a_run_is_described_by_its_own_numbers():
+    """surface.outcome reads J and the last gradient: each key on a run built to show it."""
+    from mathcore.surface import Descent, outcome
+
+    def run(J, gradient):
+        J = np.asarray(J, float)
+        return Descent(np.zeros_like(J), np.zeros_like(J), J, gradient)
+
+    assert outcome(run([5, 3, 2, 1, 0.5], (1e-4, 0)), 0.5, 10, 1.0)[0] == "minimum"
+    assert outcome(run([5, 3, 2, 1.5, 1.5], (1e-4, 0)), 0.5, 10, 1.0)[0] == "flat"
+    assert outcome(run([5, 3, 2, 1.5, 1.2], (0.3, 0)), 0.5, 10, 1.0)[0] == "descending"
+    key, said = outcome(run([5, 3, 2, 2.5, 2.2, 2.6], (1.0, 0)), 0.5, 10, 10.0)
+    assert key == "oscillating" and "went up at 1 of the last 2 steps" in said and "α = 10 " in said
+    assert outcome(run([5, 3, np.inf], (np.nan, 0)), 0.5, 10, 100.0)[0] == "diverged"

@@ -158,7 +158,22 @@ def test_convexity_page_defaults_show_the_two_runs_apart(app):
     page = open_page(app, "lessons/convexity.py")
     finals = {label: [float(m.value) for m in page.metric if m.label == label] for label in ("final w", "final b")}
     assert abs(finals["final w"][0] - finals["final w"][1]) + abs(finals["final b"][0] - finals["final b"][1]) > 2
-    assert any("different places" in box.value for box in page.info)
+    assert any("cross-entropy reached its one minimum and squared error stopped on a flat part" in box.value
+               for box in page.info)
+    said = [c.value for c in page.caption]
+    assert any(c.startswith("Reached the minimum") for c in said) and any(c.startswith("Stuck where") for c in said)
+    assert any("The path leaves the plotted square: it ends at w = -2.63, b = 8.04" in c for c in said)
+
+
+@pytest.mark.parametrize("alpha, words", [(10.0, ["Oscillating: J went up", "α = 10 is too large"]),
+                                          (0.01, ["Still descending after 300 steps"])])
+def test_convexity_page_says_only_what_the_runs_show(app, alpha, words):
+    """#19: at α = 10 cross-entropy oscillates (J = 2.82, ‖∇J‖ = 1.2); the page said it reached its minimum."""
+    page = open_page(app, "lessons/convexity.py")
+    page.select_slider[1].set_value(alpha).run()
+    shown = [box.value for box in page.warning] + [c.value for c in page.caption]
+    assert all(any(word in text for text in shown) for word in words), shown
+    assert not any("reached its one minimum" in box.value for box in page.info)
     smallest = {m.label: float(m.value) for m in page.metric if m.label.startswith("smallest λ_min")}
     assert smallest["smallest λ_min on the grid, cross-entropy"] > -1e-12
     assert smallest["smallest λ_min on the grid, squared error"] < 0
