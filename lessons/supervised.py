@@ -20,6 +20,9 @@ rows, y, names, labels = datasets.breast_cancer_raw()
 st.markdown(_("scikit-learn's breast-cancer table: one row per patient, {n} named measurements (their names as the "
               "data set ships them), and the label $y = 1$ for {one}, $y = 0$ for {zero}. Each row is one "
               "$x^{{(i)}}$.").format(n=len(names), one=_(labels[1]), zero=_(labels[0])))
+st.caption(_("Mind the direction: here $y = 1$ is {one}, the data set's own coding, so a model on this table predicts "
+             "$\\hat y = P(\\text{{{one}}} \\mid x)$. To predict {zero} instead, use $1 - y$: the same formulas, "
+             "with the classes swapped.").format(one=_(labels[1]), zero=_(labels[0])))
 shown = st.slider(_("patients shown"), **link.number("patients", 5, 3, 20))
 table = pd.DataFrame(rows[:shown], columns=names)
 table.insert(0, "y", y[:shown].astype(int))
@@ -33,10 +36,10 @@ st.markdown(_("The measurements live on very different scales (areas in the hund
 feature = st.selectbox(_("feature"), names, **link.option("feature", "mean area", names))
 j = names.index(feature)
 statistics = [_("mean"), _("standard deviation"), _("smallest"), _("largest")]
-st.dataframe(pd.DataFrame({"": [_("raw"), _("standardised")], statistics[0]: [X[j].mean(), standardised[j].mean()],
-                           statistics[1]: [X[j].std(), standardised[j].std()],
-                           statistics[2]: [X[j].min(), standardised[j].min()],
-                           statistics[3]: [X[j].max(), standardised[j].max()]}),
+shown_value = lambda v: np.round(v, 12) + 0.0  # noqa: E731  (a mean of -1e-17 is 0, not "-0.0000")
+st.dataframe(pd.DataFrame({"": [_("raw"), _("standardised")],
+                           **{name: [shown_value(f(X[j])), shown_value(f(standardised[j]))]
+                              for name, f in zip(statistics, (np.mean, np.std, np.min, np.max))}}),
              hide_index=True, column_config={c: st.column_config.NumberColumn(format="%.4f") for c in statistics})
 
 st.header(_("Unstructured data: images"))

@@ -1,5 +1,6 @@
 """Every page runs in AppTest without an exception, and a widget changes what it shows."""
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -230,6 +231,8 @@ def test_supervised_page_tables_and_pictures(app):
     assert any(r"\mathbb{R}^{64 \times 360}" in block.value for block in page.latex)
     stats = table_with(page, "standard deviation")
     assert stats.loc[1, "standard deviation"] == pytest.approx(1.0) and abs(stats.loc[1, "mean"]) < 1e-12
+    assert not np.signbit(stats.loc[1, "mean"])  # shown as 0.0000, never "-0.0000"
+    assert any("here $y = 1$ is benign" in c.value for c in page.caption)  # the data set's coding, said
     page.slider[0].set_value(20).run()
     page.selectbox[0].set_value("worst area").run()
     page.slider[1].set_value(351).run()
