@@ -36,16 +36,14 @@ def curves_with_point(x, curves, x0, x_title, y_title, height=300, log_y=False, 
 
 
 def losses_against_prediction(y_hat, losses_by_label, point, height=260):
-    """For each label y, the losses as functions of y-hat, side by side; the learner's point ringed.
+    """For each label y, the losses as functions of y-hat, one panel each (a page puts them side by side, each
+    as wide as its column); the learner's point ringed on its label's panel.
 
     losses_by_label: {y: {loss name: values over y_hat}}; point: (y, y_hat).
     """
-    panels = []
-    for label, curves in losses_by_label.items():
-        chart = curves_with_point(y_hat, curves, point[1] if point[0] == label else np.nan, "ŷ", _("loss"),
-                                  height=height, y_max=5)
-        panels.append(chart.properties(title=f"y = {label}", width=300))
-    return alt.hconcat(*panels).resolve_scale(color="shared")
+    return [curves_with_point(y_hat, curves, point[1] if point[0] == label else np.nan, "ŷ", _("loss"),
+                              height=height, y_max=5).properties(title=f"y = {label}")
+            for label, curves in losses_by_label.items()]
 
 
 def learning_curves(costs, height=280):

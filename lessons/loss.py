@@ -25,7 +25,8 @@ y = right.radio(_("label y"), [0, 1], horizontal=True, **link.option("y", 1, [0,
 grid = np.linspace(0.005, 0.995, 199)
 names = {_(loss.name): key for key, loss in LOSSES.items()}
 curves = {label: {name: LOSSES[key].numeric(grid, label) for name, key in names.items()} for label in (0, 1)}
-st.altair_chart(charts.losses_against_prediction(grid, curves, (y, y_hat)), width="content")
+for col, panel in zip(st.columns(2), charts.losses_against_prediction(grid, curves, (y, y_hat))):
+    col.altair_chart(panel, width="stretch")
 cols = st.columns(2)
 for col, (name, key) in zip(cols, names.items()):
     col.metric(_("{loss} at your point").format(loss=name), f"{float(LOSSES[key].numeric(y_hat, y)):.4f}")
