@@ -34,7 +34,11 @@ def timings(rows, height=320):
         y=alt.Y("seconds:Q", scale=alt.Scale(type="log"), title=_("seconds per gradient")),
         color=alt.Color("method:N", title=None, legend=alt.Legend(orient="bottom")),
         strokeDash=alt.StrokeDash("how:N", title=None, scale=alt.Scale(domain=[measured, extrapolated],
-                                                                        range=[[1, 0], [6, 4]])),
+                                                                        range=[[1, 0], [6, 4]]),
+                                  legend=alt.Legend(orient="bottom")),
+        shape=alt.Shape("how:N", title=None, legend=alt.Legend(orient="bottom"),  # one legend with the dashes:
+                        scale=alt.Scale(domain=[measured, extrapolated],  # a circle and a triangle tell
+                                        range=["circle", "triangle-up"])),  # measured from extrapolated
         tooltip=[alt.Tooltip("method:N", title=_("method")), "m:Q",
                  alt.Tooltip("seconds:Q", title=_("seconds per gradient"), format=".2e"),
                  alt.Tooltip("how:N", title=_("how"))],

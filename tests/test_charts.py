@@ -38,3 +38,13 @@ def test_vanishing_lines_that_coincide_still_show_apart():
     products = {key: 0.5 ** depth for key in ACTIVATIONS}  # all on one line
     shape = charts.vanishing(depth, products, 0.25 ** depth).to_dict()["encoding"]["shape"]["scale"]
     assert shape["domain"][:-1] == list(ACTIVATIONS) and len(set(shape["range"][:-1])) == len(ACTIVATIONS)
+
+
+def test_timings_legend_tells_measured_from_extrapolated():
+    """#19: the legend's dots for measured and extrapolated were identical: now a circle and a triangle."""
+    from types import SimpleNamespace
+
+    rows = [SimpleNamespace(m=m, loop=m * 1e-6, vectorized=m * 1e-8, measured=m < 1000) for m in (10, 100, 1000)]
+    encoding = charts.timings(rows).to_dict()["encoding"]
+    assert encoding["strokeDash"]["scale"]["range"] == [[1, 0], [6, 4]] and encoding["strokeDash"]["legend"]
+    assert len(set(encoding["shape"]["scale"]["range"])) == 2 and encoding["shape"]["legend"]["orient"] == "bottom"
