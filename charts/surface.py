@@ -48,7 +48,9 @@ def cost_surface(w, b, J, contours, path, title, height=330):
     ends = alt.Chart(walk.iloc[[0, -1]].assign(where=ends_names)).mark_point(  # clipped, like the trail: a
         filled=True, size=110, stroke="white", strokeWidth=1.5, opacity=1, clip=True).encode(  # page says where
         x=x, y=y, shape=alt.Shape("where:N", title=None, scale=alt.Scale(domain=ends_names,
-                                                                         range=["circle", "diamond"])),
+                                                                         range=["circle", "diamond"]),
+                                  legend=alt.Legend(orient="bottom", direction="horizontal")),  # under the colour
+        # bar it ran past the chart's height and "end" was cut off
         color=alt.value("#ff4b4b"))
     layers = [heat] + ([isolines] if isolines is not None else []) + [trail, ends]
     return alt.layer(*layers).properties(title=title, height=height)

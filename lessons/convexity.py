@@ -70,6 +70,7 @@ RATES = [0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
 alpha = cols[2].select_slider(_("learning rate α"), RATES, **link.option("alpha", 1.0, RATES))
 iterations = cols[3].slider(_("iterations"), step=10, **link.number("iterations", 300, 10, 2000))
 runs = {loss: descend(x, y, w0, b0, loss, alpha, iterations) for loss in LOSSES}
+st.caption(_("Click a cell of either surface to start both runs there."))
 
 left, right = st.columns(2)
 outcomes = {}

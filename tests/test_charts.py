@@ -48,3 +48,13 @@ def test_timings_legend_tells_measured_from_extrapolated():
     encoding = charts.timings(rows).to_dict()["encoding"]
     assert encoding["strokeDash"]["scale"]["range"] == [[1, 0], [6, 4]] and encoding["strokeDash"]["legend"]
     assert len(set(encoding["shape"]["scale"]["range"])) == 2 and encoding["shape"]["legend"]["orient"] == "bottom"
+
+
+def test_cost_surface_keeps_its_path_inside_and_names_both_ends():
+    """#19: a path at alpha = 10 was drawn over the colour legend, and the "end" entry was cut off."""
+    w = b = np.linspace(-8, 8, 5)
+    chart = charts.cost_surface(w, b, np.ones((5, 5)), [], ([-6.0, 30.0], [6.0, -40.0]), "J").to_dict()
+    trail, ends = chart["layer"][-2:]
+    assert trail["mark"]["clip"] and ends["mark"]["clip"]
+    assert ends["encoding"]["shape"]["legend"]["orient"] == "bottom"
+    assert ends["encoding"]["shape"]["scale"]["domain"] == ["start", "end"]

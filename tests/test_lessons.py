@@ -164,6 +164,7 @@ def test_convexity_page_defaults_show_the_two_runs_apart(app):
     said = [c.value for c in page.caption]
     assert any(c.startswith("Reached the minimum") for c in said) and any(c.startswith("Stuck where") for c in said)
     assert any("The path leaves the plotted square: it ends at w = -2.63, b = 8.04" in c for c in said)
+    assert "Click a cell of either surface to start both runs there." in said  # the click is said, not hidden
 
 
 @pytest.mark.parametrize("alpha, words", [(10.0, ["Oscillating: J went up", "α = 10 is too large"]),
