@@ -144,6 +144,11 @@ def test_gradient_descent_page_real_data(app, source):
     assert not page.exception
     assert float(metric(page, "test accuracy").rstrip("%")) > 90
     assert page.info and "separable" in page.info[0].value
+    # #19: no "|w − w_sklearn| = 4.33e+04": on separable data the page compares decisions and directions
+    labels = [m.label for m in page.metric]
+    assert "largest |w − w_sklearn|" not in labels and "cost gap J − J_sklearn" not in labels
+    assert metric(page, "train accuracy, scikit-learn") == "100.0%"
+    assert -1 <= float(metric(page, "cos ∠(w, w_sklearn)")) <= 1
 
 
 def test_gradient_descent_page_synthetic_controls(app):
