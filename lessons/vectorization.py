@@ -27,8 +27,14 @@ n_prev = cols[1].slider(_("inputs n[l−1]"), **link.number("n_prev", 3, 1, 4))
 m = cols[2].slider(_("examples m"), **link.number("m", 2, 1, 4))
 proof = backward_proof(n, n_prev, m)
 st.markdown(_("SymPy writes $J$ with symbolic entries and differentiates it by every $W_{jk}$:"))
-st.latex(r"dW_{jk} = \frac{\partial J}{\partial W_{jk}} = \frac1m \sum_{i=1}^{m} dZ_{ji}\, A^{[l-1]}_{ki}"
-         r"\qquad dW = " + sp.latex(proof.dW))
+st.latex(r"dW_{jk} = \frac{\partial J}{\partial W_{jk}} = \frac1m \sum_{i=1}^{m} dZ_{ji}\, A^{[l-1]}_{ki}")
+summed = sp.expand(proof.dW * m)  # SymPy's dW with its 1/m taken out, so no entry is a stack of fractions
+if n_prev * m <= 9:  # the whole matrix fits the page's width
+    st.latex(rf"\def\arraystretch{{1.5}} dW = \frac{{1}}{{{m}}}" + sp.latex(summed))
+else:  # wider than the page: one entry per line, each whole
+    st.latex(r"\begin{aligned}" + r" \\ ".join(
+        rf"dW_{{{j + 1}{k + 1}}} &= \tfrac{{1}}{{{m}}}\left({sp.latex(summed[j, k])}\right)"
+        for j in range(n) for k in range(n_prev)) + r"\end{aligned}")
 st.dataframe(pd.DataFrame({_("claim"): list(proof.proved),
                            _("SymPy, entry by entry"): [_("✓ equal") if ok else _("✗ differ")
                                                         for ok in proof.proved.values()]}), hide_index=True)
