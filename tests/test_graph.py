@@ -48,7 +48,7 @@ def test_graph_dot_has_every_node_and_edge():
 
 @pytest.mark.parametrize("loss", ["cross_entropy", "squared_error"])
 @pytest.mark.parametrize("y_value", [0.0, 1.0])
-@pytest.mark.parametrize("corner", itertools.product(LEAF_RANGE, repeat=2))
+@pytest.mark.parametrize("corner", list(itertools.product(LEAF_RANGE, repeat=2)))
 def test_backprop_agrees_with_finite_differences_at_the_corners_of_the_inputs(loss, y_value, corner):
     """|z| = 10 at the worst corner: a is 4.5e-5 from 1, and dL/da for cross-entropy is 1/(1 - a) = 22,000."""
     x_value, w_value = corner
