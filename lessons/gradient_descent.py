@@ -67,7 +67,8 @@ separable = accuracy(w_ref, b_ref, data.X_train, data.Y_train) == 1.0
 cols = st.columns(3)
 if separable:  # no finite minimum: the weights grow without bound, so compare what they decide, and their direction
     cosine = float((w.T @ w_ref).item() / (np.linalg.norm(w) * np.linalg.norm(w_ref)))
-    cols[0].metric(_("train accuracy, scikit-learn"), f"{accuracy(w_ref, b_ref, data.X_train, data.Y_train):.1%}")
+    cols[0].metric(_("scikit-learn's accuracy on the training set"),
+                   f"{accuracy(w_ref, b_ref, data.X_train, data.Y_train):.1%}")
     cols[1].metric(_("cos ∠(w, w_sklearn)"), f"{cosine:.3f}")
     cols[2].metric(_("‖w_sklearn‖ / ‖w‖"), f"{np.linalg.norm(w_ref) / np.linalg.norm(w):.3g}")
     st.info(_("This training set is linearly separable: the cost has no finite minimum (it keeps falling as ‖w‖ "

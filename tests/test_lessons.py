@@ -147,7 +147,7 @@ def test_gradient_descent_page_real_data(app, source):
     # #19: no "|w − w_sklearn| = 4.33e+04": on separable data the page compares decisions and directions
     labels = [m.label for m in page.metric]
     assert "largest |w − w_sklearn|" not in labels and "cost gap J − J_sklearn" not in labels
-    assert metric(page, "train accuracy, scikit-learn") == "100.0%"
+    assert metric(page, "scikit-learn's accuracy on the training set") == "100.0%"
     assert -1 <= float(metric(page, "cos ∠(w, w_sklearn)")) <= 1
 
 
