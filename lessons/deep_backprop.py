@@ -49,7 +49,8 @@ for l, (layer, (Z, A), g) in enumerate(zip(layers, caches, grads), start=1):
              (f"Z[{l}]", Z.shape, f"dZ[{l}]", g.dZ.shape), (f"A[{l}]", A.shape, f"dA[{l}]",
                                                              grads[l].dA_prev.shape if l < len(layers) else A.shape)]
 columns = [_("array"), _("shape"), _("gradient"), _("gradient's shape")]
-st.dataframe(pd.DataFrame(rows, columns=columns).astype(str), hide_index=True)
+st.dataframe(pd.DataFrame(rows, columns=columns).astype(str), hide_index=True,
+             height="content")  # every array and gradient in view, not a scroll box
 
 st.subheader(_("Gradient check"))
 difference, analytic, numeric = gradient_check(layers, X, Y)

@@ -52,7 +52,7 @@ table = shape_table(layer_dims, m)
 shown = pd.DataFrame({_("array"): [r[0] for r in table], _("shape"): [f"{r[1][0]} × {r[1][1]}" for r in table],
                       _("entries"): [r[2] for r in table],
                       _("learned parameter"): [_("yes") if r[3] else "" for r in table]})
-st.dataframe(shown, hide_index=True)
+st.dataframe(shown, hide_index=True, height="content")  # every array in view: at 3 hidden layers, 17 rows
 st.metric(_("parameters to learn: Σ n[l]·n[l−1] + n[l]"), f"{parameter_count(layer_dims):,}")
 
 st.subheader(_("The forward pass, layer by layer, for this patient"))
