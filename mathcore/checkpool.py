@@ -11,11 +11,11 @@ for one of the ``workers`` places. When a place frees, the waiting session that 
 time in the last minute goes first (ties: first come), and a session that has used a whole time budget in
 that minute (a *heavy* one) may not take the last free place: one worker is always kept for the others.
 So a learner who is not checking much is served next, and at once, however many slow answers other
-sessions keep sending. Each session has at most ``PER_SESSION``
-checks waiting or running, and at most ``WORKER_SECONDS_PER_MINUTE`` of worker time a minute: the limit
-is on what costs, not on what is typed. A check's deadline counts from its submission: it may wait up to
-``MAX_WAIT`` for a place and then runs for at most its time budget, so the learner has a verdict within
-``MAX_WAIT + TIME_BUDGET`` seconds of pressing Check, whatever the load.
+sessions keep sending. Each session has at most ``PER_SESSION`` checks waiting or running, and at most
+``WORKER_SECONDS_PER_MINUTE`` of worker time a minute: the limit is on what costs, not on what is typed.
+A check's deadline counts from its submission: it may wait up to ``MAX_WAIT`` for a place and then runs
+for at most its time budget, so the learner has a verdict within ``MAX_WAIT + TIME_BUDGET`` seconds of
+pressing Check, whatever the load.
 
 Reuse. A (target, answer) pair is judged once per process: its verdict is kept (the last ``KEPT``
 pairs) and handed to whoever asks again, at no cost and outside every limit. A check stopped for a
@@ -50,6 +50,11 @@ WINDOW = 60.0  # seconds over which a session's worker time is counted
 BUSY = Text("The checker is busy with other answers: try again in a moment.")
 
 
+def _key(function, args, timeout):
+    """What a kept verdict is filed under: the same check of the same answer within the same budget."""
+    return function.__qualname__, args, timeout
+
+
 def _limit_worker():
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
     resource.setrlimit(resource.RLIMIT_CPU, (CPU_LIMIT, CPU_LIMIT + 5))
@@ -71,9 +76,9 @@ class CheckPool:
         self._free = workers
         self._waiting = []  # tickets: (session, order)
         self._order = itertools.count()
-        self._held = defaultdict(int)  # session -> checks waiting or running
+        self._held = {}  # session -> checks waiting or running (sessions with none are dropped)
         self._running = defaultdict(list)  # session -> start times of its running checks
-        self._used = defaultdict(deque)  # session -> (finished at, seconds) over the last WINDOW
+        self._used = {}  # session -> deque of (finished at, seconds) over the last WINDOW (idle sessions dropped)
         self._kept = OrderedDict()  # (function, args, timeout) -> Verdict
         self.served = self.reused = 0
 
@@ -85,12 +90,12 @@ class CheckPool:
     def kept(self, target_key, text, timeout=TIME_BUDGET):
         """The verdict already reached on this pair in this process, or None."""
         with self._lock:
-            return self._kept.get((check.__qualname__, (target_key, text), timeout))
+            return self._kept.get(_key(check, (target_key, text), timeout))
 
     def run(self, function, *args, session="", timeout=TIME_BUDGET):
         """function(*args) in a worker for ``session``, returning a Verdict; ``check`` is the one the app runs."""
         submitted = time.monotonic()
-        key = (function.__qualname__, args, timeout)
+        key = _key(function, args, timeout)
         with self._lock:
             if key in self._kept:
                 self._kept.move_to_end(key)
@@ -116,20 +121,19 @@ class CheckPool:
                 "Slow down: your checks have used {used:.0f} s of the checker in the last minute (at most {most:g} "
                 "s). Answers already judged are free; try a new one in a moment.",
                 used=used, most=self.worker_seconds_per_minute))
-        if self._held[session] >= self.per_session:
+        if self._held.get(session, 0) >= self.per_session:
             return Verdict(Outcome.UNDECIDED, Text("Your previous answer is still being checked: wait for its "
                                                    "verdict, then try again."))
         if len(self._waiting) >= self.max_waiting:
             return Verdict(Outcome.UNDECIDED, BUSY)
         ticket = (session, next(self._order))
         self._waiting.append(ticket)
-        self._held[session] += 1
+        self._held[session] = self._held.get(session, 0) + 1
         while not self._may_start(ticket):
             remaining = submitted + self.max_wait - time.monotonic()
             if remaining <= 0:
                 self._waiting.remove(ticket)
-                self._held[session] -= 1
-                self._lock.notify_all()
+                self._let_go(session)
                 return Verdict(Outcome.UNDECIDED, BUSY)
             self._lock.wait(remaining)
         self._waiting.remove(ticket)
@@ -144,12 +148,18 @@ class CheckPool:
         self._running[session].remove(started)
         if not self._running[session]:
             del self._running[session]
-        self._used[session].append((now, now - started))
+        self._used.setdefault(session, deque()).append((now, now - started))
+        self._free += 1
+        self.served += 1
+        self._let_go(session)
+        for idle in [name for name, used in self._used.items() if now - used[-1][0] > WINDOW]:
+            del self._used[idle]  # nothing of theirs left to count: a server's sessions come and go all day
+
+    def _let_go(self, session):
+        """Under the lock: one check of ``session`` left the pool (run or refused); wake those waiting."""
         self._held[session] -= 1
         if not self._held[session]:
             del self._held[session]
-        self._free += 1
-        self.served += 1
         self._lock.notify_all()
 
     def _may_start(self, ticket):
@@ -199,7 +209,8 @@ class CheckPool:
             return Verdict(Outcome.UNDECIDED, Text("Could not decide in time: the check took longer than {timeout:g} s "
                                                     "and was stopped. Try a simpler form.", timeout=timeout)), True
         except MemoryError:
-            return Verdict(Outcome.UNDECIDED, Text("Could not decide: the check ran out of memory and was stopped.")), True
+            return Verdict(Outcome.UNDECIDED,
+                           Text("Could not decide: the check ran out of memory and was stopped.")), True
         except Exception as error:  # a worker killed by its limits, or a bug: never a traceback for the learner
             return Verdict(Outcome.UNDECIDED, Text("Could not decide: the check stopped ({error}).",
                                                     error=type(error).__name__)), False

@@ -197,3 +197,23 @@ def test_cli_check_exit_codes(answer, code):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == code, done.stdout + done.stderr
     assert done.stdout.split(":")[0] in ("equivalent", "not equivalent", "invalid", "could not decide")
+
+
+def test_the_pool_forgets_sessions_that_have_gone(monkeypatch):
+    """A server sees sessions come and go all day: none leaves a trace once its minute of accounting is over."""
+    import mathcore.checkpool as checkpool
+
+    monkeypatch.setattr(checkpool, "WINDOW", 0.2)
+    pool = CheckPool(workers=1, max_wait=0.05)
+    try:
+        for k in range(5):
+            assert pool.check("da_dz", f"a(1-a) + {k} - {k}", session=f"gone {k}").right
+        threading.Thread(target=pool.run, args=(stall, 5), kwargs={"session": "busy", "timeout": 1.0}).start()
+        wait_until(lambda: pool.in_flight == 1)
+        assert pool.check("da_dz", "a - a^2", session="refused").message == BUSY  # waited, then refused
+        wait_until(lambda: pool.in_flight == 0)
+        time.sleep(0.3)  # past the (shortened) window: the first five sessions are idle now
+        assert pool.check("da_dz", "a(1 - a)", session="last").right
+        assert set(pool._used) == {"last"} and not pool._held and not pool._running
+    finally:
+        pool.stop()
