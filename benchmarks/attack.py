@@ -6,8 +6,8 @@
 Each attacking session sends, one after another, answers that SymPy takes seconds over, each a new one
 (``(a-y)((tanh(kz)^2+sech(kz)^2)^10)^10``, k counting up: SymPy takes about 2 s over each), so no
 verdict can be reused. Once every attacker has had one answer judged (or 30 s have passed), the victim,
-a session of its own, checks ``probes`` new right answers one after another. Reported: the victim's latency p50 and max, and how its answers were
-judged (equivalent, or refused as busy, or not decided). Figures only: tests/test_checker.py checks the
+a session of its own, checks ``probes`` new right answers one after another. Reported: the victim's
+latency p50 and max, and how its answers were judged (equivalent, or refused as busy, or not decided). Figures only: tests/test_checker.py checks the
 outcome, never the time.
 """
 

@@ -33,8 +33,9 @@ with single:
     st.caption(_("You may use: {names}").format(names=", ".join(f"`{v}`" for v in TARGETS[target].variables))
                + (". " + _("Shapes: {shapes}.").format(shapes=shapes) if shapes else "."))
     answer_box = link.text("answer", "", 300)
-    answer = st.text_input(_("Your answer"), placeholder=_("an expression in {names}").format(names=", ".join(TARGETS[target].variables)), max_chars=300,
-                           on_change=commit, args=(answer_box["key"],), **answer_box)
+    names = ", ".join(TARGETS[target].variables)
+    answer = st.text_input(_("Your answer"), placeholder=_("an expression in {names}").format(names=names),
+                           max_chars=300, on_change=commit, args=(answer_box["key"],), **answer_box)
     st.button(_("Check"), type="primary", on_click=commit, args=(answer_box["key"],))
     if answer and answer == st.session_state.get(COMMITTED):
         verdict = check(target, answer)
@@ -63,12 +64,10 @@ with steps:
     if all(texts) and st.button(_("Check every step"), type="primary"):
         for i, ((key, _label), text) in enumerate(zip(chain, texts), start=1):
             verdict = check(key, text)
-            if verdict.outcome is Outcome.NOT_EQUIVALENT:
-                st.markdown(_("**Step {i} is the first that is not right.**").format(i=i))
-                show(verdict)
-                break
-            if not verdict.right:  # unreadable, or not decided (busy, out of time): not a wrong step
-                st.markdown(_("**Step {i} was not judged**, so the steps after it were not checked.").format(i=i))
+            if not verdict.right:
+                wrong = verdict.outcome is Outcome.NOT_EQUIVALENT  # else unreadable or undecided: not a wrong step
+                st.markdown((_("**Step {i} is the first that is not right.**") if wrong else
+                             _("**Step {i} was not judged**, so the steps after it were not checked.")).format(i=i))
                 show(verdict)
                 break
         else:

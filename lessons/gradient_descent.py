@@ -63,12 +63,12 @@ if data.X_train.shape[0] == 2:
 st.subheader(_("Checked against scikit-learn"))
 w_ref, b_ref = reference(source, **shape)
 J_ref = propagate(w_ref, b_ref, data.X_train, data.Y_train)[1]
-separable = accuracy(w_ref, b_ref, data.X_train, data.Y_train) == 1.0
+ref_accuracy = accuracy(w_ref, b_ref, data.X_train, data.Y_train)
+separable = ref_accuracy == 1.0
 cols = st.columns(3)
 if separable:  # no finite minimum: the weights grow without bound, so compare what they decide, and their direction
     cosine = float((w.T @ w_ref).item() / (np.linalg.norm(w) * np.linalg.norm(w_ref)))
-    cols[0].metric(_("scikit-learn's accuracy on the training set"),
-                   f"{accuracy(w_ref, b_ref, data.X_train, data.Y_train):.1%}")
+    cols[0].metric(_("scikit-learn's accuracy on the training set"), f"{ref_accuracy:.1%}")
     cols[1].metric(_("cos ∠(w, w_sklearn)"), f"{cosine:.3f}")
     cols[2].metric(_("‖w_sklearn‖ / ‖w‖"), f"{np.linalg.norm(w_ref) / np.linalg.norm(w):.3g}")
     st.info(_("This training set is linearly separable: the cost has no finite minimum (it keeps falling as ‖w‖ "
