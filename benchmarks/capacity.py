@@ -25,7 +25,7 @@ from pathlib import Path
 
 from benchmarks.stclient import Learner
 from lessons import PAGES
-from serving import ROOT, rss_megabytes, start_streamlit, stop, wait_healthy
+from serving import ROOT, rss_megabytes, streamlit_process
 from serving.nginx import class_server, upstream_of
 
 LEVELS = (10, 30, 60, 100)
@@ -34,12 +34,9 @@ GOAL_P95_MS = 1000
 
 @contextmanager
 def one_process(folder):
-    process, url = start_streamlit(Path(folder) / "streamlit.log")
-    try:
-        wait_healthy(url, process, Path(folder) / "streamlit.log")
+    """One healthy streamlit process, yielding what class_server yields: (url, [its pid])."""
+    with streamlit_process(Path(folder) / "streamlit.log") as (url, process):
         yield url, [process.pid]
-    finally:
-        stop(process)
 
 
 def routes(url, processes):

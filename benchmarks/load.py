@@ -22,7 +22,7 @@ from pathlib import Path
 
 from benchmarks.browser import CONTROL, exceptions_shown, interact, open_complete
 from benchmarks.pages import PAGES
-from serving import CHROMIUM_FLAGS, chromium, rss_megabytes, start_streamlit, stop, wait_healthy
+from serving import CHROMIUM_FLAGS, chromium, rss_megabytes, streamlit_process
 from serving.nginx import class_server
 
 async def session(browser, url, path, seconds, seed):
@@ -130,14 +130,8 @@ def main(argv=None):
     if args.processes:
         with class_server(args.processes) as (url, pids):
             return load(url, pids)
-    with tempfile.TemporaryDirectory() as tmp:
-        log = Path(tmp) / "server.log"
-        process, url = start_streamlit(log)
-        try:
-            wait_healthy(url, process, log)
-            return load(url, [process.pid])
-        finally:
-            stop(process)
+    with tempfile.TemporaryDirectory() as tmp, streamlit_process(Path(tmp) / "server.log") as (url, process):
+        return load(url, [process.pid])
 
 
 if __name__ == "__main__":

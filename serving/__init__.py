@@ -68,14 +68,21 @@ def stop(process):
 
 
 @contextmanager
-def streamlit_server(log, script="app.py", cwd=ROOT):
-    """A healthy ``streamlit run`` on a free loopback port: yields its URL, stops it after."""
+def streamlit_process(log, script="app.py", cwd=ROOT):
+    """A healthy ``streamlit run`` on a free loopback port: yields (its URL, its process), stops it after."""
     process, url = start_streamlit(log, script=script, cwd=cwd)
     try:
         wait_healthy(url, process, log)
-        yield url
+        yield url, process
     finally:
         stop(process)
+
+
+@contextmanager
+def streamlit_server(log, script="app.py", cwd=ROOT):
+    """``streamlit_process``, for callers that need only its URL."""
+    with streamlit_process(log, script, cwd) as (url, _process):
+        yield url
 
 
 def rss_megabytes(pid):
