@@ -40,7 +40,7 @@ def attack(attackers, probes, warm_up=30.0):
             if "busy" not in check(f"(a-y)((tanh({j}z)^2+sech({j}z)^2)^10)^10", f"attacker {n}").message:
                 judged.add(n)
 
-    threads = [threading.Thread(target=attacker, args=(n,)) for n in range(attackers)]
+    threads = [threading.Thread(target=attacker, args=(n,), daemon=True) for n in range(attackers)]
     latencies, outcomes = [], Counter()
     try:
         for thread in threads:

@@ -46,6 +46,7 @@ MEMORY_LIMIT = 1_500_000_000  # bytes of address space per worker
 CPU_LIMIT = 60  # CPU seconds per worker process over its life (it is recycled sooner)
 MAX_TASKS = 200
 WINDOW = 60.0  # seconds over which a session's worker time is counted
+LOST_AFTER = 10.0  # seconds past its budget after which a check the pool never settled is given up
 
 BUSY = Text("The checker is busy with other answers: try again in a moment.")
 
@@ -204,8 +205,13 @@ class CheckPool:
     def _run_in_worker(self, function, args, timeout):
         """(verdict, whether to keep it): only a verdict on the answer itself is kept."""
         try:
-            return self._pool.schedule(function, args=args, timeout=timeout).result(), True
+            future = self._pool.schedule(function, args=args, timeout=timeout)
+            return future.result(timeout=timeout + LOST_AFTER), True
         except FutureTimeout:
+            if not future.done():  # the pool never settled it (stopped, or its manager gone): never wait forever
+                future.cancel()
+                return Verdict(Outcome.UNDECIDED, Text("Could not decide: the check stopped ({error}).",
+                                                        error="no answer from the pool")), False
             return Verdict(Outcome.UNDECIDED, Text("Could not decide in time: the check took longer than {timeout:g} s "
                                                     "and was stopped. Try a simpler form.", timeout=timeout)), True
         except MemoryError:

@@ -91,7 +91,7 @@ def test_one_session_stalling_does_not_starve_another():
     pool = CheckPool(workers=2)
     try:
         attacker = threading.Thread(target=lambda: [pool.run(stall, 30, k, session="attacker", timeout=1.5)
-                                                    for k in range(3)])
+                                                    for k in range(3)], daemon=True)
         attacker.start()
         wait_until(lambda: pool.in_flight >= 1)  # the attacker's stall is in a worker
         for answer in ("a(1-a)", "a - a^2", "sigma(z)(1 - sigma(z))"):  # judged, not refused (times: benchmarks)
@@ -113,7 +113,7 @@ def test_a_class_under_attack_still_gets_its_verdicts():
         while not stop.is_set():
             pool.run(stall, 30, next(tags), session=f"attacker {n}", timeout=TIME_BUDGET)
 
-    attackers = [threading.Thread(target=attacker, args=(n,)) for n in range(20)]
+    attackers = [threading.Thread(target=attacker, args=(n,), daemon=True) for n in range(20)]
     try:
         for thread in attackers:
             thread.start()
@@ -134,7 +134,7 @@ def test_a_heavy_session_never_takes_the_last_worker():
     try:
         pool.run(stall, 30, 0, session="heavy", timeout=TIME_BUDGET)  # a whole time budget used this minute
         for k in (1, 2):
-            threading.Thread(target=pool.run, args=(stall, 30, k), kwargs={"session": "heavy", "timeout": 1.0}).start()
+            threading.Thread(target=pool.run, args=(stall, 30, k), kwargs={"session": "heavy", "timeout": 1.0}, daemon=True).start()
         wait_until(lambda: pool.in_flight == 1 and pool.waiting == 1)  # its second check waits: one place is kept
         assert pool.check("da_dz", "a(1-a)", session="light").right
     finally:
@@ -145,7 +145,7 @@ def test_one_session_has_at_most_two_checks_in_flight():
     pool = CheckPool(workers=2)
     try:
         for k in range(2):
-            threading.Thread(target=pool.run, args=(stall, 5, k), kwargs={"session": "one", "timeout": 1.0}).start()
+            threading.Thread(target=pool.run, args=(stall, 5, k), kwargs={"session": "one", "timeout": 1.0}, daemon=True).start()
         wait_until(lambda: pool.in_flight == 2)
         assert "still being checked" in pool.run(stall, 5, 2, session="one", timeout=1.0).message
         assert pool.check("da_dz", "a(1-a)", session="other").status == "equivalent"  # waits for a place
@@ -158,7 +158,7 @@ def test_a_check_waits_at_most_max_wait_for_a_place():
     waited max_wait, instead of waiting for a place however long that takes."""
     pool = CheckPool(workers=1, max_wait=0.2)
     try:
-        threading.Thread(target=pool.run, args=(stall, 5), kwargs={"session": "a", "timeout": 3.0}).start()
+        threading.Thread(target=pool.run, args=(stall, 5), kwargs={"session": "a", "timeout": 3.0}, daemon=True).start()
         wait_until(lambda: pool.in_flight == 1)
         assert pool.check("da_dz", "a(1-a)", session="b").message == BUSY
         assert pool.waiting == 0  # the refused check left the queue
@@ -208,7 +208,7 @@ def test_the_pool_forgets_sessions_that_have_gone(monkeypatch):
     try:
         for k in range(5):
             assert pool.check("da_dz", f"a(1-a) + {k} - {k}", session=f"gone {k}").right
-        threading.Thread(target=pool.run, args=(stall, 5), kwargs={"session": "busy", "timeout": 1.0}).start()
+        threading.Thread(target=pool.run, args=(stall, 5), kwargs={"session": "busy", "timeout": 1.0}, daemon=True).start()
         wait_until(lambda: pool.in_flight == 1)
         assert pool.check("da_dz", "a - a^2", session="refused").message == BUSY  # waited, then refused
         wait_until(lambda: pool.in_flight == 0)
@@ -217,3 +217,24 @@ def test_the_pool_forgets_sessions_that_have_gone(monkeypatch):
         assert set(pool._used) == {"last"} and not pool._held and not pool._running
     finally:
         pool.stop()
+
+
+@pytest.mark.parametrize("waiting", [False, True])
+def test_a_check_never_outlives_a_stopped_pool(monkeypatch, waiting):
+    """A pool stopped with a check running (or queued in pebble) never settles that check's future; the caller
+    still gets a verdict soon after the budget, so no thread waits forever (CI once hung at exit on one)."""
+    import mathcore.checkpool as checkpool
+
+    monkeypatch.setattr(checkpool, "LOST_AFTER", 0.5)
+    pool = CheckPool(workers=1, per_session=3)
+    verdicts = []
+    threads = [threading.Thread(target=lambda k=k: verdicts.append(pool.run(stall, 30, k, session="s", timeout=1.0)))
+               for k in range(2 if waiting else 1)]
+    for thread in threads:
+        thread.start()
+    wait_until(lambda: pool.in_flight == 1)
+    pool.stop()
+    for thread in threads:
+        thread.join(timeout=30)
+        assert not thread.is_alive()
+    assert verdicts and all(v.status == "could not decide" for v in verdicts)
