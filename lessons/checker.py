@@ -4,6 +4,7 @@ import streamlit as st
 
 from i18n import _
 
+from mathcore.answer import NOTATIONS
 from mathcore.checker import DEPRECATED, TARGETS
 from mathcore.derivations import dL_da_key, dL_dz_key
 from mathcore.judge import Outcome
@@ -11,10 +12,12 @@ from ui import link
 from ui.checking import check, show
 
 st.title(_("Check my derivation"))
-st.markdown(_("Type your answer as you would on paper or in Python: `a - y`, `sigma(z)*(1-sigma(z))`, "
-              "`exp(-z)/(1+exp(-z))^2`, `x_j(a-y)`, `1/m * dZ @ A_prev.T`, `sum(dZ, axis=1, keepdims=True)/m`. "
-              "`^` or `**` for powers, `2x` and `a(1-a)` multiply, `sigma`, `σ`, `exp`, `log`, `tanh`. "
-              "Here $a = \\hat y = \\sigma(z)$. Two judges decide: SymPy's algebra and numbers at random points."))
+st.markdown(_("Type your answer the way you write it: plain (`a - y`, `sigma(z)*(1-sigma(z))`, `x_j(a-y)`, "
+              "`1/m * dZ @ A_prev.T`), NumPy as in the assignments (`np.dot(dZ, A_prev.T) / m`, "
+              "`np.sum(dZ, axis=1, keepdims=True) / m`), LaTeX from your notes (`\\frac{1}{m} dZ A^{[l-1]T}`, "
+              "`\\frac{1}{1+e^{-z}} - y`), or Unicode (`σ(z)(1 − σ(z))`, `a − a²`, `A_prevᵀ`). A left-hand side "
+              "such as `dW =` is set aside. Here $a = \\hat y = \\sigma(z)$. Two judges decide: SymPy's algebra, "
+              "and numbers at random points confirmed in exact arithmetic."))
 
 COMMITTED = "checker:committed"
 
@@ -40,7 +43,7 @@ with single:
     if answer and answer == st.session_state.get(COMMITTED):
         verdict = check(target, answer)
         if verdict.preview:
-            read_as = _("read as:")
+            read_as = _("read as ({notation}):").format(notation=_(NOTATIONS[verdict.notation]))
             st.latex(rf"\text{{{read_as} }} {verdict.preview}")
         show(verdict)
     elif answer:  # restored from a shared link: judged when this learner asks, not for every visitor

@@ -14,14 +14,14 @@ Run user answers through ``mathcore.checkpool``, which bounds their time and mem
 ``check`` directly is for trusted input and tests.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import sympy as sp
 
 from mathcore import derivations as D
-from mathcore.answer import (AnswerError, BinOp, Call, Name, Neg, Num, Transpose, first_position, names, parse,
-                             to_latex)
+from mathcore.answer import (AnswerError, BinOp, Call, Name, Neg, Num, Transpose, first_position, names, read,
+                             to_latex, to_text)
 from mathcore.functions import ACTIVATIONS, sigmoid, sigmoid_numpy, to_numpy
 from mathcore.judge import EXAMPLES, LABEL, Outcome, Verdict, close, matrices, real, sample
 from mathcore.layer import bias_gradient, weight_gradient
@@ -29,6 +29,10 @@ from mathcore.text import Text
 
 N_POINTS = 64
 MIN_VALID = 20
+CONFIRM = 8  # points where the floats differ that are re-evaluated exactly before "not equivalent" is said
+#: The sizes matrix answers are judged at, (n[l], n[l-1], m): each set distinct sizes, m differing between sets,
+#: so an answer that fits one shape or one m by chance (a transpose, a /5 for /m) is found out. The first is shown.
+SIZES = ((3, 2, 5), (4, 6, 7), (5, 3, 2))
 
 __all__ = ["DEPRECATED", "TARGETS", "Verdict", "check", "target_key"]
 
@@ -95,23 +99,23 @@ def _targets():
                                 (Text("That is g(z) itself, not its slope."), g.g(z))),
                       domain_z=g.domain)
                for g in ACTIVATIONS.values() if g.derivative != "da_dz"]
-    examples = 5
+    n, n_prev, examples = SIZES[0]
     matrix = [
         Target("dW", Text("dW of a layer"), r"dW^{[l]}", ("dZ", "A_prev", "X", "m"),
-               lambda e: weight_gradient(e["dZ"], e["A_prev"]), {"dZ": (3, examples), "A_prev": (2, examples), "X": (2, examples)},
+               lambda e: weight_gradient(e["dZ"], e["A_prev"]), {"dZ": (n, examples), "A_prev": (n_prev, examples), "X": (n_prev, examples)},
                mistakes=((Text("This is dWᵀ: W is (n[l], n[l−1]); swap the operands: dZ @ A_prev.T."),
                           lambda e: e["A_prev"] @ e["dZ"].T / e["m"]),
                          (Text("The 1/m is missing: the product sums over the m examples; J averages them."),
                           lambda e: e["dZ"] @ e["A_prev"].T),
                          (Text("An extra 1/m: divide by m once."), lambda e: e["dZ"] @ e["A_prev"].T / e["m"] ** 2))),
         Target("db", Text("db of a layer"), r"db^{[l]}", ("dZ", "m"),
-               lambda e: bias_gradient(e["dZ"]), {"dZ": (3, examples)},
+               lambda e: bias_gradient(e["dZ"]), {"dZ": (n, examples)},
                mistakes=((Text("The 1/m is missing."), lambda e: e["dZ"].sum(axis=1, keepdims=True)),
                          (Text("axis=0 adds the units of each example; the examples are the columns: sum over axis=1."),
                           lambda e: e["dZ"].sum(axis=0, keepdims=True) / e["m"]))),
         Target("dJ_dw", Text("dJ/dw, logistic regression (vectorized)"), r"\frac{\partial J}{\partial w}",
                ("X", "A", "Y", "dZ", "m"), lambda e: e["X"] @ (e["A"] - e["Y"]).T / e["m"],
-               {"X": (3, examples), "A": (1, examples), "Y": (1, examples), "dZ": (1, examples)},
+               {"X": (n, examples), "A": (1, examples), "Y": (1, examples), "dZ": (1, examples)},
                mistakes=((Text("This is dwᵀ, shape (1, n_x): w is (n_x, 1); use X @ (A − Y).T."),
                           lambda e: (e["A"] - e["Y"]) @ e["X"].T / e["m"]),
                          (Text("The 1/m is missing."), lambda e: e["X"] @ (e["A"] - e["Y"]).T),
@@ -143,9 +147,11 @@ def target_key(name):
 
 #: Each function an answer may call, in SymPy and in NumPy: the elementary ones, and every activation record.
 _SYMPY = {"exp": sp.exp, "log": sp.log, "cosh": sp.cosh, "sinh": sp.sinh, "sech": lambda t: 1 / sp.cosh(t),
-          "step": lambda t: sp.Piecewise((1, t > 0), (0, True)), **{g.key: g.g for g in ACTIVATIONS.values()}}
+          "step": lambda t: sp.Piecewise((1, t > 0), (0, True)), "maximum": sp.Max,
+          **{g.key: g.g for g in ACTIVATIONS.values()}}
 _NUMPY = {"exp": np.exp, "log": np.log, "cosh": np.cosh, "sinh": np.sinh, "sech": lambda t: 1 / np.cosh(t),
-          "step": lambda t: (np.asarray(t) > 0).astype(float), **{g.key: g.forward for g in ACTIVATIONS.values()}}
+          "step": lambda t: (np.asarray(t) > 0).astype(float), "maximum": np.maximum,
+          **{g.key: g.forward for g in ACTIVATIONS.values()}}
 
 
 def to_sympy(node, symbols):
@@ -159,10 +165,10 @@ def to_sympy(node, symbols):
             return -to_sympy(operand, symbols)
         case Transpose(_, position):
             raise AnswerError(Text(".T transposes a matrix; this answer is a number"), position)
-        case Call("sum", _, _, position):
-            raise AnswerError(Text("sum(…) adds up a matrix; this answer is a number"), position)
-        case Call(function, (argument,)):
-            return _SYMPY[function](to_sympy(argument, symbols))
+        case Call("sum" | "mean", _, _, position):
+            raise AnswerError(Text("sum(…) and mean(…) add up a matrix; this answer is a number"), position)
+        case Call(function, arguments):
+            return _SYMPY[function](*(to_sympy(argument, symbols) for argument in arguments))
         case BinOp("@", _, _, position):
             raise AnswerError(Text("@ is a matrix product; this answer is a number: use *"), position)
         case BinOp(op, left, right):
@@ -172,25 +178,37 @@ def to_sympy(node, symbols):
     raise TypeError(node)
 
 
-def evaluate(node, env):
-    """The answer's value with NumPy, for arrays in ``env`` (name -> array); shape errors say which shapes."""
+def evaluate(node, env, warnings=None, exact=False):
+    """The answer's value with NumPy, for arrays in ``env`` (name -> array); shape errors say which shapes.
+    ``exact``: numbers as SymPy rationals and functions entry by entry in SymPy, for arrays of SymPy numbers.
+    Two matrices side by side are multiplied as matrices when the sizes fit that, else entry by entry; either
+    way a warning naming both readings is added to ``warnings``."""
+    def walk(node):
+        return evaluate(node, env, warnings, exact)
+
     match node:
         case Num(text):
-            return float(text)
+            return sp.Rational(text) if exact else float(text)
         case Name(name):
             return env[name]
         case Neg(operand):
-            return -evaluate(operand, env)
+            return -walk(operand)
         case Transpose(operand):
-            return np.asarray(evaluate(operand, env)).T
-        case Call("sum", (argument,)):
+            return np.asarray(walk(operand)).T
+        case Call("sum" | "mean" as function, (argument,)):
             axis = node.keyword("axis")
-            return np.sum(evaluate(argument, env), axis=None if axis is None else int(axis),
-                          keepdims=node.keyword("keepdims") == "True")
-        case Call(function, (argument,)):
-            return _NUMPY[function](evaluate(argument, env))
-        case BinOp(op, left, right, position):
-            left, right = evaluate(left, env), evaluate(right, env)
+            value = np.asarray(walk(argument))
+            total = np.sum(value, axis=None if axis is None else int(axis), keepdims=node.keyword("keepdims") == "True")
+            return total / (value.size if axis is None else value.shape[int(axis)]) if function == "mean" else total
+        case Call(function, arguments):
+            values = [walk(argument) for argument in arguments]
+            if exact:
+                return np.vectorize(_SYMPY[function], otypes=[object])(*values)
+            return _NUMPY[function](*values)
+        case BinOp(op, left_node, right_node, position, implicit):
+            left, right = walk(left_node), walk(right_node)
+            if implicit and np.ndim(left) == 2 and np.ndim(right) == 2 and min(np.size(left), np.size(right)) > 1:
+                op = _side_by_side(left, right, left_node, right_node, warnings)
             try:
                 if op == "@":
                     return np.asarray(left) @ np.asarray(right)
@@ -204,6 +222,26 @@ def evaluate(node, env):
                                        "for a sum over the examples use the matrix product @", op=op, shapes=shapes),
                                   position) from None
     raise TypeError(node)
+
+
+def _side_by_side(left, right, left_node, right_node, warnings):
+    """The operator two matrices written side by side are read with (the matrix product when the sizes fit it),
+    and a warning naming both readings."""
+    product = np.shape(left)[1] == np.shape(right)[0]
+    if warnings is not None:
+        while isinstance(left_node, BinOp) and left_node.op in "*/@":  # the two factors that stand side by side
+            left_node = left_node.right
+        while isinstance(right_node, BinOp) and right_node.op in "*/@" and right_node.implicit:
+            right_node = right_node.left
+        a, b = to_text(left_node), to_text(right_node)
+        warning = (Text("{a} {b} (two matrices side by side) is read as the matrix product {a} @ {b}, as notes write "
+                        "it; entry by entry would be {a} * {b}. Write @ or * to say which.", a=a, b=b)
+                   if product else
+                   Text("{a} {b} (two matrices side by side) is read entry by entry, {a} * {b}: their sizes do not "
+                        "fit the matrix product {a} @ {b}. Write @ or * to say which.", a=a, b=b))
+        if warning not in warnings:
+            warnings.append(warning)
+    return "@" if product else "*"
 
 
 # -- judging ---------------------------------------------------------------------
@@ -221,18 +259,21 @@ def _reference_numbers(expr, env):
 
 
 def check(name, text, seed=0):
-    """The verdict on ``text`` as an answer for the target ``name`` (a key of TARGETS, or an old name)."""
+    """The verdict on ``text`` as an answer for the target ``name`` (a key of TARGETS, or an old name), in any of
+    the four notations (``mathcore.answer.read``): the verdict says which, and what could have been read otherwise."""
     target = TARGETS[target_key(name)]
     try:
-        tree = parse(text)
+        reading = read(text)
+        tree = reading.tree
         unknown = sorted(names(tree) - set(target.variables))
         if unknown:
             raise AnswerError(Text("Unknown name {name!r}: this target uses {names}", name=unknown[0],
                                    names=", ".join(target.variables)),
                               first_position(tree, unknown[0]))
-        if callable(target.reference):
-            return _check_matrix(target, tree, seed)
-        return _check_scalar(target, tree, seed)
+        warnings = list(reading.warnings)
+        verdict = (_check_matrix(target, tree, seed, warnings) if callable(target.reference)
+                   else _check_scalar(target, tree, seed))
+        return replace(verdict, notation=reading.notation, warnings=tuple(warnings))
     except AnswerError as error:
         return Verdict(Outcome.INVALID, error.text)
 
@@ -250,39 +291,31 @@ def _check_scalar(target, tree, seed):
     if valid.sum() < MIN_VALID:
         return Verdict(Outcome.UNDECIDED, Text("Too few points where the reference is defined."), preview=preview)
     agree = close(got[valid], reference[valid])
-    if not agree.all():
-        k = int(np.flatnonzero(valid)[np.argmin(agree)])
-        used = names(tree)
+    used, agreed = names(tree), int(agree.sum())
+    for k in np.flatnonzero(valid)[~agree][:CONFIRM]:  # each difference the floats see, confirmed exactly
         counterexample = tuple((v, float(env[v][k])) for v in ("z", "a", "y", "x_j", "m")
                                if v == "a" or (v in target.variables and (v != "m" or "m" in used)))
         shown = ", ".join(f"{v} = {value:.4g}" for v, value in counterexample)
-        if not np.isfinite(got[k]):  # overflow or a pole where the right answer is a plain number
-            return Verdict(Outcome.NOT_EQUIVALENT, Text("Not equivalent: at {point} your answer is not a finite number "
-                                                  "({got}), the right answer {right:.6g}.",
-                                                  point=shown, got=got[k], right=reference[k]),
-                           hint=_hint(target, got, env, valid), preview=preview, counterexample=counterexample)
         at = {z: sp.Float(env["z"][k], 30), y: sp.Float(env["y"][k], 30), x_j: sp.Float(env["x_j"][k], 30),
               m: int(env["m"][k])}
         exact_answer, exact_reference = (sp.N(e.subs(at).rewrite(sp.exp), 30) for e in (answer, target.reference))
-        if exact_answer.is_comparable and abs(exact_answer - exact_reference) > 1e-9 * (1 + abs(exact_reference)):
-            return Verdict(Outcome.NOT_EQUIVALENT, Text("Not equivalent: at {point} your answer is {got:.6g}, "
-                                                  "the right answer {right:.6g}.", point=shown,
-                                                  got=float(exact_answer), right=float(exact_reference)),
-                           hint=_hint(target, got, env, valid), preview=preview, counterexample=counterexample)
         if not exact_answer.is_comparable:
-            return Verdict(Outcome.NOT_EQUIVALENT, Text("Not equivalent: at {point} your answer is undefined "
-                                                  "({got}), the right answer {right:.6g}.", point=shown,
-                                                  got=str(exact_answer), right=float(exact_reference)),
-                           hint=_hint(target, got, env, valid), preview=preview, counterexample=counterexample)
-        return Verdict(Outcome.UNDECIDED, Text("Could not decide: the two judges disagree."), preview=preview,
-                       evidence=Text("At {point} floating point says they differ, exact arithmetic says they agree.",
-                                     point=shown))
+            message = Text("Not equivalent: at {point} your answer is undefined ({got}), the right answer {right:.6g}.",
+                           point=shown, got=str(exact_answer), right=float(exact_reference))
+        elif abs(exact_answer - exact_reference) > 1e-9 * (1 + abs(exact_reference)):
+            message = Text("Not equivalent: at {point} your answer is {got:.6g}, the right answer {right:.6g}.",
+                           point=shown, got=float(exact_answer), right=float(exact_reference))
+        else:
+            agreed += 1  # floating point overflowed or lost its digits here; exact arithmetic agrees
+            continue
+        return Verdict(Outcome.NOT_EQUIVALENT, message, hint=_hint(target, got, env, valid), preview=preview,
+                       counterexample=counterexample)
     if sp.simplify((answer - target.reference).rewrite(sp.exp)) == 0:
         return Verdict(Outcome.EQUIVALENT, Text("Equivalent: SymPy simplifies the difference to 0, and the numbers agree at "
-                                          "{n} random points.", n=int(valid.sum())), preview=preview)
+                                          "{n} random points.", n=agreed), preview=preview)
     return Verdict(Outcome.UNDECIDED, Text("Could not decide: the two judges disagree."), preview=preview,
-                   evidence=Text("The numbers agree at all {n} random points, but SymPy could not "
-                                 "simplify the difference to 0.", n=int(valid.sum())))
+                   evidence=Text("The numbers agree at {n} random points, but SymPy could not "
+                                 "simplify the difference to 0.", n=agreed))
 
 
 def _hint(target, got, env, valid):
@@ -294,27 +327,61 @@ def _hint(target, got, env, valid):
     return ""
 
 
-def _check_matrix(target, tree, seed):
-    verdict = _judge_matrix(target, tree, seed)
-    return Verdict(verdict.outcome, verdict.message, verdict.hint, to_latex(tree), verdict.evidence,
-                   verdict.counterexample, verdict.shape)
+def _check_matrix(target, tree, seed, warnings):
+    verdict = _judge_matrix(target, tree, seed, warnings)
+    return replace(verdict, preview=to_latex(tree))
 
 
-def _judge_matrix(target, tree, seed):
-    env = matrices(target.shapes, seed)
-    env["m"] = float(next(iter(target.shapes.values()))[1])
+def _resized(shapes, sizes):
+    """The target's shapes (written at SIZES[0]) at another set of sizes."""
+    n, n_prev, examples = sizes
+    size = {SIZES[0][0]: n, SIZES[0][1]: n_prev, SIZES[0][2]: examples, 1: 1}
+    return {name: tuple(size[d] for d in shape) for name, shape in shapes.items()}
+
+
+def _environment(shapes, seed, exact=False):
+    """Random matrices of these shapes and their m; exact: small integers as SymPy numbers (object arrays)."""
+    if exact:
+        rng = np.random.default_rng(seed)
+        env = {name: np.vectorize(sp.Integer, otypes=[object])(rng.integers(-4, 5, shape))
+               for name, shape in shapes.items()}
+    else:
+        env = matrices(shapes, seed)
+    env["m"] = (sp.Integer if exact else float)(next(iter(shapes.values()))[1])
     if "X" in env and "A_prev" in env:
         env["X"] = env["A_prev"]  # the first layer's A_prev is X
     if "dZ" in env and "A" in env:
         env["dZ"] = env["A"] - env["Y"]
-    shapes = ", ".join(f"{name} {shape}" for name, shape in target.shapes.items())
+    return env
+
+
+def _judge_matrix(target, tree, seed, warnings):
+    """Shape, then values, at each of SIZES; a difference in values is confirmed in exact arithmetic (integer
+    matrices, rational numbers) before "not equivalent" is said."""
+    for sizes in SIZES:
+        shapes = _resized(target.shapes, sizes)
+        verdict = _judge_at(target, tree, shapes, seed, warnings)
+        if verdict is not None:
+            return verdict
+    shown = "; ".join(", ".join(f"{name} {shape}" for name, shape in _resized(target.shapes, sizes).items())
+                      for sizes in SIZES)
+    right = target.reference(_environment(target.shapes, seed)).shape
+    return Verdict(Outcome.EQUIVALENT, Text("Equivalent: right shape {right}, and the values agree on random "
+                                            "matrices at {n} sets of sizes ({shapes}).",
+                                            right=right, n=len(SIZES), shapes=shown))
+
+
+def _judge_at(target, tree, shapes, seed, warnings):
+    """The verdict at one set of shapes when the answer is wrong there; None when it is right there."""
+    env = _environment(shapes, seed)
+    shown = ", ".join(f"{name} {shape}" for name, shape in shapes.items())
     with np.errstate(all="ignore"):
         right = target.reference(env)
         try:
-            got = np.asarray(evaluate(tree, env))
+            got = np.asarray(evaluate(tree, env, warnings))
         except AnswerError as error:  # shapes that do not fit together: a wrong answer, said with its shapes
             elementwise = "entry by entry" in str(error)
-            return Verdict(Outcome.NOT_EQUIVALENT, Text("{error} (with {shapes}).", error=error.text, shapes=shapes),
+            return Verdict(Outcome.NOT_EQUIVALENT, Text("{error} (with {shapes}).", error=error.text, shapes=shown),
                            hint=Text("`*` multiplies entry by entry; the sum over the m examples is the matrix "
                                      "product `@`.") if elementwise else Text("A transpose is missing or misplaced."))
     if got.shape != right.shape:
@@ -325,14 +392,19 @@ def _judge_matrix(target, tree, seed):
             Text("The m axis of the examples is still there: `*` multiplies entry by entry; the sum over the "
                  "examples is the matrix product `@`.") if m_axis in got.shape and m_axis not in right.shape else "")
         return Verdict(Outcome.NOT_EQUIVALENT, Text("Wrong shape: your answer is {got}, the gradient must be "
-                                              "{right} (with {shapes}).", got=got.shape, right=right.shape,
-                                              shapes=shapes), hint=hint, shape=got.shape)
+                                                    "{right} (with {shapes}).", got=got.shape, right=right.shape,
+                                                    shapes=shown), hint=hint, shape=got.shape)
     if close(got, right).all():
-        return Verdict(Outcome.EQUIVALENT, Text("Equivalent: right shape {right}, and the values agree on random "
-                                          "matrices ({shapes}).", right=right.shape, shapes=shapes))
+        return None
+    exact = _environment(shapes, seed, exact=True)
+    difference = np.asarray(evaluate(tree, exact, exact=True), dtype=object) - target.reference(exact)
+    if all(sp.simplify(d) == 0 for d in np.ravel(difference)):
+        return Verdict(Outcome.UNDECIDED, Text("Could not decide: the two judges disagree."),
+                       evidence=Text("With {shapes}, floating point says the values differ; exact arithmetic on "
+                                     "integer matrices says they agree.", shapes=shown))
     k = np.unravel_index(np.argmin(close(got, right)), got.shape)
-    return Verdict(Outcome.NOT_EQUIVALENT, Text("Right shape {right}, wrong values on random matrices ({shapes}).",
-                                                right=right.shape, shapes=shapes),
+    return Verdict(Outcome.NOT_EQUIVALENT, Text("Right shape {right}, wrong values on random matrices ({shapes}); "
+                                                "exact arithmetic confirms it.", right=right.shape, shapes=shown),
                    hint=_matrix_hint(target, got, env), counterexample=(("entry", tuple(int(i) for i in k)),
                                                                          ("yours", float(got[k])), ("right", float(right[k]))),
                    shape=got.shape)

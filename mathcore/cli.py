@@ -1,7 +1,12 @@
 """``python -m mathcore verify``: every derivation, proved and checked, as a table, JSON or LaTeX
 (exits 1 if any step is not proved or its numbers disagree, error >= TOLERANCE).
 ``python -m mathcore export NAME --format latex|markdown|ipynb``: one derivation to take away.
-``python -m mathcore check TARGET "ANSWER"``: the checker's verdict (exit 0 right, 1 wrong, 2 undecided or invalid).
+``python -m mathcore check TARGET ANSWER``: the checker's verdict (exit 0 right, 1 wrong, 2 undecided or invalid).
+
+Grading by exit code is safe: exit 0 comes only from an answer judged right. Everything after TARGET is the
+answer, even when it starts with ``-`` (``check dL_da -y/a + (1-y)/(1-a)``; ``--`` before it works too), so an
+answer of ``-h`` is judged (and is invalid), and ``check -h`` itself exits 2. Output never fails on a terminal
+that cannot show σ or −: what it cannot encode is written as an escape.
 """
 
 import argparse
@@ -65,7 +70,33 @@ def format_latex(rows):
     return "\n".join(parts)
 
 
+class HelpExits2(argparse.Action):
+    """-h for ``check``: the help, then exit 2, so no flag makes a grading script see 0 (right)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        parser.print_help()
+        parser.exit(2)
+
+
+def answer_after_target(argv):
+    """``check TARGET ANSWER...`` with a ``--`` put before the answer, so that an answer starting with '-' (``-y+a``,
+    even ``-h``) is the answer, never an option.
+
+    >>> answer_after_target(["check", "dL_dz", "-y+a"]), answer_after_target(["check", "-h"])
+    (['check', 'dL_dz', '--', '-y+a'], ['check', '-h'])
+    """
+    if len(argv) >= 3 and argv[0] == "check" and not argv[1].startswith("-") and "--" not in argv[:3]:
+        return [argv[0], argv[1], "--", *argv[2:]]
+    return argv
+
+
 def main(argv=None):
+    for stream in (sys.stdout, sys.stderr):  # a terminal or a pipe that cannot show σ, −, ᵀ: escapes, never a crash
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = argparse.ArgumentParser(prog="python -m mathcore", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     verify = commands.add_parser("verify", help="prove and check every derivation")
@@ -76,11 +107,15 @@ def main(argv=None):
     export_command.add_argument("--format", choices=FORMATS, default="latex")
     export_command.add_argument("--at", nargs="*", default=[], metavar="VAR=VALUE",
                                 help="for ipynb: the point to evaluate at, e.g. z=1.5 y=1")
-    check_command = commands.add_parser("check", help="is ANSWER right for TARGET? (exit 0 yes, 1 no, 2 undecided)")
+    check_command = commands.add_parser("check", help="is ANSWER right for TARGET? (exit 0 yes, 1 no, 2 undecided)",
+                                        add_help=False, epilog="Exit 0 only for an answer judged right; this help "
+                                        "exits 2. An ANSWER may start with '-'.")
+    check_command.add_argument("-h", "--help", action=HelpExits2, help="show this help and exit 2")
     check_command.add_argument("target", metavar="TARGET", help=f"one of: {', '.join(TARGETS)} (a derivation's "
                                f"catalogue key; the old names {', '.join(DEPRECATED)} still work, deprecated)")
-    check_command.add_argument("answer", metavar="ANSWER")
-    args = parser.parse_args(argv)
+    check_command.add_argument("answer", metavar="ANSWER", nargs="+", help="the answer, in any of the four notations "
+                               "(words after TARGET are joined with spaces)")
+    args = parser.parse_args(answer_after_target(sys.argv[1:] if argv is None else list(argv)))
 
     if args.command == "check":
         try:
@@ -91,11 +126,11 @@ def main(argv=None):
             print(f"note: the target name {args.target} is deprecated; use {key}", file=sys.stderr)
         pool = CheckPool(workers=1)
         try:
-            verdict = pool.check(key, args.answer)
+            verdict = pool.check(key, " ".join(args.answer))
         finally:
             pool.stop()
         print(f"{verdict.status}: {verdict.message}")
-        for line in (verdict.hint, verdict.evidence):
+        for line in (*(f"warning: {w}" for w in verdict.warnings), verdict.hint, verdict.evidence):
             if line:
                 print(line)
         return verdict.exit_code

@@ -42,6 +42,8 @@ class Verdict:
     evidence: str = ""  # why it is undecided, when it is
     counterexample: tuple = ()  # (name, value) pairs where the two differ
     shape: tuple | None = None  # the shape of a matrix answer
+    notation: str = ""  # which notation the input was read in (mathcore.answer.NOTATIONS)
+    warnings: tuple = ()  # readings that could have gone another way, each naming both
 
     @property
     def right(self):

@@ -122,3 +122,139 @@ HOSTILE = [
     # unknown names and functions
     "b", "w", "sin(z)", "max(a, y)", "abs(a)", "sqrt(a)", "pi", "E", "oo", "nan", "inf", "I", "True", "None",
 ]
+
+# -- the four notations (#16): NumPy as the assignments write it, LaTeX from notes, Unicode math ----------------
+
+CORRECT_NUMPY = [
+    ("dW", t) for t in ("np.dot(dZ, A_prev.T) / m", "np.dot(dZ, A_prev.T)/m", "1/m * np.dot(dZ, A_prev.T)",
+                        "(1 / m) * np.dot(dZ, A_prev.T)", "dZ.dot(A_prev.T) / m", "np.matmul(dZ, A_prev.T) / m",
+                        "np.dot(dZ, X.T) / m", "1./m * np.dot(dZ, A_prev.T)", "np.divide(np.dot(dZ, A_prev.T), m)",
+                        "np.multiply(1/m, np.dot(dZ, A_prev.T))", "dW = np.dot(dZ, A_prev.T) / m",
+                        "numpy.dot(dZ, A_prev.T) / m", "dW = 1./m * np.dot(dZ,A_prev.T)")
+] + [
+    ("db", t) for t in ("np.sum(dZ, axis=1, keepdims=True) / m", "1/m * np.sum(dZ, axis=1, keepdims=True)",
+                        "dZ.sum(axis=1, keepdims=True) / m", "np.mean(dZ, axis=1, keepdims=True)",
+                        "dZ.mean(axis=1, keepdims=True)", "np.sum(dZ, keepdims=True, axis=1) / m",
+                        "db = np.sum(dZ, axis = 1, keepdims = True) / m", "1./m * np.sum(dZ, axis=1, keepdims=True)")
+] + [
+    ("dJ_dw", t) for t in ("np.dot(X, (A - Y).T) / m", "1/m * np.dot(X, (A-Y).T)", "np.dot(X, dZ.T) / m",
+                           "X.dot(dZ.T) / m", "dw = 1 / m * np.dot(X, (A - Y).T)", "np.dot(X, np.subtract(A, Y).T) / m")
+] + [
+    ("dL_dz_cross_entropy_sigmoid", "1/(1+np.exp(-z)) - y"), ("dL_dz_cross_entropy_sigmoid", "np.subtract(a, y)"),
+    ("da_dz", "np.exp(-z)/(1+np.exp(-z))**2"), ("da_dz", "np.multiply(a, 1 - a)"),
+    ("tanh_derivative", "1 - np.tanh(z)**2"), ("tanh_derivative", "1 - np.power(np.tanh(z), 2)"),
+    ("dL_da_cross_entropy", "np.divide(a - y, a*(1-a))"), ("dL_dw_j", "np.multiply(x_j, a - y)"),
+    ("swish_derivative", "1/(1+np.exp(-z)) + z*np.exp(-z)/(1+np.exp(-z))**2"),
+    ("relu_derivative", "np.maximum(0, step(z))"),
+]
+
+CORRECT_LATEX = [
+    ("dL_dz_cross_entropy_sigmoid", t) for t in (
+        r"\sigma(z) - y", r"\hat{y} - y", r"\hat y - y", r"\frac{1}{1+e^{-z}} - y", r"\frac{\partial L}{\partial z} = a - y",
+        r"\frac{\partial \mathcal{L}}{\partial z} = a - y", r"a^{(i)} - y^{(i)}", r"\left(a - y\right)", r"dz^{[l]} = a - y",
+        r"\sigma\left(z\right) - y", r"-\left(y - a\right)", r"\frac{e^{z}}{1+e^{z}} - y",
+        r"\left(-\frac{y}{a} + \frac{1-y}{1-a}\right) a(1-a)", r"\frac{1}{1 + \exp(-z)} - y")
+] + [
+    ("da_dz", t) for t in (r"\sigma(z)(1-\sigma(z))", r"\sigma(z)\left(1-\sigma(z)\right)", r"\frac{e^{-z}}{(1+e^{-z})^2}",
+                           r"\frac{e^{-z}}{\left(1+e^{-z}\right)^{2}}", r"a - a^{2}", r"\frac{da}{dz} = a(1 - a)",
+                           r"\sigma'(z) = \sigma(z)(1-\sigma(z))", r"a \cdot (1-a)", r"\hat{y}(1-\hat{y})")
+] + [
+    ("dL_da_cross_entropy", t) for t in (r"-\frac{y}{a} + \frac{1-y}{1-a}", r"\frac{a-y}{a(1-a)}",
+                                         r"-\frac{y}{\hat{y}} + \frac{1-y}{1-\hat{y}}",
+                                         r"\frac{\partial L}{\partial a} = -\frac{y}{a}+\frac{1-y}{1-a}")
+] + [
+    ("dL_dz_squared_error_sigmoid", r"(a-y)\,a(1-a)"), ("dL_dz_squared_error_sigmoid", r"(a - y) \cdot a \cdot (1 - a)"),
+    ("dL_dw_j", r"x_{j}(a-y)"), ("dL_dw_j", r"x_j \cdot (a - y)"), ("dL_dw_j", r"(a-y)x_{j}"),
+    ("dL_dw_j", r"\frac{\partial L}{\partial w_j} = x_j(a - y)"), ("dL_db", r"\hat{y} - y"),
+    ("dL_db", r"\frac{\partial L}{\partial b} = a - y"), ("tanh_derivative", r"1 - \tanh^2(z)"),
+    ("tanh_derivative", r"1 - \tanh(z)^2"), ("tanh_derivative", r"\operatorname{sech}^2(z)"),
+    ("tanh_derivative", r"\frac{1}{\cosh^2(z)}"), ("swish_derivative", r"\sigma(z) + z\sigma(z)(1-\sigma(z))"),
+    ("leaky_relu_derivative", r"0.01 + 0.99\,\operatorname{step}(z)"),
+] + [
+    ("dW", t) for t in (r"\frac{1}{m} dZ A^{[L-1]T}", r"\frac{1}{m} dZ^{[l]} A^{[l-1]T}", r"\frac{1}{m} dZ^{[l]} A^{[l-1]\top}",
+                        r"dW^{[l]} = \frac{1}{m} dZ^{[l]} A^{[l-1]T}", r"\frac{1}{m} dZ^{[1]} X^T",
+                        r"\frac{1}{m} dZ^{[l]} \cdot A^{[l-1] T}", r"\frac{1}{m} dZ^{[1]} A^{[0]T}")
+] + [
+    ("db", t) for t in (r"\frac{1}{m}\sum_{i=1}^{m} dz^{(i)}", r"db^{[l]} = \frac{1}{m} \sum_{i = 1}^{m} dZ^{[l](i)}",
+                        r"\frac{1}{m}\sum_{i=1}^m dz^{(i)}", r"\frac{1}{m}\sum_{i=1}^{m} dZ^{[l](i)}")
+] + [
+    ("dJ_dw", t) for t in (r"\frac{1}{m} X (A - Y)^T", r"\frac{1}{m} X(A-Y)^{T}",
+                           r"\frac{1}{m}\sum_{i=1}^{m} x^{(i)}(a^{(i)}-y^{(i)})", r"\frac{1}{m} X dZ^T",
+                           r"\frac{\partial J}{\partial w} = \frac{1}{m}X(A-Y)^T")
+]
+
+CORRECT_UNICODE = [
+    ("dL_dz_cross_entropy_sigmoid", "σ(z) − y"), ("dL_dz_cross_entropy_sigmoid", "ŷ − y"),
+    ("dL_dz_cross_entropy_sigmoid", "y\u0302 - y"),  # y and a combining hat: NFC makes it ŷ
+    ("da_dz", "σ(z)·(1 − σ(z))"), ("da_dz", "a − a²"), ("da_dz", "a(1−a)"), ("da_dz", "σ(z) − σ(z)²"),
+    ("da_dz", "ŷ⋅(1 − ŷ)"), ("tanh_derivative", "1 − tanh²(z)"), ("tanh_derivative", "sech²(z)"),
+    ("tanh_derivative", "1/cosh²(z)"), ("dL_dz_squared_error_sigmoid", "(a − y)·a·(1 − a)"),
+    ("dL_dw_j", "x_j·(a − y)"), ("dL_da_cross_entropy", "−y/a + (1 − y)/(1 − a)"),
+    ("dW", "(1/m) dZ @ A_prevᵀ"), ("dW", "1/m · dZ · A_prevᵀ"), ("dW", "dZ @ A_prev⊤ / m"),
+    ("dJ_dw", "(1/m) · X @ (A − Y)ᵀ"), ("db", "Σ dZ / m"), ("db", "(1/m) Σ dZ"), ("db", "1/m ∑ dZ"),
+    ("dW", "1/m × dZ @ Aprevᵀ"),
+]
+
+WRONG_NOTATIONS = [  # (target, answer, a phrase the hint or message must contain)
+    # right at m = 5 only: judged over several m, they are found out
+    ("dW", "dZ @ A_prev.T / 5", ""), ("db", "sum(dZ, axis=1, keepdims=True)/5", ""), ("dJ_dw", "X @ (A - Y).T / 5", ""),
+    ("dW", "np.dot(dZ, A_prev.T) / 5", ""), ("db", "np.sum(dZ, axis=1, keepdims=True) / 5", ""),
+    ("dW", "dZ @ A_prev.T / 7", ""), ("db", "1/5 Σ dZ", ""), ("dJ_dw", r"\frac{1}{5} X (A - Y)^T", ""),
+    # NumPy
+    ("dW", "np.dot(dZ, A_prev.T)", "1/m is missing"), ("dW", "np.dot(A_prev, dZ.T) / m", "dWᵀ"),
+    ("dW", "np.dot(dZ, A_prev) / m", "transpose is missing"), ("dW", "np.multiply(dZ, A_prev) / m", "matrix product"),
+    ("db", "np.sum(dZ, axis=0, keepdims=True) / m", "axis=1"), ("db", "np.sum(dZ) / m", ""),
+    ("db", "dZ.sum(axis=1) / m", "keepdims=True"), ("db", "np.mean(dZ, axis=0, keepdims=True)", "m axis"),
+    ("dJ_dw", "np.dot(X, (Y - A).T) / m", "sign is flipped"), ("dJ_dw", "np.dot((A - Y), X.T) / m", "dwᵀ"),
+    ("dL_dz_cross_entropy_sigmoid", "np.exp(-z) - y", ""), ("dL_dw_j", "np.multiply(x_j, y - a)", "sign is flipped"),
+    # LaTeX
+    ("dL_dz_cross_entropy_sigmoid", r"y - \hat{y}", "sign is flipped"),
+    ("dL_dz_cross_entropy_sigmoid", r"\frac{\partial L}{\partial z} = y - a", "sign is flipped"),
+    ("dL_dz_cross_entropy_sigmoid", r"(a-y)\,a(1-a)", "left in"),
+    ("dL_dz_cross_entropy_sigmoid", r"\frac{1}{m}(a - y)", "No 1/m"),
+    ("da_dz", r"\sigma(z)(1+\sigma(z))", "a(1 + a)"), ("da_dz", r"\frac{e^{-z}}{1+e^{-z}}", ""),
+    ("dL_da_cross_entropy", r"\frac{y}{a} - \frac{1-y}{1-a}", "sign is flipped"),
+    ("tanh_derivative", r"1 + \tanh^2(z)", "1 + tanh²"), ("dW", r"\frac{1}{m} A^{[l-1]} dZ^{[l]T}", "dWᵀ"),
+    ("dW", r"dZ^{[l]} A^{[l-1]T}", "1/m is missing"), ("db", r"\sum_{i=1}^{m} dz^{(i)}", "1/m is missing"),
+    ("dJ_dw", r"\frac{1}{m} X (Y - A)^T", "sign is flipped"), ("dL_dw_j", r"x_{j}(y - a)", "sign is flipped"),
+    ("dL_dz_squared_error_sigmoid", r"\hat{y} - y", "missing"), ("dL_db", r"x_j(\hat{y} - y)", "dz/db is 1"),
+    # Unicode
+    ("dL_dz_cross_entropy_sigmoid", "y − a", "sign is flipped"), ("dL_dz_cross_entropy_sigmoid", "ŷ(1 − ŷ)", "da/dz alone"),
+    ("da_dz", "a + a²", ""), ("da_dz", "σ(z)(1 + σ(z))", "a(1 + a)"), ("tanh_derivative", "1 + tanh²(z)", "1 + tanh²"),
+    ("dW", "dZ @ A_prevᵀ", "1/m is missing"), ("dW", "A_prev @ dZᵀ / m", "dWᵀ"), ("db", "Σ dZ", "1/m"),
+    ("dJ_dw", "X @ (Y − A)ᵀ / m", "sign is flipped"), ("dL_da_cross_entropy", "y/a − (1 − y)/(1 − a)", "sign is flipped"),
+    ("da_dz", "a²", ""),
+    # read the way Python reads it (with a warning that names the other reading)
+    ("dL_da_cross_entropy", "(a - y)/a(1 - a)", ""),
+]
+
+HOSTILE_NOTATIONS = [
+    # LaTeX that runs code, reads files or makes links in a TeX engine or KaTeX: never read, refused by name
+    r"\def\x{a}\x", r"\input{/etc/passwd}", r"\include{x}", r"\write18{touch " + CANARY + "}",
+    r"\immediate\write18{rm -rf /}", r"\href{javascript:alert(1)}{a}", r"\htmlClass{x}{a}", r"\htmlId{x}{a}",
+    r"\htmlStyle{color:red}{a}", r"\htmlData{x=1}{a}", r"\url{http://x}", r"\newcommand{\x}{a}",
+    r"\renewcommand{\sigma}{a}", r"\let\a\b", r"\catcode`\^=11", r"\csname x\endcsname", r"\expandafter",
+    r"\special{x}", r"\openout", r"\read", r"\includegraphics{x}", r"\color{red}{a}", r"\textcolor{red}{a}",
+    r"\raisebox{1em}{a}", r"\verb|a|", r"\begin{verbatim}a\end{verbatim}", r"\begin{pmatrix}a\end{pmatrix}",
+    r"\mathrm{\write18{x}}", r"\operatorname{\input{x}}", r"\text{\def\x}",
+    # deep nesting and huge bounds
+    "\\frac{" * 40 + "a" + "}{b}" * 40, "{" * 50 + "a" + "}" * 50, r"\sum_{i=1}^{10^{99}} a", r"\sum_{i=1}^{\infty} a",
+    r"\sum_{i=1}^{99999999999} a", r"\sum_{i=-10^{9}}^{m} a", r"\prod_{i=1}^{m} a", r"\int_0^1 a",
+    r"e^{e^{e^{e^{e^{z}}}}}", r"e^{10^{10}}", r"a^{a^{a}}", r"\alpha^{\alpha^{\alpha}}", "\\log" * 40 + " a",
+    "\\sigma" * 40 + " z", "\\sum_{i=1}^{m}" * 30 + "dZ",
+    # broken LaTeX
+    r"\frac{a}", r"\frac", r"\frac{a}{", r"\hat{a}", r"\hat", r"a^{", r"a_{", r"a^{}", r"a_{}", r"a_{j+1}", r"x^{(j)}",
+    r"A^{[l+1]}", r"A^{[L-2]}", r"\sqrt{a}", r"\sqrt[3]{a}", r"\left( a", r"a \right)", r"\left\{ a \right\}", r"\\",
+    "a & b", r"\mathcal{L}", r"\partial L", r"\frac{\partial L}{\partial z}", "$a - y$", "$$a$$", "\\(a\\)", r"\[a\]",
+    "<script>alert(1)</script>", "a - y\\", "\\", "{", "}", "}{", "a^^b", "a__b", r"\frac{1}{m} = ",
+    # NumPy that would touch files, modules or memory
+    "np.load('x')", "np.fromfile('/etc/passwd')", "np.save('x', a)", "np.array([1])", "np.lib", "np.ctypeslib",
+    "np.dot(dZ)", "np.dot(dZ, A_prev.T, out=a)", "np.sum(dZ, axis=99)", "np.sum(dZ, axis=1, keepdims=1)",
+    "np.sum(dZ, where=a)", "dZ.sum(axis=1, keepdims=True, out=a)", "dZ.__class__", "dZ" + ".T" * 60,
+    "np.dot(" * 16 + "dZ" + ", dZ)" * 16, "np.power(a, 10**10)", "np.power(a, a)", "np.exp(" * 12 + "z" + ")" * 12,
+    "numpy.__dict__", "np.os.system('x')", "np.testing", "np.sum(dZ, axis=1, keepdims=True)/m; import os",
+    "np.empty(10**10)", "np.ones((10**5, 10**5))", "np.dot(dZ, A_prev.T) / m.__class__",
+    # Unicode: digits that are not 0-9, look-alikes, invisible and direction marks
+    "a − ৪", "৪", "a + ８", "a + ٣", "a + ²", "ᵀ", "a ²²", "x¹", "a⁻¹", "ⅷ", "a\u0302 - y", "\u202ea - y", "a\ufeff- y",
+    "a - y\u2028", "𝑎 - 𝑦", "ｙ", "Σ", "Σ" * 20 + " dZ", "σ", "ŷŷŷŷ", "a ⁄ y", "a ∕ y", "a ÷ y",
+]

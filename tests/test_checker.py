@@ -14,14 +14,20 @@ from mathcore.answer import MAX_LENGTH, AnswerError, parse
 from mathcore.checker import TARGETS, check
 from mathcore.checkpool import BUSY, TIME_BUDGET, CheckPool
 from tests.pool_helpers import hog, stall
-from tests.corpora import CANARY, CORRECT, HOSTILE, WRONG
+from tests.corpora import (CANARY, CORRECT, CORRECT_LATEX, CORRECT_NUMPY, CORRECT_UNICODE, HOSTILE, HOSTILE_NOTATIONS,
+                           WRONG, WRONG_NOTATIONS)
+
+NOTATED = [(*pair, "numpy") for pair in CORRECT_NUMPY] + [(*pair, "latex") for pair in CORRECT_LATEX] + \
+          [(*pair, "unicode") for pair in CORRECT_UNICODE]
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_corpus_sizes():
-    assert len(CORRECT) >= 50 and len(WRONG) >= 50 and len(HOSTILE) >= 100
+    assert len(CORRECT) + len(NOTATED) >= 150 and len(WRONG) + len(WRONG_NOTATIONS) >= 100
+    assert len(HOSTILE) + len(HOSTILE_NOTATIONS) >= 200
     assert {key for key, _ in CORRECT} == set(TARGETS) - set()  # every target has right answers
+    assert all(sum(kind == k for *_, k in NOTATED) >= 20 for kind in ("numpy", "latex", "unicode"))
 
 
 @pytest.mark.parametrize("target, answer", CORRECT)
@@ -30,7 +36,14 @@ def test_right_answers_in_many_forms(target, answer):
     assert verdict.status == "equivalent", verdict.message
 
 
-@pytest.mark.parametrize("target, answer, hint", WRONG)
+@pytest.mark.parametrize("target, answer, kind", NOTATED)
+def test_right_answers_in_numpy_latex_and_unicode_are_read_and_named(target, answer, kind):
+    verdict = check(target, answer)
+    assert verdict.status == "equivalent", verdict.message
+    assert verdict.notation == kind
+
+
+@pytest.mark.parametrize("target, answer, hint", WRONG + WRONG_NOTATIONS)
 def test_wrong_answers_with_their_hints(target, answer, hint):
     verdict = check(target, answer)
     assert verdict.status == "not equivalent", verdict.message
@@ -47,7 +60,7 @@ def pool():
 def test_hostile_answers_get_a_clear_message_fast_and_run_no_code(pool):
     if os.path.exists(CANARY):
         os.remove(CANARY)
-    for answer in HOSTILE:  # each is answered: the pool's time budget stops any check (no time asserted here)
+    for answer in HOSTILE + HOSTILE_NOTATIONS:  # each is answered: the time budget stops any check (no time asserted)
         for target in ("dL_dz_cross_entropy_sigmoid", "dW"):
             verdict = pool.check(target, answer)
             assert verdict.message and "Traceback" not in verdict.message, answer
@@ -238,3 +251,72 @@ def test_a_check_never_outlives_a_stopped_pool(monkeypatch, waiting):
         thread.join(timeout=30)
         assert not thread.is_alive()
     assert verdicts and all(v.status == "could not decide" for v in verdicts)
+
+
+
+@pytest.mark.parametrize("answer, command", [(r"\def\x{a}\x", r"\def"), (r"\input{/etc/passwd}", r"\input"),
+                                             (r"\immediate\write18{rm -rf /}", r"\immediate"),
+                                             (r"\href{javascript:alert(1)}{a}", r"\href"),
+                                             (r"\htmlClass{x}{a}", r"\htmlClass"), (r"\frac{1}{m}\sqrt{a}", r"\sqrt")])
+def test_latex_commands_outside_the_list_are_refused_by_name(answer, command):
+    verdict = check("dL_dz_cross_entropy_sigmoid", answer)
+    assert verdict.status == "invalid" and f"The LaTeX command {command} is not read here" in verdict.message
+
+
+@pytest.mark.parametrize("answer", [r"\sum_{i=1}^{10^{99}} dZ", r"\sum_{i=1}^{\infty} dZ", r"\sum_{i=0}^{m} dZ",
+                                    "\\frac{" * 25 + "a" + "}{b}" * 25, "{" * 50 + "a" + "}" * 50])
+def test_latex_sums_are_over_the_examples_only_and_nesting_is_bounded(answer):
+    verdict = check("db", answer)
+    assert verdict.status == "invalid" and ("sum over the examples" in verdict.message or "nests" in verdict.message)
+
+
+@pytest.mark.parametrize("answer, digit", [("a - ৪", "BENGALI DIGIT FOUR"), ("a - y + ８ - 8", "FULLWIDTH DIGIT EIGHT"),
+                                           ("a - y + ٣", "ARABIC-INDIC DIGIT THREE"), ("a⁻¹", "SUPERSCRIPT MINUS")])
+def test_only_ascii_digits_are_numbers(answer, digit):
+    """Bengali ৪ looks like 8 and is 4: a digit that is not 0-9 is refused by its Unicode name, never read."""
+    verdict = check("dL_dz_cross_entropy_sigmoid", answer)
+    assert verdict.status == "invalid" and "Only the digits 0-9 are numbers" in verdict.message or digit in verdict.message
+
+
+def test_unicode_policy_is_nfc_with_a_table_not_nfkc():
+    """NFC composes y + combining hat into ŷ; ² is a power (NFKC would make a² the name a2)."""
+    assert check("dL_dz_cross_entropy_sigmoid", "y\u0302 - y").right
+    assert check("da_dz", "a - a²").right and check("da_dz", "a - a2").status == "invalid"
+
+
+def test_an_ambiguous_division_warns_naming_both_readings():
+    verdict = check("dL_da_cross_entropy", "(a - y)/a(1 - a)")
+    assert verdict.status == "not equivalent"  # read as Python reads it ...
+    (warning,) = verdict.warnings  # ... and told so, with the other reading
+    assert "is read as ((a - y)/a)·(1 - a)" in warning and "if you meant (a - y)/(a·(1 - a))" in warning
+    assert not check("dL_da_cross_entropy", "(a - y)/(a(1 - a))").warnings
+    assert not check("da_dz", "a(1 - a)").warnings
+
+
+def test_two_matrices_side_by_side_warn_naming_both_readings():
+    verdict = check("dW", r"\frac{1}{m} dZ^{[l]} A^{[l-1]T}")
+    assert verdict.right and verdict.warnings == (
+        "dZ A_prev.T (two matrices side by side) is read as the matrix product dZ @ A_prev.T, as notes write it; "
+        "entry by entry would be dZ * A_prev.T. Write @ or * to say which.",)
+    inside_a_sum = check("dJ_dw", r"\frac{1}{m}\sum_{i=1}^{m} x^{(i)}(a^{(i)}-y^{(i)})")
+    assert inside_a_sum.right and not inside_a_sum.warnings  # one example's x times its a - y: no other reading
+    assert not check("dW", "dZ @ A_prev.T / m").warnings
+
+
+def test_a_matrix_answer_right_at_one_m_only_is_found_out():
+    """dZ @ A_prev.T / 5 equals dW when m = 5, the first sizes; the other sizes (m = 7, 2) show it is not 1/m."""
+    from mathcore.checker import SIZES
+    assert SIZES[0][2] == 5 and len({sizes[2] for sizes in SIZES}) == len(SIZES)
+    verdict = check("dW", "dZ @ A_prev.T / 5")
+    assert verdict.status == "not equivalent" and "exact arithmetic confirms it" in verdict.message
+
+
+def test_float_overflow_is_not_a_verdict():
+    """cosh(200z) overflows to inf, so the floats see nan; exact arithmetic sees a − y, and SymPy proves it."""
+    assert check("dL_dz_cross_entropy_sigmoid", "(a-y)*cosh(200z)/cosh(200z)").right
+    assert check("dL_dz_cross_entropy_sigmoid", "(a-y)*exp(800z)/exp(800z)").right
+
+
+def test_a_left_hand_side_is_set_aside():
+    assert check("dW", "dW = np.dot(dZ, A_prev.T) / m").right
+    assert check("dL_dz_cross_entropy_sigmoid", r"\frac{\partial L}{\partial z} = a - y").right

@@ -1,9 +1,11 @@
 """python -m mathcore verify: table, JSON and LaTeX, and the exit code."""
 
 import json
+import os
 import subprocess
 import sys
 
+import pytest
 import sympy as sp
 
 from mathcore import cli
@@ -49,3 +51,29 @@ def test_a_failing_derivation_makes_verify_exit_1(monkeypatch, capsys):
     monkeypatch.setitem(CATALOGUE, "broken", lambda: broken)
     assert cli.main(["verify", "broken"]) == 1
     assert "FAILED: broken" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args, code", [
+    (["check", "dL_da_cross_entropy", "-h"], 2),  # an answer of -h is judged (unknown name h), not help
+    (["check", "dL_da_cross_entropy", "--help"], 2),
+    (["check", "-h"], 2),  # check's own help: 0 is only ever a judged right
+    (["check", "dL_da_cross_entropy", "--version"], 2),
+    (["check", "dL_da_cross_entropy"], 2),
+    (["check", "dL_da_cross_entropy", "-y/a+(1-y)/(1-a)"], 0),  # an answer starting with '-'
+    (["check", "dL_da_cross_entropy", "--", "-y/a+(1-y)/(1-a)"], 0),
+    (["check", "dL_da_cross_entropy", "-y/a", "+", "(1-y)/(1-a)"], 0),  # words after TARGET are one answer
+    (["check", "dL_dz_cross_entropy_sigmoid", "-(y - a)"], 0),
+    (["check", "dL_dz_cross_entropy_sigmoid", "-y"], 1),
+])
+def test_check_exits_0_only_for_a_judged_right_answer(args, code):
+    done = run(*args)
+    assert done.returncode == code, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_check_never_crashes_on_an_ascii_only_stdout():
+    """σ, − and ᵀ in a verdict, on a terminal that can only show ASCII: escapes, not a UnicodeEncodeError."""
+    done = subprocess.run([sys.executable, "-m", "mathcore", "check", "da_dz", "σ(z)(1 + σ(z))"], capture_output=True,
+                          timeout=300, env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert done.returncode == 1 and b"Traceback" not in done.stderr
+    assert b"\\u03c3" in done.stdout  # the hint's σ, escaped

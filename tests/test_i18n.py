@@ -19,7 +19,8 @@ CODE = re.compile(r"`[^`]*`")
 
 
 def fields(text):
-    return sorted(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+    """The {placeholders} outside code spans (a code span such as `\\frac{1}{m}` is literal, never formatted)."""
+    return sorted(name for _, name, _, _ in string.Formatter().parse(CODE.sub("", text)) if name is not None)
 
 
 def test_catalogue_has_every_message_of_the_code_translated():

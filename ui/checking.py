@@ -46,8 +46,11 @@ def box(verdict, text=None):
 
 
 def show(verdict):
-    """The verdict in colour, with its hint, evidence and how the answer was read."""
+    """The verdict in colour, with what could have been read otherwise (it quotes the answer: inert), its hint
+    and its evidence."""
     box(verdict)
+    for warning in verdict.warnings:
+        st.warning(inert(_(warning), limit=400), icon=":material/alt_route:")
     if verdict.hint:
         st.info(_("Hint: {hint}").format(hint=_(verdict.hint)))
     if verdict.evidence:
