@@ -60,7 +60,7 @@ ALIASES = {"α": "alpha", "ŷ": "a", "yhat": "a", "y_hat": "a", "Aprev": "A_prev
 #: Inside a sum over the examples, one example's letter is the matrix of all of them: x^{(i)} is a column of X.
 EXAMPLE_MATRICES = {"x": "X", "a": "A", "y": "Y", "z": "Z", "dz": "dZ", "yhat": "A", "ŷ": "A"}
 #: Characters people paste, read as the plain notation: operators, superscripts, the transpose, the sum.
-LOOKALIKES = {"−": "-", "–": "-", "×": "*", "⋅": "·", "∗": "*", "²": "^2", "³": "^3", "ᵀ": ".T", "⊤": ".T",
+LOOKALIKES = {"−": "-", "–": "-", "×": "*", "⋅": "·", "∗": "*", "²": "^2", "³": "^3", "ᵀ": ".T ", "⊤": ".T ",
               "∑": "Σ"}
 
 _TOKEN = re.compile(r"\s*(?:(?P<num>[0-9]+\.?[0-9]*|\.[0-9]+)"
@@ -249,14 +249,27 @@ class _Latex:
 
     def group(self):
         """The next argument, in the plain notation, in parentheses."""
-        self.depth += 1
-        if self.depth > MAX_DEPTH:
+        return self.sub(self.raw_group())
+
+    def sub(self, source):
+        """``source`` (an argument's LaTeX) in the plain notation, in parentheses, one level deeper."""
+        if self.depth + 1 > MAX_DEPTH:
             raise self.error(Text("The answer nests more than {limit} levels deep", limit=MAX_DEPTH))
-        inner = _Latex(self.raw_group())
-        inner.depth = self.depth
-        text = inner.translate()
-        self.depth -= 1
-        return f"({text})"
+        inner = _Latex(source)
+        inner.depth = self.depth + 1
+        return f"({inner.translate()})"
+
+    def derivative(self, top, bottom):
+        """∂J/∂w, ∂L/∂z, dJ/dw: the course's name for it (dw, dz); None for an ordinary fraction."""
+        top, bottom = re.sub(r"\s+", "", top), re.sub(r"\s+", "", bottom)
+        function = r"(?:J|L|\\mathcal\{L\})(?:\([^)]*\))?"  # J, L, J(w,b), L(\hat{y},y)
+        if not (top.startswith(r"\partial") or re.fullmatch("d" + function, top)):
+            return None
+        variable = re.fullmatch(r"(?:\\partial|d)([A-Za-z])(?:_\{?([A-Za-z0-9]+)\}?)?(?:\^\{?\[[^\]]*\]\}?)?", bottom)
+        if not re.fullmatch(r"(?:\\partial|d)" + function, top) or not variable:
+            raise self.error(Text("Inside a formula, ∂J/∂v and ∂L/∂v are read (as dv, the course's name); write "
+                                  "any other derivative as what it equals"))
+        return " d" + variable[1] + (f"_{variable[2]}" if variable[2] else "") + " "
 
     def translate(self):
         out = []
@@ -268,8 +281,8 @@ class _Latex:
                                       "^{{[l]}}", command=token))
             self.i += 1
             if token in (r"\frac", r"\dfrac", r"\tfrac"):
-                top = self.group()
-                out.append(f"({top}/{self.group()})")
+                top, bottom = self.raw_group(), self.raw_group()
+                out.append(self.derivative(top, bottom) or f"({self.sub(top)}/{self.sub(bottom)})")
             elif token == r"\hat":
                 if self.raw_group().strip() != "y":
                     raise self.error(Text("\\hat is read on y only (ŷ, the prediction a)"))
@@ -282,7 +295,9 @@ class _Latex:
             elif token == r"\sum":
                 out.append(self.sum())
             elif token == "^":
-                out.append(self.superscript())
+                sup = self.superscript()
+                out = ["".join(out).rstrip() if not sup.startswith("^") else "".join(out)]  # x^{(i)}: one name
+                out.append(sup)
             elif token == "_":
                 sub = self.raw_group().strip()
                 if not re.fullmatch(r"[A-Za-z0-9]+", sub):
@@ -514,6 +529,8 @@ class _Parser:
             self.depth -= 1
             if isinstance(base, Name) and base.name == "e":
                 return Call("exp", (exponent,), (), base.position)  # e^x, e^{-z}, e^(-z)
+            if exponent == Name("T", exponent.position):
+                return Transpose(base, op.position)  # w^T x, as notes write it in plain text
             return BinOp("^", base, self._exponent(exponent, op), op.position)
         return base
 

@@ -47,12 +47,25 @@ class Target:
     shapes: dict = field(default_factory=dict)  # matrix targets: name -> shape
     mistakes: tuple = ()  # (hint, reference variant) pairs, variants like ``reference``
     domain_z: tuple = (-4.0, 4.0)
+    right: str = ""  # LaTeX of the right formula (scalar targets: from ``reference``)
+    prepare: object = None  # matrix targets: env -> env, moving the random matrices into the domain (A in (0, 1))
+    squeeze: bool = False  # a number written as a 1 x 1 matrix or as a plain number is the same answer (the cost J)
+
+    @property
+    def formula(self):
+        """The right formula in LaTeX, as a corrected note shows it."""
+        return self.right or sp.latex(self.reference.subs(s, D.a))
 
 
 z, y, x_j = D.z, D.y, sp.Symbol("x_j", real=True)
 m = sp.Symbol("m", integer=True, positive=True)
+w, b, alpha, dw, db = sp.symbols("w b alpha dw db", real=True)
 s = sigmoid(z)
-SCALAR_NAMES = {"a": s, "z": z, "y": y, "x_j": x_j, "x": x_j, "m": m}
+#: The scalar variables, each with where its test points come from (z's domain is the target's own).
+SCALARS = {"z": z, "y": y, "x_j": x_j, "m": m, "w": w, "b": b, "alpha": alpha, "dw": dw, "db": db}
+DOMAINS = {"y": LABEL, "x_j": real(-2, 2), "m": EXAMPLES, "w": real(-2, 2), "b": real(-2, 2),
+           "alpha": real(0.001, 1), "dw": real(-2, 2), "db": real(-2, 2)}
+SCALAR_NAMES = {"a": s, "x": x_j, "dz": s - y, **SCALARS}  # dz: the course's name for dL/dz = a - y
 
 
 def _as_z(expr):
@@ -84,11 +97,11 @@ def _targets():
                mistakes=((Text("The a(1 − a) factor is missing: with squared error it does not cancel."), ce),
                          (Text("The sign is flipped."), -se))),
         Target("dL_dw_j", Text("dL/dw_j, cross-entropy after a sigmoid"), r"\frac{\partial L}{\partial w_j}",
-               ("a", "y", "z", "x_j", "x"), ce * x_j,
+               ("a", "y", "z", "x_j", "x", "dz"), ce * x_j,
                mistakes=((Text("The x_j is missing: dz/dw_j = x_j."), ce), (Text("The sign is flipped."), -ce * x_j),
                          (Text("The a(1 − a) factor is left in: for cross-entropy it cancels."), ce * da * x_j))),
         Target("dL_db", Text("dL/db, cross-entropy after a sigmoid"), r"\frac{\partial L}{\partial b}",
-               ("a", "y", "z", "x_j", "x"), ce,
+               ("a", "y", "z", "x_j", "x", "dz"), ce,
                mistakes=((Text("The sign is flipped."), -ce), (Text("dz/db is 1, not x."), ce * x_j))),
     ]
     # every other activation's g'(z), from its record (the sigmoid's is da/dz above)
@@ -107,12 +120,14 @@ def _targets():
                           lambda e: e["A_prev"] @ e["dZ"].T / e["m"]),
                          (Text("The 1/m is missing: the product sums over the m examples; J averages them."),
                           lambda e: e["dZ"] @ e["A_prev"].T),
-                         (Text("An extra 1/m: divide by m once."), lambda e: e["dZ"] @ e["A_prev"].T / e["m"] ** 2))),
+                         (Text("An extra 1/m: divide by m once."), lambda e: e["dZ"] @ e["A_prev"].T / e["m"] ** 2)),
+               right=r"\frac{1}{m} dZ^{[l]} A^{[l-1]T}"),
         Target("db", Text("db of a layer"), r"db^{[l]}", ("dZ", "m"),
                lambda e: bias_gradient(e["dZ"]), {"dZ": (n, examples)},
                mistakes=((Text("The 1/m is missing."), lambda e: e["dZ"].sum(axis=1, keepdims=True)),
                          (Text("axis=0 adds the units of each example; the examples are the columns: sum over axis=1."),
-                          lambda e: e["dZ"].sum(axis=0, keepdims=True) / e["m"]))),
+                          lambda e: e["dZ"].sum(axis=0, keepdims=True) / e["m"])),
+               right=r"\frac{1}{m} \sum_{i=1}^{m} dZ^{[l](i)}"),
         Target("dJ_dw", Text("dJ/dw, logistic regression (vectorized)"), r"\frac{\partial J}{\partial w}",
                ("X", "A", "Y", "dZ", "m"), lambda e: e["X"] @ (e["A"] - e["Y"]).T / e["m"],
                {"X": (n, examples), "A": (1, examples), "Y": (1, examples), "dZ": (1, examples)},
@@ -120,9 +135,81 @@ def _targets():
                           lambda e: (e["A"] - e["Y"]) @ e["X"].T / e["m"]),
                          (Text("The 1/m is missing."), lambda e: e["X"] @ (e["A"] - e["Y"]).T),
                          (Text("The sign is flipped: A − Y, prediction minus label."),
-                          lambda e: e["X"] @ (e["Y"] - e["A"]).T / e["m"]))),
+                          lambda e: e["X"] @ (e["Y"] - e["A"]).T / e["m"])),
+               right=r"\frac{1}{m} X (A - Y)^{T}"),
+    ]
+    # what a note on logistic regression claims besides derivatives: the model, the loss, the cost, the update
+    loss = -(y * sp.log(s) + (1 - y) * sp.log(1 - s))
+    scalar += [
+        Target("sigmoid", Text("σ(z), the sigmoid"), r"\sigma(z)", ("z",), s,
+               mistakes=((Text("The exponent's sign: σ(z) = 1/(1 + e^{−z})."), 1 / (1 + sp.exp(z))),
+                         (Text("That is 1 − σ(z) = σ(−z)."), 1 - s)), right=r"\frac{1}{1 + e^{-z}}"),
+        Target("loss", Text("L(ŷ, y), the cross-entropy loss"), r"L(\hat{y}, y)", ("a", "y"), loss,
+               mistakes=((Text("The minus sign covers only the first term: L = −(y log ŷ + (1 − y) log(1 − ŷ)); "
+                               "the second term needs it too."), -y * sp.log(s) + (1 - y) * sp.log(1 - s)),
+                         (Text("The sign is flipped: log ŷ < 0, so the loss needs the minus sign to be positive."),
+                          -loss),
+                         (Text("That is squared error; logistic regression uses cross-entropy (squared error after a "
+                               "sigmoid is not convex)."), (s - y) ** 2 / 2)),
+               right=r"-\left(y \log \hat{y} + (1 - y) \log(1 - \hat{y})\right)"),
+        Target("update_w", Text("the gradient-descent update of w"), r"w :=", ("w", "alpha", "dw"), w - alpha * dw,
+               mistakes=((Text("Gradient descent steps against the gradient: w − α dw."), w + alpha * dw),
+                         (Text("The learning rate α is missing."), w - dw)), right=r"w - \alpha \, dw"),
+        Target("update_b", Text("the gradient-descent update of b"), r"b :=", ("b", "alpha", "db"), b - alpha * db,
+               mistakes=((Text("Gradient descent steps against the gradient: b − α db."), b + alpha * db),
+                         (Text("The learning rate α is missing."), b - db)), right=r"b - \alpha \, db"),
+    ]
+    one = {"w": (n, 1), "x": (n, 1), "b": (1, 1)}
+
+    def sigmoid_of(Z):
+        return 1 / (1 + np.exp(-Z)) if Z.dtype != object else np.vectorize(lambda t: 1 / (1 + sp.exp(-t)),
+                                                                               otypes=[object])(Z)
+
+    def probabilities(e):
+        """A in (0, 1/2] and Y in [0, 1), from any real matrices, in floats and in exact rationals alike."""
+        return {**e, "A": 1 / (2 + e["A"] ** 2), "Y": e["Y"] ** 2 / (1 + e["Y"] ** 2)}
+
+    def cost(e):
+        return -np.sum(e["Y"] * np.log(e["A"]) + (1 - e["Y"]) * np.log(1 - e["A"]), axis=1, keepdims=True) / e["m"] \
+            if e["A"].dtype != object else \
+            -np.sum(e["Y"] * _log(e["A"]) + (1 - e["Y"]) * _log(1 - e["A"]), axis=1, keepdims=True) / e["m"]
+
+    def first_term_only(e):
+        log = np.log if e["A"].dtype != object else _log
+        return -np.sum(e["Y"] * log(e["A"]), axis=1, keepdims=True) / e["m"] + (1 - e["Y"]) * log(1 - e["A"])
+
+    def minus_on_first(e):
+        log = np.log if e["A"].dtype != object else _log
+        return np.sum(-e["Y"] * log(e["A"]) + (1 - e["Y"]) * log(1 - e["A"]), axis=1, keepdims=True) / e["m"]
+
+    matrix += [
+        Target("z_linear", Text("z = wᵀx + b, one example"), "z", ("w", "x", "b"), lambda e: e["w"].T @ e["x"] + e["b"],
+               one, mistakes=((Text("wᵀx, not wxᵀ: w and x are columns (n_x, 1); wᵀx is one number."),
+                               lambda e: e["w"] @ e["x"].T + e["b"]),), right=r"w^{T} x + b"),
+        Target("yhat", Text("ŷ = σ(wᵀx + b), one example"), r"\hat{y}", ("w", "x", "b"),
+               lambda e: sigmoid_of(e["w"].T @ e["x"] + e["b"]), one,
+               mistakes=((Text("The sigmoid is missing: wᵀx + b can be any number; ŷ is a probability, "
+                               "σ(wᵀx + b)."), lambda e: e["w"].T @ e["x"] + e["b"]),),
+               right=r"\sigma\left(w^{T} x + b\right)"),
+        Target("cost", Text("J(w, b), the cost over m examples"), "J(w, b)", ("A", "Y", "a", "y", "m"), cost,
+               {"A": (1, examples), "Y": (1, examples)},
+               mistakes=((Text("The sum and the minus sign cover only the first term: J = −(1/m) Σ [y log ŷ + "
+                               "(1 − y) log(1 − ŷ)], both terms inside the brackets."), first_term_only),
+                         (Text("The minus sign covers only the first term: J = −(1/m) Σ [y log ŷ + (1 − y) "
+                               "log(1 − ŷ)]."), minus_on_first)),
+               right=r"-\frac{1}{m} \sum_{i=1}^{m} \left[y^{(i)} \log \hat{y}^{(i)} + (1 - y^{(i)}) "
+                     r"\log(1 - \hat{y}^{(i)})\right]", prepare=probabilities, squeeze=True),
+        Target("dZ_output", Text("dZ = A − Y, the output layer (sigmoid, cross-entropy)"), "dZ^{[L]}", ("A", "Y", "m"),
+               lambda e: e["A"] - e["Y"], {"A": (1, examples), "Y": (1, examples)},
+               mistakes=((Text("The sign is flipped: A − Y, prediction minus label."), lambda e: e["Y"] - e["A"]),
+                         (Text("No 1/m here: dZ holds each example's dz; the 1/m comes in dW and db."),
+                          lambda e: (e["A"] - e["Y"]) / e["m"])),
+               right="A - Y"),
     ]
     return {t.key: t for t in scalar + matrix}
+
+
+_log = np.vectorize(sp.log, otypes=[object])
 
 
 TARGETS = _targets()
@@ -233,7 +320,8 @@ def _side_by_side(left, right, left_node, right_node, warnings):
             left_node = left_node.right
         while isinstance(right_node, BinOp) and right_node.op in "*/@" and right_node.implicit:
             right_node = right_node.left
-        a, b = to_text(left_node), to_text(right_node)
+        a, b = (f"({to_text(node)})" if isinstance(node, BinOp) and node.op in "+-" else to_text(node)
+                for node in (left_node, right_node))
         warning = (Text("{a} {b} (two matrices side by side) is read as the matrix product {a} @ {b}, as notes write "
                         "it; entry by entry would be {a} * {b}. Write @ or * to say which.", a=a, b=b)
                    if product else
@@ -247,14 +335,15 @@ def _side_by_side(left, right, left_node, right_node, warnings):
 # -- judging ---------------------------------------------------------------------
 
 def _points(target, seed):
-    """The test points: z off the kink at 0, y labels, x_j, m, and a = sigma(z) (x is another name for x_j)."""
-    points = sample({"z": real(*target.domain_z, avoid=0.0), "y": LABEL, "x_j": real(-2, 2), "m": EXAMPLES},
-                    N_POINTS, seed)
-    return {**points, "a": sigmoid_numpy(points["z"]), "x": points["x_j"]}
+    """The test points: z off the kink at 0, y labels, x_j, m, the update's w, b, alpha, dw, db, and a = sigma(z)
+    (x is another name for x_j)."""
+    points = sample({"z": real(*target.domain_z, avoid=0.0), **DOMAINS}, N_POINTS, seed)
+    a = sigmoid_numpy(points["z"])
+    return {**points, "a": a, "x": points["x_j"], "dz": a - points["y"]}
 
 
 def _reference_numbers(expr, env):
-    values = to_numpy([z, y, x_j, m], expr)(env["z"], env["y"], env["x_j"], env["m"])
+    values = to_numpy(list(SCALARS.values()), expr)(*(env[name] for name in SCALARS))
     return np.broadcast_to(np.asarray(values, float), env["z"].shape)
 
 
@@ -293,11 +382,13 @@ def _check_scalar(target, tree, seed):
     agree = close(got[valid], reference[valid])
     used, agreed = names(tree), int(agree.sum())
     for k in np.flatnonzero(valid)[~agree][:CONFIRM]:  # each difference the floats see, confirmed exactly
-        counterexample = tuple((v, float(env[v][k])) for v in ("z", "a", "y", "x_j", "m")
-                               if v == "a" or (v in target.variables and (v != "m" or "m" in used)))
+        through_z = {"a", "z"} & set(target.variables)  # a = sigma(z) is shown for targets in a or z
+        counterexample = tuple((v, float(env[v][k])) for v in ("z", "a", "y", "x_j", "m", "w", "b", "alpha", "dw",
+                                                                "db")
+                               if (v == "a" and through_z) or (v in target.variables and (v != "m" or "m" in used)))
         shown = ", ".join(f"{v} = {value:.4g}" for v, value in counterexample)
-        at = {z: sp.Float(env["z"][k], 30), y: sp.Float(env["y"][k], 30), x_j: sp.Float(env["x_j"][k], 30),
-              m: int(env["m"][k])}
+        at = {symbol: int(env[name][k]) if name == "m" else sp.Float(env[name][k], 30)
+              for name, symbol in SCALARS.items()}
         exact_answer, exact_reference = (sp.N(e.subs(at).rewrite(sp.exp), 30) for e in (answer, target.reference))
         if not exact_answer.is_comparable:
             message = Text("Not equivalent: at {point} your answer is undefined ({got}), the right answer {right:.6g}.",
@@ -339,7 +430,7 @@ def _resized(shapes, sizes):
     return {name: tuple(size[d] for d in shape) for name, shape in shapes.items()}
 
 
-def _environment(shapes, seed, exact=False):
+def _environment(target, shapes, seed, exact=False):
     """Random matrices of these shapes and their m; exact: small integers as SymPy numbers (object arrays)."""
     if exact:
         rng = np.random.default_rng(seed)
@@ -348,6 +439,9 @@ def _environment(shapes, seed, exact=False):
     else:
         env = matrices(shapes, seed)
     env["m"] = (sp.Integer if exact else float)(next(iter(shapes.values()))[1])
+    if target.prepare:
+        env = target.prepare(env)
+    env.update({name.lower(): env[name] for name in ("A", "Y") if name in env})  # a, y: one example's letters
     if "X" in env and "A_prev" in env:
         env["X"] = env["A_prev"]  # the first layer's A_prev is X
     if "dZ" in env and "A" in env:
@@ -365,7 +459,7 @@ def _judge_matrix(target, tree, seed, warnings):
             return verdict
     shown = "; ".join(", ".join(f"{name} {shape}" for name, shape in _resized(target.shapes, sizes).items())
                       for sizes in SIZES)
-    right = target.reference(_environment(target.shapes, seed)).shape
+    right = target.reference(_environment(target, target.shapes, seed)).shape
     return Verdict(Outcome.EQUIVALENT, Text("Equivalent: right shape {right}, and the values agree on random "
                                             "matrices at {n} sets of sizes ({shapes}).",
                                             right=right, n=len(SIZES), shapes=shown))
@@ -373,17 +467,24 @@ def _judge_matrix(target, tree, seed, warnings):
 
 def _judge_at(target, tree, shapes, seed, warnings):
     """The verdict at one set of shapes when the answer is wrong there; None when it is right there."""
-    env = _environment(shapes, seed)
+    env = _environment(target, shapes, seed)
     shown = ", ".join(f"{name} {shape}" for name, shape in shapes.items())
     with np.errstate(all="ignore"):
         right = target.reference(env)
         try:
             got = np.asarray(evaluate(tree, env, warnings))
+            if target.squeeze:
+                got, right = np.squeeze(got), np.squeeze(right)
         except AnswerError as error:  # shapes that do not fit together: a wrong answer, said with its shapes
             elementwise = "entry by entry" in str(error)
             return Verdict(Outcome.NOT_EQUIVALENT, Text("{error} (with {shapes}).", error=error.text, shapes=shown),
                            hint=Text("`*` multiplies entry by entry; the sum over the m examples is the matrix "
                                      "product `@`.") if elementwise else Text("A transpose is missing or misplaced."))
+    if got.shape != right.shape and target.squeeze and right.ndim == 0:
+        return Verdict(Outcome.NOT_EQUIVALENT, Text("Your answer is {n} numbers, one per example; the cost is one "
+                                                    "number, the mean over the m examples (with {shapes}).",
+                                                    n=got.size, shapes=shown),
+                       hint=_matrix_hint(target, got, env), shape=got.shape)
     if got.shape != right.shape:
         m_axis = int(env["m"])
         hint = _matrix_hint(target, got, env) or (
@@ -391,14 +492,16 @@ def _judge_at(target, tree, shapes, seed, warnings):
             Text("This is the transpose.") if got.shape == right.T.shape else
             Text("The m axis of the examples is still there: `*` multiplies entry by entry; the sum over the "
                  "examples is the matrix product `@`.") if m_axis in got.shape and m_axis not in right.shape else "")
-        return Verdict(Outcome.NOT_EQUIVALENT, Text("Wrong shape: your answer is {got}, the gradient must be "
+        return Verdict(Outcome.NOT_EQUIVALENT, Text("Wrong shape: your answer is {got}, the right answer is "
                                                     "{right} (with {shapes}).", got=got.shape, right=right.shape,
                                                     shapes=shown), hint=hint, shape=got.shape)
     if close(got, right).all():
         return None
-    exact = _environment(shapes, seed, exact=True)
+    exact = _environment(target, shapes, seed, exact=True)
     difference = np.asarray(evaluate(tree, exact, exact=True), dtype=object) - target.reference(exact)
-    if all(sp.simplify(d) == 0 for d in np.ravel(difference)):
+    if target.squeeze:
+        difference = np.squeeze(difference)
+    if all(abs(sp.N(d, 40)) < 1e-25 for d in np.ravel(difference)):  # rationals exactly; logs to 40 digits
         return Verdict(Outcome.UNDECIDED, Text("Could not decide: the two judges disagree."),
                        evidence=Text("With {shapes}, floating point says the values differ; exact arithmetic on "
                                      "integer matrices says they agree.", shapes=shown))
@@ -412,7 +515,7 @@ def _judge_at(target, tree, shapes, seed, warnings):
 
 def _matrix_hint(target, got, env):
     for hint, variant in target.mistakes:
-        value = variant(env)
+        value = np.squeeze(variant(env)) if target.squeeze else variant(env)
         if value.shape == got.shape and close(got, value).all():
             return hint
     return ""

@@ -1,6 +1,8 @@
 """``python -m mathcore verify``: every derivation, proved and checked, as a table, JSON or LaTeX
 (exits 1 if any step is not proved or its numbers disagree, error >= TOLERANCE).
 ``python -m mathcore export NAME --format latex|markdown|ipynb``: one derivation to take away.
+``python -m mathcore notes FILE.md``: every formula of a Markdown note, right, wrong (why, and the right formula),
+not judged or not recognised (exit 0 all recognised ones right, 1 one is wrong, 2 none judged or one not judged).
 ``python -m mathcore check TARGET ANSWER``: the checker's verdict (exit 0 right, 1 wrong, 2 undecided or invalid).
 
 Grading by exit code is safe: exit 0 comes only from an answer judged right. Everything after TARGET is the
@@ -20,6 +22,7 @@ from mathcore.checkpool import CheckPool
 from mathcore.derivation import TOLERANCE
 from mathcore.derivations import CATALOGUE, derivation
 from mathcore.export import FORMATS, export
+from mathcore import notes
 
 
 def verify_rows(keys=None):
@@ -70,6 +73,29 @@ def format_latex(rows):
     return "\n".join(parts)
 
 
+def check_notes(path, parser):
+    """One line per formula of the note (and its reasons), a summary, and notes.exit_code."""
+    try:
+        text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()
+    except (OSError, UnicodeDecodeError) as error:
+        parser.error(f"cannot read {path}: {error}")
+    pool = CheckPool(workers=1)
+    try:
+        findings = notes.check_note(text, check=lambda target, part: pool.check(target, part, session="cli"))
+    except ValueError as error:
+        parser.error(str(error))
+    finally:
+        pool.stop()
+    for f in findings:
+        print(f"line {f.formula.line:>3}  {f.status:<14}  {f.formula.latex}")
+        for label, line in (("", f.message), ("hint: ", f.hint), ("right: ", f.corrected)):
+            if line and f.status != "right" or (line and not label):
+                print(f"{'':>10}  {label}{line}")
+    counts = notes.summary(findings)
+    print(f"{len(findings)} formulas: " + ", ".join(f"{n} {status}" for status, n in counts.items()))
+    return notes.exit_code(findings)
+
+
 class HelpExits2(argparse.Action):
     """-h for ``check``: the help, then exit 2, so no flag makes a grading script see 0 (right)."""
 
@@ -115,7 +141,12 @@ def main(argv=None):
                                f"catalogue key; the old names {', '.join(DEPRECATED)} still work, deprecated)")
     check_command.add_argument("answer", metavar="ANSWER", nargs="+", help="the answer, in any of the four notations "
                                "(words after TARGET are joined with spaces)")
+    notes_command = commands.add_parser("notes", help="check every formula of a Markdown note ($…$ and $$…$$)")
+    notes_command.add_argument("file", metavar="FILE.md", help="the note (- for standard input)")
     args = parser.parse_args(answer_after_target(sys.argv[1:] if argv is None else list(argv)))
+
+    if args.command == "notes":
+        return check_notes(args.file, parser)
 
     if args.command == "check":
         try:

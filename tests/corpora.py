@@ -37,6 +37,14 @@ CORRECT = [
     ("db", t) for t in ("sum(dZ, axis=1, keepdims=True)/m", "1/m * sum(dZ, axis=1, keepdims=True)")
 ] + [
     ("dJ_dw", t) for t in ("1/m * X @ (A - Y).T", "X @ (A - Y).T / m", "X @ dZ.T / m", "(1/m) X @ dZ.T")
+] + [  # what a note claims besides derivatives: the model, the loss, the cost, the update
+    ("sigmoid", "1/(1+exp(-z))"), ("sigmoid", "exp(z)/(1+exp(z))"), ("loss", "-(y log(a) + (1-y) log(1-a))"),
+    ("loss", "-y*log(a) - (1-y)*log(1-a)"), ("update_w", "w - alpha*dw"), ("update_w", "w - α dw"),
+    ("update_b", "b - alpha*db"), ("yhat", "sigmoid(w.T @ x + b)"), ("yhat", "sigma(w^T x + b)"),
+    ("z_linear", "w.T @ x + b"), ("z_linear", "x.T @ w + b"),
+    ("cost", "-sum(Y*log(A) + (1-Y)*log(1-A), axis=1, keepdims=True)/m"),
+    ("cost", r"-\frac{1}{m}\sum_{i=1}^{m}\left[y^{(i)}\log\hat{y}^{(i)} + (1-y^{(i)})\log(1-\hat{y}^{(i)})\right]"),
+    ("dZ_output", "A - Y"), ("dZ_output", "-(Y - A)"),
 ]
 
 WRONG = [  # (target, answer, a phrase the hint must contain; "" where no specific hint applies)
@@ -96,6 +104,14 @@ WRONG = [  # (target, answer, a phrase the hint must contain; "" where no specif
     ("dJ_dw", "(A - Y) @ X.T / m", "dwᵀ"),
     ("dJ_dw", "X @ (Y - A).T / m", "sign is flipped"),
     ("dJ_dw", "X * (A - Y) / m", "matrix product `@`"),
+    ("sigmoid", "1/(1+exp(z))", "exponent's sign"), ("loss", "-y log(a) + (1-y) log(1-a)", "minus sign covers only"),
+    ("loss", "(a-y)^2/2", "squared error"), ("update_w", "w + alpha dw", "against the gradient"),
+    ("update_b", "b - db", "learning rate"), ("yhat", "w.T @ x + b", "sigmoid is missing"),
+    ("z_linear", "w @ x.T + b", "wᵀx, not wxᵀ"),
+    ("cost", r"-\frac{1}{m}\sum_{i=1}^{m} y^{(i)}\log\hat{y}^{(i)} + (1-y^{(i)})\log(1-\hat{y}^{(i)})", "sum and the minus"),
+    ("cost", r"\frac{1}{m}\sum_{i=1}^{m} \left(-y^{(i)}\log\hat{y}^{(i)} + (1-y^{(i)})\log(1-\hat{y}^{(i)})\right)",
+     "minus sign covers only"),
+    ("dZ_output", "Y - A", "sign is flipped"), ("dZ_output", "(A - Y)/m", "No 1/m"),
 ]
 
 HOSTILE = [

@@ -445,3 +445,37 @@ def test_checker_page_shows_what_was_typed_inert(app):
     page.text_input[0].input("__import__ + a").run()  # an unknown name, echoed back in the message
     message = page.warning[0].value
     assert "\\_\\_import\\_\\_" in message  # escaped: shown as typed, never as bold
+
+
+def test_notes_page_checks_the_example_note_and_shows_each_finding(app):
+    page = open_page(app, "lessons/notes.py")
+    page.button[1].click().run()  # Try an example note
+    assert "J(w, b)" in page.text_area[0].value
+    page.button[0].click().run()  # Check my notes
+    assert not page.exception
+    assert metric(page, "wrong") == "2" and metric(page, "correct") == "13"
+    assert any("The sigmoid is missing" in i.value for i in page.info)
+    assert any("sum and the minus sign cover only the first term" in i.value for i in page.info)
+    assert any(r"\sigma\left(w^{T} x + b\right)" in block.value for block in page.latex)  # the right formula
+
+
+def test_notes_page_shows_hostile_formulas_as_code_and_never_runs_them(app):
+    page = open_page(app, "lessons/notes.py")
+    page.text_area[0].input("Hi $dz = \\input{/etc/passwd}$ and $dz = [link](http://x) **bold**$").run()
+    page.button[0].click().run()
+    assert not page.exception
+    assert [c.value for c in page.code] == [r"dz = \input{/etc/passwd}", "dz = [link](http://x) **bold**"]
+    assert all("[link]" not in md.value for md in page.markdown)  # shown as code, never as Markdown
+    assert any(r"\input is not read here" in w.value for w in page.warning)
+
+
+def test_checker_page_names_the_notation_and_warns_of_another_reading(app):
+    page = open_page(app, "lessons/checker.py")
+    page.selectbox[0].set_value("dW").run()
+    page.text_input[0].input(r"\frac{1}{m} dZ^{[l]} A^{[l-1]T}").run()
+    assert any("Equivalent" in box.value for box in page.success)
+    assert any("read as (LaTeX)" in block.value for block in page.latex)
+    assert any("two matrices side by side" in w.value for w in page.warning)
+    page.text_input[0].input("np.dot(dZ, A_prev.T) / 5").run()
+    assert any("Right shape (4, 6), wrong values" in e.value for e in page.error)  # found out at m = 7
+    assert any("read as (NumPy)" in block.value for block in page.latex)

@@ -2,6 +2,7 @@
 
 import os
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -24,6 +25,7 @@ HEADINGS = {  # url path -> the page's heading
     "train-a-network": "Train a network",
     "loops-vs-numpy": "Loops versus NumPy, measured",
     "check-my-derivation": "Check my derivation",
+    "check-my-notes": "Check my notes",
     "every-derivation": "Every derivation, verified",
 }
 #: url path -> (sidebar title, page heading), in the sidebar's order (the one list of pages: lessons.PAGES)
@@ -34,11 +36,26 @@ PAGES = {lesson.url_path: (lesson.title, HEADINGS[lesson.url_path]) for lesson i
 UNTYPESET = re.compile(r"\\frac|(?<!\$)\$(?!\$)")
 
 
+#: The page's visible prose: its text outside code (LaTeX shown as code is meant to stay LaTeX) and outside KaTeX.
+PROSE = """main => {
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT), parts = [];
+    for (let node; (node = walker.nextNode());) {
+        const parent = node.parentElement;
+        if (parent.closest("code, pre, textarea, .katex, script, style") || !parent.checkVisibility()) continue;
+        parts.push(node.textContent);
+    }
+    return parts.join(" ");
+}"""
+
+
 def assert_rendered_cleanly(page):
-    """KaTeX typeset (it loads lazily, just after the run ends): wait until no LaTeX is left as text, then no
+    """KaTeX typeset (it loads lazily, just after the run ends): wait until no LaTeX is left as prose, then no
     KaTeX error and no exception."""
     expect(page.locator(".katex").first).to_be_attached()
-    expect(page.locator('[data-testid="stMain"]')).not_to_contain_text(UNTYPESET, use_inner_text=True)
+    main, deadline = page.locator('[data-testid="stMain"]'), time.monotonic() + 20
+    while UNTYPESET.search(prose := main.evaluate(PROSE)) and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    assert not UNTYPESET.search(prose), UNTYPESET.search(prose)
     assert page.locator(".katex-error").count() == 0, page.locator(".katex-error").all_inner_texts()
     assert page.locator('[data-testid="stException"]').count() == 0
 
@@ -274,6 +291,33 @@ def test_checker_answers_in_the_browser(page, server):
     expect(page.get_by_text("Unexpected character")).to_be_visible()
     assert_rendered_cleanly(page)
     screenshot(page, "checker", height=1400)
+
+
+def test_checker_reads_latex_and_numpy_and_names_the_notation(page, server):
+    open_page(page, f"{server}/check-my-derivation?target=dW")
+    answer = page.get_by_label("Your answer")
+    answer.fill(r"\frac{1}{m} dZ^{[l]} A^{[l-1]T}")
+    answer.press("Enter")
+    expect(page.get_by_text("Equivalent: right shape (3, 2)")).to_be_visible()
+    expect(page.get_by_text("two matrices side by side")).to_be_visible()
+    expect(page.locator(".katex", has_text="LaTeX").first).to_be_visible()  # read as (LaTeX): …
+    assert_rendered_cleanly(page)
+    screenshot(page, "checker-latex", height=1200)
+    answer.fill("np.dot(dZ, A_prev.T) / 5")
+    answer.press("Enter")
+    expect(page.get_by_text("Right shape (4, 6), wrong values")).to_be_visible()
+
+
+@pytest.mark.parametrize("lang, check, wrong", [("en", "Check my notes", "wrong"), ("ko", "내 노트 확인하기", "틀림")])
+def test_notes_page_checks_the_example_note(page, server, lang, check, wrong):
+    open_page(page, f"{server}/check-my-notes?lang={lang}")
+    page.get_by_role("button", name="Try an example note" if lang == "en" else "예시 노트로 해 보기").click()
+    expect(page.get_by_role("textbox")).to_have_value(re.compile(r"J\(w, b\)"))
+    page.get_by_role("button", name=check, exact=True).click()
+    expect(page.locator('[data-testid="stMetric"]', has_text=wrong)).to_contain_text("2")
+    expect(page.get_by_text(r"\hat{y} = w^T x + b").first).to_be_visible()  # the formula, as code
+    assert_rendered_cleanly(page)
+    screenshot(page, f"notes-{lang}", height=4200)
 
 
 def test_a_shared_answer_is_judged_when_the_visitor_presses_check(page, server):

@@ -1,0 +1,77 @@
+"""Check my notes: paste or upload a Markdown note; every formula in it is found, recognised and judged."""
+
+from pathlib import Path
+
+import streamlit as st
+
+from i18n import _
+from mathcore.judge import Outcome, Verdict
+from mathcore.notes import MAX_NOTE, STATUSES, check_note, summary
+from ui.checking import box, check
+from ui.inert import inert
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "example-note.md"
+TEXT, COMMITTED, UPLOADED = "notes:text", "notes:committed", "notes:uploaded"
+#: How each finding is shown: the outcome whose box it takes, and its words.
+SHOWN = {"right": (Outcome.EQUIVALENT, _("correct")), "wrong": (Outcome.NOT_EQUIVALENT, _("wrong")),
+         "not judged": (Outcome.UNDECIDED, _("not judged")), "not recognised": (Outcome.INVALID, _("not recognised"))}
+
+st.title(_("Check my notes"))
+st.markdown(_("Paste a note in Markdown, or upload one: every formula between dollar signs (single or double) is "
+              "found, recognised by its left-hand side ($\\sigma(z)$, $\\hat{y}$, $z$, $L(\\hat{y}, y)$, $J(w, b)$, "
+              "the updates of $w$ and $b$, $dz$, $da$, $dw$, $db$, $dZ$, $dW$, …) and judged by the same checker as "
+              "*Check my derivation*. Code spans and prices are not formulas."))
+
+
+def use_example():
+    st.session_state[TEXT] = EXAMPLE.read_text(encoding="utf-8")
+
+
+uploaded = st.file_uploader(_("Upload a note (.md)"), type=["md", "markdown", "txt"])
+if uploaded is not None and st.session_state.get(UPLOADED) != uploaded.file_id:
+    st.session_state[UPLOADED] = uploaded.file_id
+    try:
+        st.session_state[TEXT] = uploaded.getvalue().decode("utf-8")[:MAX_NOTE]
+    except UnicodeDecodeError:
+        st.error(_("That file is not UTF-8 text: save the note as UTF-8 Markdown and upload it again."))
+note = st.text_area(_("Your note (Markdown)"), height=260, max_chars=MAX_NOTE, key=TEXT,
+                    placeholder=_("…so $dz = a - y$ and $dw = \\frac{1}{m} X dZ^T$…"))
+with st.container(horizontal=True):
+    checked = st.button(_("Check my notes"), type="primary", disabled=not note)
+    st.button(_("Try an example note"), on_click=use_example)
+if checked:
+    st.session_state[COMMITTED] = note
+
+
+def show(finding):
+    """One formula: its line, its source (as code: a note's text is never rendered), the verdict and the fix."""
+    outcome, word = SHOWN[finding.status]
+    with st.container(border=True):
+        st.markdown(_("**Line {line}**, {status}").format(line=finding.formula.line, status=word))
+        st.code(finding.formula.latex, language="latex", wrap_lines=True)
+        box(Verdict(outcome, finding.message), inert(_(finding.message), limit=600))
+        if finding.hint:
+            st.info(_("Hint: {hint}").format(hint=_(finding.hint)))
+        if finding.corrected:
+            st.markdown(_("The right formula:"))
+            st.latex(finding.corrected)
+
+
+if note and note == st.session_state.get(COMMITTED):
+    findings = check_note(note, check=check)
+    counts = summary(findings)
+    if not findings:
+        st.info(_("No formula found: write math between dollar signs, single or double."))
+    for column, status in zip(st.columns(len(STATUSES)), STATUSES):
+        column.metric(SHOWN[status][1], counts[status])
+    for finding in findings:  # what needs the learner first, in the note's order
+        if finding.status in ("wrong", "not judged"):
+            show(finding)
+    for status in ("right", "not recognised"):
+        rest = [f for f in findings if f.status == status]
+        if rest:
+            with st.expander(_("{status}: {n}").format(status=SHOWN[status][1], n=len(rest))):
+                for finding in rest:
+                    show(finding)
+elif note:
+    st.info(_("Press Check my notes to judge this note."), icon=":material/keyboard_return:")

@@ -1,0 +1,207 @@
+r"""Check a learner's notes: every formula in a Markdown note found, recognised and judged against the catalogue.
+
+A note is Markdown with ``$…$`` and ``$$…$$`` math. The math is found by a Markdown parser (markdown-it-py with
+mdit-py-plugins' dollarmath, pandoc's rules: no space inside the dollars, no digit after the closing one), so code
+spans, fenced code, escaped dollars and prices ("$5 and $10") are not formulas.
+
+Each formula is split at its '=' and ':=' signs. The first part says what the formula claims: its left-hand side is
+recognised (``CLAIMS``: σ(z), ŷ, z, L(ŷ, y), J(w, b), the update of w or b, ∂L/∂z or dz, ∂L/∂a, da/dz, dw_j, db,
+dw, dZ, dW, ...) and names a checker target (``mathcore.checker.TARGETS``). Every later part is judged against that
+target, in the four notations the checker reads, through the caller's ``check`` (the app and the CLI pass the fair
+pool's, with its limits). A chain-rule product of partial derivatives (``\frac{\partial L}{\partial a}
+\frac{\partial a}{\partial z}``) is judged by whether its links chain from the claim's top to its bottom, and
+``\frac{1}{m}\sum_{i=1}^{m} L(…)`` for J is its definition.
+
+Each formula gets one ``Finding``: right; wrong, with the verdict's counterexample and hint and the right formula
+(LaTeX, the note's notation); not judged (unreadable, or out of time), with why; or not recognised, said plainly.
+
+>>> [(f.claim, f.status) for f in check_note(r"Then $dz = a - y$ and $\hat{y} = w^T x + b$, at $5 or $10.")]
+[('dL_dz_cross_entropy_sigmoid', 'right'), ('yhat', 'wrong')]
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+from mathcore.checker import TARGETS, check as check_directly
+from mathcore.judge import Outcome
+from mathcore.text import Text
+
+MAX_NOTE = 20_000  # characters in one note
+MAX_FORMULAS = 60  # formulas judged in one note
+
+#: Course shorthand on a left-hand side (spaces, braces of subscripts and the ^{[l]}, ^{(i)} marks removed): target.
+SHORTHAND = {"dz": "dL_dz_cross_entropy_sigmoid", "da": "dL_da_cross_entropy", "dw_j": "dL_dw_j", "dw": "dJ_dw",
+             "dW": "dW", "dZ": "dZ_output", "db": "db", "\\sigma(z)": "sigmoid", "g(z)": "sigmoid",
+             "\\sigma'(z)": "da_dz", "g'(z)": "da_dz", "a'": "da_dz", "tanh'(z)": "tanh_derivative",
+             "ŷ": "yhat", "a": "yhat", "z": "z_linear", "L(ŷ,y)": "loss", "L(a,y)": "loss", "L": "loss",
+             "J(w,b)": "cost", "J": "cost", "w": "update_w", "b": "update_b"}
+#: A partial (or d) fraction on a left-hand side, (top, bottom): target.
+PARTIALS = {("L", "z"): "dL_dz_cross_entropy_sigmoid", ("L", "a"): "dL_da_cross_entropy",
+            ("L", "ŷ"): "dL_da_cross_entropy", ("a", "z"): "da_dz", ("ŷ", "z"): "da_dz", ("L", "w_j"): "dL_dw_j",
+            ("L", "b"): "dL_db", ("J", "w"): "dJ_dw", ("J", "W"): "dW", ("J", "b"): "db"}
+#: Each derivative target's (top, bottom), for judging a chain-rule product written for it.
+CHAIN_ENDS = {target: ends for ends, target in reversed(PARTIALS.items())}
+
+_PARTIAL = re.compile(r"\\frac\{(?:\\partial|d)(?P<top>[A-Za-zŷ]+(?:_[A-Za-z0-9]+)?)\}"
+                      r"\{(?:\\partial|d)(?P<bottom>[A-Za-zŷ]+(?:_[A-Za-z0-9]+)?)\}")
+#: What a displayed formula may end with that is prose, not math: commas, full stops, spaces, "\quad \text{where}".
+_TRAILING = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad|\\text\{[^{}]*\}|[,.;])+$")
+_MEAN_OF_LOSSES = re.compile(r"\\frac\{1\}\{m\}\\sum_\{?i=1\}?\^\{?m\}?L\(")
+
+
+@dataclass(frozen=True)
+class Formula:
+    """One formula of a note: its LaTeX, the note's line it starts on (1-based), displayed ($$) or inline ($)."""
+
+    latex: str
+    line: int
+    display: bool
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What the checker says of one formula."""
+
+    formula: Formula
+    status: str  # "right", "wrong", "not judged", "not recognised"
+    claim: str = ""  # the target key it was recognised as
+    message: str = ""
+    hint: str = ""
+    corrected: str = ""  # LaTeX of the right formula, for a wrong one
+    readings: tuple = field(default=())  # LaTeX of how each judged part was read
+
+
+def formulas(markdown):
+    """Every formula of a Markdown note, in order: ``$…$`` and ``$$…$$`` outside code, by a Markdown parser."""
+    md = MarkdownIt("commonmark").use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True,
+                                      allow_labels=False)
+    found = []
+
+    lines = markdown.splitlines()
+
+    def line_of(content, first):
+        """The line (1-based) an inline formula starts on: its paragraph's first line, or a later one holding it."""
+        start = content.strip().splitlines()[0][:40] if content.strip() else ""
+        return next((n + 1 for n in range(first - 1, len(lines)) if start in lines[n]), first)
+
+    def walk(tokens, line):
+        for token in tokens:
+            here = token.map[0] + 1 if token.map else line
+            if token.type in ("math_inline", "math_inline_double", "math_block"):
+                if "`" not in token.content:  # a $ that a code span's $ closed is not a formula
+                    found.append(Formula(token.content.strip(), here if token.map else line_of(token.content, here),
+                                         token.type != "math_inline"))
+            if token.children:
+                walk(token.children, here)
+
+    walk(md.parse(markdown), 1)
+    return found
+
+
+def _normal(lhs):
+    """A left-hand side as SHORTHAND and PARTIALS spell it."""
+    t = re.sub(r"\s+|\\left|\\right|\\[,;!]|\\mathcal|\\mathrm|\\operatorname", "", lhs)
+    t = t.replace(r"\hat{y}", "ŷ").replace(r"\haty", "ŷ").replace(r"{L}", "L").replace("σ", r"\sigma")
+    t = t.replace(r"\tanh", "tanh")
+    t = re.sub(r"\^\{?(?:\[[^\]]*\]|\([^)]*\))\}?", "", t)  # ^{[l]}, ^{(i)}
+    t = re.sub(r"_\{([A-Za-z0-9]+)\}", r"_\1", t)
+    return t.rstrip(":")
+
+
+def claim_of(lhs, rhs=""):
+    """The target a left-hand side claims, or None. ``db`` is a layer's (a sum over examples) unless the right-hand
+    side is one example's; ``a`` or ŷ without w on the right is σ(z)."""
+    t = _normal(lhs)
+    partial = _PARTIAL.fullmatch(t)
+    key = PARTIALS.get((partial["top"], partial["bottom"])) if partial else SHORTHAND.get(t)
+    if re.fullmatch(r"dw_[0-9A-Za-z]", t) or (partial and re.fullmatch(r"w_[0-9A-Za-z]", partial["bottom"])):
+        key = "dL_dw_j"  # dw_1, dw_2, ∂L/∂w_1: one weight's
+    if key == "db" and not re.search(r"\\sum|dZ|\(i\)|sum|Σ", rhs):
+        key = "dL_db"
+    if key == "yhat" and "w" not in rhs:
+        key = "sigmoid" if re.search(r"\\sigma|z", rhs) else None  # a = σ(z); ŷ = P(y = 1 | x) is no formula
+    if key in ("update_w", "update_b") and not re.search(r"alpha|α", rhs):
+        return None
+    return key
+
+
+def _parts(latex):
+    """The parts of a formula between its top-level '=' and ':=' signs."""
+    parts, level, start = [], 0, 0
+    for i, ch in enumerate(latex):
+        level += {"{": 1, "(": 1, "[": 1, "}": -1, ")": -1, "]": -1}.get(ch, 0)
+        if ch == "=" and level == 0:
+            parts.append(latex[start:i].rstrip(":"))
+            start = i + 1
+    return [p.strip() for p in parts + [latex[start:]]]
+
+
+def _chain(part, key):
+    """A chain-rule product of partial fractions: None if ``part`` is not one, else (right?, the links)."""
+    t = re.sub(r"\\cdot|\\times", "", _normal(part))
+    links = [(m["top"], m["bottom"]) for m in _PARTIAL.finditer(t)]
+    if not links or _PARTIAL.sub("", t):
+        return None
+    top, bottom = CHAIN_ENDS.get(key, (None, None))
+    linked = all(links[i][1] == links[i + 1][0] for i in range(len(links) - 1))
+    return linked and links[0][0] == top and links[-1][1] == bottom, links
+
+
+def judge(formula, check=check_directly):
+    """The Finding for one formula; ``check(target, text)`` gives a Verdict (the pool's, in the app and the CLI)."""
+    parts = _parts(_TRAILING.sub("", formula.latex))
+    key = claim_of(parts[0], " ".join(parts[1:])) if len(parts) > 1 else None
+    if key is None:
+        return Finding(formula, "not recognised", message=Text(
+            "Not recognised: this checker knows σ(z), ŷ, z, L(ŷ, y), J(w, b), the updates of w and b, and the "
+            "gradients dz, da, da/dz, dw_j, db, dw, dZ, dW (with their ∂ forms)."))
+    target = TARGETS[key]
+    readings = []
+    for part in parts[1:]:
+        chain = _chain(part, key)
+        if chain is not None:
+            right, links = chain
+            if not right:
+                top, bottom = CHAIN_ENDS[key]
+                return Finding(formula, "wrong", key, Text("The chain rule's links do not chain from {top} to "
+                                                           "{bottom}: {links}.", top=top, bottom=bottom,
+                                                           links=" · ".join(f"∂{a}/∂{b}" for a, b in links)),
+                               corrected=target.formula)
+            continue
+        if key == "cost" and _MEAN_OF_LOSSES.match(_normal(part)):
+            continue  # J's definition: the mean of the losses
+        if key == "dL_dw_j":  # dw_1 = x_1 dz: the one weight's index, read as j
+            part = re.sub(r"x_\{?[0-9A-Za-z]\}?", "x_j", part)
+        verdict = check(key, part)
+        readings.append(verdict.preview)
+        if verdict.outcome is Outcome.NOT_EQUIVALENT:
+            return Finding(formula, "wrong", key, verdict.message, verdict.hint, target.formula, tuple(readings))
+        if verdict.outcome is not Outcome.EQUIVALENT:
+            return Finding(formula, "not judged", key, verdict.message, readings=tuple(readings))
+    return Finding(formula, "right", key, Text("Right: {title}.", title=target.title), readings=tuple(readings))
+
+
+def check_note(markdown, check=check_directly):
+    """One Finding per formula of the note (at most MAX_FORMULAS judged), or ValueError for a note too long."""
+    if len(markdown) > MAX_NOTE:
+        raise ValueError(Text("The note is {length:,} characters long; notes are limited to {limit:,}.",
+                              length=len(markdown), limit=MAX_NOTE))
+    return [judge(f, check) for f in formulas(markdown)[:MAX_FORMULAS]]
+
+
+def summary(findings):
+    """{status: count} in the order a report gives them."""
+    return {status: sum(f.status == status for f in findings) for status in STATUSES}
+
+
+#: A finding's status, in report order.
+STATUSES = ("right", "wrong", "not judged", "not recognised")
+
+
+def exit_code(findings):
+    """0: every recognised formula right (at least one); 1: some formula wrong; 2: none judged, or some not judged."""
+    counts = summary(findings)
+    return 1 if counts["wrong"] else 2 if counts["not judged"] or not counts["right"] else 0

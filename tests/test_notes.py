@@ -1,0 +1,96 @@
+"""Check my notes: formulas found by a Markdown parser, recognised by what they claim, judged, reported."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mathcore.notes import MAX_NOTE, check_note, exit_code, formulas, summary
+
+NOTES = Path(__file__).parent / "notes"
+EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "example-note.md"
+
+
+def findings(name):
+    return check_note((NOTES / name).read_text(encoding="utf-8"))
+
+
+def test_a_note_of_right_formulas_in_the_four_notations_is_all_right():
+    found = findings("right.md")
+    counts = summary(found)
+    assert counts == {"right": 20, "wrong": 0, "not judged": 0, "not recognised": 2}, [
+        (f.formula.latex, f.status, str(f.message)) for f in found if f.status != "right"]
+    assert {f.formula.latex for f in found if f.status == "not recognised"} == {"da/dz", "a(1 - a)"}  # no '='
+    assert exit_code(found) == 0
+
+
+@pytest.mark.parametrize("start, words", [
+    ("dz = y - a", "sign is flipped"), (r"\hat{y} = w^T x + b", "sigmoid is missing"),
+    ("dW = np.dot(A_prev, dZ.T)", "dWᵀ"), ("db = np.sum(dZ, axis=0", "axis=1"),
+    ("J(w,b) =", "sum and the minus sign cover only the first term"),
+    (r"\frac{\partial L}{\partial z} =", "do not chain from L to z"),
+    (r"L(\hat{y}, y) =", "minus sign covers only the first term"), ("w := w +", "against the gradient"),
+    ("σ'(z) =", "a(1 + a)"), ("dZ = Y − A", "sign is flipped"),
+])
+def test_each_usual_slip_is_wrong_with_why_and_the_right_formula(start, words):
+    (finding,) = [f for f in findings("wrong.md") if f.formula.latex.startswith(start)]
+    assert finding.status == "wrong" and words in finding.hint + finding.message
+    assert finding.corrected  # the right formula, in LaTeX (the note's notation)
+
+
+def test_code_prices_and_escaped_dollars_are_not_formulas_and_hostile_latex_is_not_run():
+    text = (NOTES / "not-formulas.md").read_text(encoding="utf-8")
+    assert [f.latex for f in formulas(text)] == [
+        "m", r"x \in \mathbb{R}^{n_x}", r"dz = \input{/etc/passwd}", r"\href{javascript:alert(1)}{x} = 1",
+        r"dz = \def\x{a}\x"]
+    found = check_note(text)
+    assert [f.status for f in found] == ["not recognised", "not recognised", "not judged", "not recognised",
+                                         "not judged"]
+    assert r"\input is not read here" in found[2].message and r"\def is not read here" in found[4].message
+    assert exit_code(found) == 2
+
+
+def test_the_example_note_catches_the_two_common_slips_and_passes_the_rest():
+    """ŷ = wᵀx + b before the sigmoid, and a cost whose brackets leave the second term outside the sum and the
+    minus sign: both caught; every other recognised formula passes."""
+    found = check_note(EXAMPLE.read_text(encoding="utf-8"))
+    wrong = {f.claim: f for f in found if f.status == "wrong"}
+    assert set(wrong) == {"yhat", "cost"}
+    assert "sigmoid is missing" in wrong["yhat"].hint and "sum and the minus sign" in wrong["cost"].hint
+    assert not [f for f in found if f.status == "not judged"]
+    assert summary(found)["right"] == 13
+
+
+def test_each_formula_says_its_line():
+    text = "Title\n\nfirst $dz = a - y$\nsecond line $db = dz$\n\n$$dZ = A - Y$$\n"
+    assert [(f.latex, f.line, f.display) for f in formulas(text)] == [
+        ("dz = a - y", 3, False), ("db = dz", 4, False), ("dZ = A - Y", 6, True)]
+
+
+def test_a_note_too_long_is_refused_with_its_length():
+    with pytest.raises(ValueError, match="notes are limited to 20,000"):
+        check_note("a" * (MAX_NOTE + 1))
+
+
+def run(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "mathcore", "notes", *args], capture_output=True, text=True,
+                          timeout=300, input=stdin)
+
+
+@pytest.mark.parametrize("name, code", [("right.md", 0), ("wrong.md", 1), ("not-formulas.md", 2)])
+def test_cli_notes_prints_a_line_per_formula_and_exits_by_the_summary(name, code):
+    done = run(str(NOTES / name))
+    assert done.returncode == code, done.stdout + done.stderr
+    lines = [line for line in done.stdout.splitlines() if line.startswith("line ")]
+    assert len(lines) == len(findings(name))
+    assert done.stdout.rstrip().splitlines()[-1].startswith(f"{len(lines)} formulas: ")
+
+
+def test_cli_notes_reads_standard_input_and_says_what_it_cannot_read(tmp_path):
+    assert run("-", stdin="so $dz = a - y$").returncode == 0
+    missing = run(str(tmp_path / "none.md"))
+    assert missing.returncode == 2 and "cannot read" in missing.stderr and "Traceback" not in missing.stderr
+    (tmp_path / "long.md").write_text("a" * (MAX_NOTE + 1))
+    long = run(str(tmp_path / "long.md"))
+    assert long.returncode == 2 and "limited to" in long.stderr
