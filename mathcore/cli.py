@@ -4,6 +4,7 @@
 ``python -m mathcore notes FILE.md``: every formula of a Markdown note, right, wrong (why, and the right formula),
 not judged or not recognised (exit 0 all recognised ones right, 1 one is wrong, 2 none judged or one not judged).
 ``python -m mathcore check TARGET ANSWER``: the checker's verdict (exit 0 right, 1 wrong, 2 undecided or invalid).
+``python -m mathcore check --batch FILE``: a class's answers graded, one verdict per row (see ``mathcore.batch``).
 
 Grading by exit code is safe: exit 0 comes only from an answer judged right. Everything after TARGET is the
 answer, even when it starts with ``-`` (``check dL_da -y/a + (1-y)/(1-a)``; ``--`` before it works too), so an
@@ -22,7 +23,7 @@ from mathcore.checkpool import CheckPool
 from mathcore.derivation import TOLERANCE
 from mathcore.derivations import CATALOGUE, derivation
 from mathcore.export import FORMATS, export
-from mathcore import notes
+from mathcore import batch, notes
 
 
 def verify_rows(keys=None):
@@ -137,9 +138,12 @@ def main(argv=None):
                                         add_help=False, epilog="Exit 0 only for an answer judged right; this help "
                                         "exits 2. An ANSWER may start with '-'.")
     check_command.add_argument("-h", "--help", action=HelpExits2, help="show this help and exit 2")
-    check_command.add_argument("target", metavar="TARGET", help=f"one of: {', '.join(TARGETS)} (a derivation's "
-                               f"catalogue key; the old names {', '.join(DEPRECATED)} still work, deprecated)")
-    check_command.add_argument("answer", metavar="ANSWER", nargs="+", help="the answer, in any of the four notations "
+    check_command.add_argument("--batch", metavar="FILE", help="grade every row of FILE instead: CSV with a header "
+                               "(target, answer, and optionally student) or JSON lines with those keys; - for stdin")
+    check_command.add_argument("target", metavar="TARGET", nargs="?", help=f"one of: {', '.join(TARGETS)} (a "
+                               f"derivation's catalogue key; the old names {', '.join(DEPRECATED)} still work, "
+                               "deprecated)")
+    check_command.add_argument("answer", metavar="ANSWER", nargs="*", help="the answer, in any of the four notations "
                                "(words after TARGET are joined with spaces)")
     notes_command = commands.add_parser("notes", help="check every formula of a Markdown note ($…$ and $$…$$)")
     notes_command.add_argument("file", metavar="FILE.md", help="the note (- for standard input)")
@@ -148,7 +152,13 @@ def main(argv=None):
     if args.command == "notes":
         return check_notes(args.file, parser)
 
+    if args.command == "check" and args.batch:
+        if args.target or args.answer:
+            parser.error("--batch FILE takes its targets and answers from FILE, not from the command line")
+        return batch.grade(args.batch, parser)
     if args.command == "check":
+        if not args.target or not args.answer:
+            parser.error("check needs TARGET and ANSWER (or --batch FILE)")
         try:
             key = target_key(args.target)
         except KeyError:

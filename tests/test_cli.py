@@ -77,3 +77,40 @@ def test_check_never_crashes_on_an_ascii_only_stdout():
                           timeout=300, env={**os.environ, "PYTHONIOENCODING": "ascii"})
     assert done.returncode == 1 and b"Traceback" not in done.stderr
     assert b"\\u03c3" in done.stdout  # the hint's σ, escaped
+
+
+CLASS_CSV = '''student,target,answer
+alice,dW,"np.dot(dZ, A_prev.T) / m"
+bob,dW,dZ @ A_prev.T / 5
+carol,dL_dz_cross_entropy_sigmoid,\\sigma(z) - y
+dan,db,"sum(dZ, axis=0, keepdims=True)/m"
+'''
+
+
+def test_batch_grades_a_class_one_line_per_row_with_counts(tmp_path):
+    (tmp_path / "class.csv").write_text(CLASS_CSV, encoding="utf-8")
+    done = run("check", "--batch", str(tmp_path / "class.csv"))
+    assert done.returncode == 1, done.stdout + done.stderr  # some wrong, all judged
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("row 2 alice: equivalent") and lines[1].startswith("row 3 bob: not equivalent")
+    assert lines[2].startswith("row 4 carol: equivalent") and "axis=1" in lines[3]
+    assert lines[-1] == "4 answers: 2 equivalent, 2 not equivalent, 0 could not decide, 0 invalid"
+
+
+def test_batch_reads_json_lines_and_exits_by_the_summary():
+    right = '{"student": "a", "target": "da_dz", "answer": "a(1-a)"}\n{"target": "da_dz", "answer": "a - a²"}\n'
+    done = subprocess.run([sys.executable, "-m", "mathcore", "check", "--batch", "-"], input=right,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stdout.splitlines()[-1].startswith("2 answers: 2 equivalent")
+    broken = right + '{"target": "nope", "answer": "a"}\nnot json\n{"answer": "a"}\n'
+    done = subprocess.run([sys.executable, "-m", "mathcore", "check", "--batch", "-"], input=broken,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2 and "unknown target 'nope'" in done.stdout and "not JSON" in done.stdout
+    assert "needs a target and an answer" in done.stdout and "Traceback" not in done.stderr
+
+
+def test_batch_and_a_command_line_answer_do_not_mix(tmp_path):
+    done = run("check", "--batch", str(tmp_path / "none.csv"))
+    assert done.returncode == 2 and "cannot read" in done.stderr
+    (tmp_path / "c.csv").write_text(CLASS_CSV, encoding="utf-8")
+    assert run("check", "--batch", str(tmp_path / "c.csv"), "da_dz").returncode == 2
