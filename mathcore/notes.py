@@ -49,7 +49,7 @@ _PARTIAL = re.compile(r"\\frac\{(?:\\partial|d)(?P<top>[A-Za-zŷ]+(?:_[A-Za-z0-9
                       r"\{(?:\\partial|d)(?P<bottom>[A-Za-zŷ]+(?:_[A-Za-z0-9]+)?)\}")
 #: What a displayed formula may end with that is prose, not math: commas, full stops, spaces, "\quad \text{where}".
 _TRAILING = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad|\\text\{[^{}]*\}|[,.;])+$")
-_MEAN_OF_LOSSES = re.compile(r"\\frac\{1\}\{m\}\\sum_\{?i=1\}?\^\{?m\}?L\(")
+_MEAN_OF_LOSSES = re.compile(r"(?P<minus>-)?\\frac\{1\}\{m\}\\sum_\{?i=1\}?\^\{?m\}?[\[(]?L\(")
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,12 @@ def judge(formula, check=check_directly):
                                                            links=" · ".join(f"∂{a}/∂{b}" for a, b in links)),
                                corrected=target.formula)
             continue
-        if key == "cost" and _MEAN_OF_LOSSES.match(_normal(part)):
+        mean = _MEAN_OF_LOSSES.match(_normal(part)) if key == "cost" else None
+        if mean and mean["minus"]:
+            return Finding(formula, "wrong", key, Text("J is the mean of the losses, (1/m) Σ L(ŷ, y), with no minus "
+                                                       "sign: the loss already has it, L = −(y log ŷ + …)."),
+                           corrected=r"\frac{1}{m} \sum_{i=1}^{m} \mathcal{L}(\hat{y}^{(i)}, y^{(i)})")
+        if mean:
             continue  # J's definition: the mean of the losses
         if key == "dL_dw_j":  # dw_1 = x_1 dz: the one weight's index, read as j
             part = re.sub(r"x_\{?[0-9A-Za-z]\}?", "x_j", part)
