@@ -98,6 +98,6 @@ def test_cli_notes_reads_standard_input_and_says_what_it_cannot_read(tmp_path):
 
 def test_the_cost_as_minus_the_mean_of_the_losses_is_wrong():
     """A slip seen in a real learner's notes: J = −(1/m) Σ L, a second minus on top of the loss's own."""
-    (wrong, right) = check_note(r"$$J(w,b) = -\frac{1}{m}\sum_{i=1}^{m}[\mathcal{L}(\hat{y}^{(i)}, y^{(i)})]$$ and "
+    (wrong, right) = check_note(r"$$J(w,b) = -\frac{1}{m}\sum_{i=1}^{m}[\mathcal{L}(\hat{y}^{(i)}, y^{(i)})]$$" "\n\nand\n\n"
                                 r"$$J(w, b) = \frac{1}{m}\sum_{i=1}^m \mathcal{L}(\hat{y}^{(i)}, y^{(i)})$$")
     assert wrong.status == "wrong" and "no minus sign" in wrong.message and right.status == "right"
