@@ -4,19 +4,30 @@ NAMES = {"x1": "x₁", "x2": "x₂", "w1": "w₁", "w2": "w₂", "b": "b", "y": 
 
 
 def computation_graph(nodes, edges):
-    """Left to right, inputs to loss: each node with its value (forward, black) and dL/dnode
-    (backward, red); each edge with its local derivative d child / d parent.
+    """Top to bottom, inputs to loss: each node with its value (forward, black) and dL/dnode
+    (backward, red); each edge with its local derivative d child / d parent. Top to bottom keeps the graph
+    about as wide as the page, so it is drawn near its own size and its text stays readable (left to right,
+    five inputs and four ranks were scaled down to fit, to 7-pixel text).
     """
-    lines = ["digraph {", "  rankdir=LR; nodesep=0.25; ranksep=0.6;",
-             '  node [fontname="Helvetica", fontsize=11, style=filled, fillcolor="#f4f6fb", color="#4c78a8"];',
-             '  edge [fontname="Helvetica", fontsize=9, color="#888888", fontcolor="#555555"];']
+    lines = ["digraph {", "  rankdir=TB; nodesep=0.3; ranksep=0.8; forcelabels=true;",
+             '  node [fontname="Helvetica", fontsize=15, style=filled, fillcolor="#f4f6fb", color="#4c78a8"];',
+             '  edge [fontname="Helvetica", fontsize=13, color="#888888", fontcolor="#555555"];']
     for n in nodes:
-        shape = "box" if n.definition is None else ("doublecircle" if n.name == "L" else "ellipse")
+        shape = "box" if n.definition is None else ("box, peripheries=2, style=\"filled,rounded\"" if n.name == "L"
+                                                     else "ellipse")  # L: the end, framed twice (a circle was huge)
         title = "a = ŷ" if n.name == "a" else NAMES[n.name]
         label = (f'<<b>{title}</b><br/>{n.value:.4f}<br/>'
                  f'<font color="#c0392b">∂L/∂{NAMES[n.name]} = {n.backprop:.4f}</font>>')
         lines.append(f'  {n.name} [shape={shape}, label={label}];')
     for e in edges:
-        lines.append(f'  {e.parent} -> {e.child} [label="∂{NAMES[e.child.name]}/∂{NAMES[e.parent.name]} = {e.local:.3f}"];')
+        # beside its edge (xlabel): a label would widen the graph with a rank of its own; but the inputs' edges pass
+        # the parameters' row, where a label of their own keeps clear of the boxes there
+        kind = "label" if e.parent.name in ("x1", "x2") else "xlabel"
+        lines.append(f'  {e.parent} -> {e.child} [{kind}="∂{NAMES[e.child.name]}/∂{NAMES[e.parent.name]} = '
+                     f'{e.local:.3f}"];')
+    names = {n.name for n in nodes}
+    if {"x1", "x2", "w1", "w2", "b"} <= names:  # the inputs on one row, the parameters under them: 3 wide, not 5
+        lines += ["  {rank=same; x1; x2;}", "  {rank=same; w1; w2; b;}",
+                  "  x1 -> w1 [style=invis]; x2 -> w2 [style=invis];"]
     lines.append("}")
     return "\n".join(lines)

@@ -13,10 +13,12 @@ START = "start"  # the click selection's name: Streamlit reports it under this k
 
 
 def _grid_frame(w, b, values, name):
+    """One row per grid cell. Each cell reaches a third past its neighbour's edge (clipped at the plot's): cells
+    that only touched left hairline seams where the canvas anti-aliased both edges, striping the map."""
     W, B = np.meshgrid(w, b)
     dw, db = w[1] - w[0], b[1] - b[0]
     return pd.DataFrame({"w": W.ravel(), "b": B.ravel(), name: values.ravel(),
-                         "w_end": W.ravel() + dw, "b_end": B.ravel() + db})
+                         "w_end": W.ravel() + 1.33 * dw, "b_end": B.ravel() + 1.33 * db})
 
 
 def _axes(w, b):
@@ -24,18 +26,25 @@ def _axes(w, b):
             alt.Y("b:Q", title="b", scale=alt.Scale(domain=[float(b[0]), float(b[-1])], nice=False)))
 
 
-def cost_surface(w, b, J, contours, path, title, height=330):
-    """J as a heatmap (log colour scale), its isolines, and a descent path from its start.
+#: Streamlit fits a whole chart, legends and titles included, into its height; "pad" keeps the plot its own size.
+PAD = alt.AutoSizeParams(type="pad")
+
+
+def cost_surface(w, b, J, contours, path, title, size=280):
+    """J as a heatmap (log colour scale), its isolines, and a descent path from its start, in a square plot
+    (w and b on one scale, so the bowl's shape is its own) with its legends under it, so it fits half a page.
+    Show it at its own width (width="content").
 
     contours: [(level, points (k, 2))]; path: (w values, b values). Clicking a cell selects
     its (w, b) under the selection name ``START``.
     """
     x, y = _axes(w, b)
     pick = alt.selection_point(name=START, on="click", fields=["w", "b"], nearest=False, empty=False)
-    heat = alt.Chart(_grid_frame(w, b, J, "J")).mark_rect().encode(
+    colour = alt.Scale(type="log", scheme="viridis")
+    heat = alt.Chart(_grid_frame(w, b, J, "J")).mark_rect(clip=True).encode(
         x=x, x2="w_end", y=y, y2="b_end",
-        color=alt.Color("J:Q", title="J", scale=alt.Scale(type="log", scheme="viridis"),
-                        legend=alt.Legend(orient="right", gradientLength=200)),
+        color=alt.Color("J:Q", title="J", scale=colour, legend=alt.Legend(orient="bottom", direction="horizontal",
+                                                                          gradientLength=size - 80)),
         tooltip=[alt.Tooltip("w:Q", format=".2f"), alt.Tooltip("b:Q", format=".2f"), alt.Tooltip("J:Q", format=".4f")],
     ).add_params(pick)
     lines = pd.DataFrame([{"w": p[0], "b": p[1], "line": k, "order": i}
@@ -49,26 +58,35 @@ def cost_surface(w, b, J, contours, path, title, height=330):
         filled=True, size=110, stroke="white", strokeWidth=1.5, opacity=1, clip=True).encode(  # page says where
         x=x, y=y, shape=alt.Shape("where:N", title=None, scale=alt.Scale(domain=ends_names,
                                                                          range=["circle", "diamond"]),
-                                  legend=alt.Legend(orient="bottom", direction="horizontal")),  # under the colour
-        # bar it ran past the chart's height and "end" was cut off
+                                  legend=alt.Legend(orient="bottom", direction="horizontal")),
         color=alt.value("#ff4b4b"))
     layers = [heat] + ([isolines] if isolines is not None else []) + [trail, ends]
-    return alt.layer(*layers).properties(title=title, height=height)
+    return alt.layer(*layers).properties(title=title, width=size, height=size, autosize=PAD)
 
 
-def curvature_map(w, b, smallest_eigenvalue, title, height=300):
-    """The Hessian's smaller eigenvalue at each (w, b): red where negative (not convex), blue where >= 0."""
+def curvature_map(w, b, smallest_eigenvalue, title, size=280):
+    """The Hessian's smaller eigenvalue at each (w, b): red where negative (not convex), blue where >= 0; a square
+    plot like ``cost_surface``'s, so the two read side by side."""
     frame = _grid_frame(w, b, smallest_eigenvalue, "lambda_min")
     negative = _("negative: not convex here")
     frame["curvature"] = np.where(frame.lambda_min < 0, negative, "≥ 0")
     x, y = _axes(w, b)
-    return alt.Chart(frame).mark_rect().encode(
+    colour = alt.Scale(domain=["≥ 0", negative], range=["#c6dbef", "#d62728"])
+    return alt.Chart(frame).mark_rect(clip=True).encode(
         x=x, x2="w_end", y=y, y2="b_end",
-        color=alt.Color("curvature:N", title=None, legend=alt.Legend(orient="bottom"),
-                        scale=alt.Scale(domain=["≥ 0", negative], range=["#c6dbef", "#d62728"])),
+        color=alt.Color("curvature:N", title=None, legend=alt.Legend(orient="bottom"), scale=colour),
         tooltip=[alt.Tooltip("w:Q", format=".2f"), alt.Tooltip("b:Q", format=".2f"),
                  alt.Tooltip("lambda_min:Q", title="λ_min", format=".2e")],
-    ).properties(title=title, height=height)
+    ).properties(title=title, width=size, height=size, autosize=PAD)
+
+
+def _segments(line):
+    """One curve cut where its colour changes, each piece carrying the next one's first point, so the pieces meet
+    (without it the curve shows a gap at every change of sign)."""
+    line = line.reset_index(drop=True).assign(segment=lambda f: (f.sign != f.sign.shift()).cumsum())
+    starts = line.index[(line.segment != line.segment.shift()) & (line.index > 0)]
+    joins = line.loc[starts].assign(sign=line.sign[starts - 1].values, segment=line.segment[starts - 1].values)
+    return pd.concat([line, joins]).sort_values(["segment", "t"])
 
 
 def slices(data, height=200):
@@ -76,11 +94,10 @@ def slices(data, height=200):
 
     data: {loss name: {"along w" or "along b": (t values, J, d2J/dt2)}}.
     """
-    frame = pd.concat([pd.DataFrame({"t": t, "J": J, "second": second, "loss": loss, "along": _(along)})
-                       for loss, lines in data.items() for along, (t, J, second) in lines.items()])
     concave, convex = _("d²J < 0 (concave)"), _("d²J ≥ 0 (convex)")
-    frame["sign"] = np.where(frame.second < 0, concave, convex)
-    frame["segment"] = (frame.sign != frame.sign.shift()).cumsum()
+    frame = pd.concat([_segments(pd.DataFrame({"t": t, "J": J, "second": second, "loss": loss, "along": _(along),
+                                               "sign": np.where(np.asarray(second) < 0, concave, convex)}))
+                       for loss, lines in data.items() for along, (t, J, second) in lines.items()])
     return alt.Chart(frame).mark_line(strokeWidth=3).encode(
         x=alt.X("t:Q", title=_("parameter value")),
         y=alt.Y("J:Q", title="J"),

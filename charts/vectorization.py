@@ -7,19 +7,27 @@ from i18n import _
 
 
 def shape_walk(n, n_prev, m, cell=26):
-    """dZ (n, m) @ A_prev.T (m, n_prev) = dW (n, n_prev), each drawn as its grid of entries; the shared m axis,
-    which the product sums away, in orange."""
-    matrices = (("dZ", n, m, _("columns: the m examples")), ("A_prev.T", m, n_prev, _("rows: the m examples")),
-                ("= dW", n, n_prev, _("no m axis: summed away")))
+    """dZ (n, m) @ A_prev.T (m, n_prev) = dW (n, n_prev), each drawn as its grid of entries. Each example has its
+    colour: its column of dZ and its row of A_prev.T, the pair the product multiplies and adds up; dW, where the m
+    axis is summed away, is grey-blue."""
+    examples = [_("example {i}").format(i=i + 1) for i in range(m)]
+    summed = _("dW: the m examples summed")
     colour = alt.Color("role:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=300),
-                       scale=alt.Scale(domain=[role for *_shape, role in matrices], range=["#fdae6b", "#fdae6b", "#9ecae1"]))
+                       scale=alt.Scale(domain=[*examples, summed],
+                                       range=[*EXAMPLE_COLOURS[:m], "#9ecae1"]))
+    matrices = (("dZ", n, m, lambda r, c: examples[c]), ("A_prev.T", m, n_prev, lambda r, c: examples[r]),
+                ("= dW", n, n_prev, lambda r, c: summed))
     panels = []
     for name, rows, cols, role in matrices:
-        cells = pd.DataFrame([{"r": r, "c": c, "role": role} for r in range(rows) for c in range(cols)])
+        cells = pd.DataFrame([{"r": r, "c": c, "role": role(r, c)} for r in range(rows) for c in range(cols)])
         panels.append(alt.Chart(cells).mark_rect(stroke="white", strokeWidth=2).encode(
             x=alt.X("c:O", axis=None), y=alt.Y("r:O", axis=None), color=colour,
         ).properties(width=alt.Step(cell), height=alt.Step(cell), title=f"{name}  ({rows} × {cols})"))
     return alt.hconcat(*panels, spacing=28).resolve_scale(color="shared")
+
+
+#: One colour per example in the shape walk (m is at most 4 there), none of them dW's blue.
+EXAMPLE_COLOURS = ["#fd8d3c", "#74c476", "#9e9ac8", "#f768a1"]
 
 
 def timings(rows, height=320):

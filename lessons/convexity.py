@@ -80,7 +80,7 @@ for col, (loss, record) in zip((left, right), LOSSES.items()):
     run = runs[loss]
     col.altair_chart(charts.cost_surface(w_grid, b_grid, s.J, isolines, (run.w, run.b), f"J(w, b), {_(name)}"),
                      on_select=lambda key=f"surface_{loss}": start_from_click(key), key=f"surface_{loss}",
-                     width="stretch")
+                     width="content")
     top, bottom = col.columns(2), col.columns(2)
     top[0].metric(_("final w"), f"{run.w[-1]:.2f}")
     top[1].metric(_("final b"), f"{run.b[-1]:.2f}")
@@ -104,7 +104,7 @@ left, right = st.columns(2)
 for col, (loss, record) in zip((left, right), LOSSES.items()):
     name = record.name
     lam = grid[loss][0].smallest_eigenvalue
-    col.altair_chart(charts.curvature_map(w_grid, b_grid, lam, f"λ_min, {_(name)}"), width="stretch")
+    col.altair_chart(charts.curvature_map(w_grid, b_grid, lam, f"λ_min, {_(name)}"), width="content")
     col.metric(_("smallest λ_min on the grid, {loss}").format(loss=_(name)), f"{lam.min():.2e}",
                help=_("Cross-entropy's can dip below 0 only by rounding, around 1e-17."))
     col.caption(_("negative at {share:.0%} of the grid points").format(share=np.mean(lam < -1e-12)))

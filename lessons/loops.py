@@ -8,6 +8,7 @@ import streamlit as st
 import charts
 from i18n import _
 from ui import link
+from mathcore.vectorization import cache_sizes, slowest_step
 from ui.timing import activation_cost, dot_timings, gradient_timings
 
 st.title(_("Loops versus NumPy, measured"))
@@ -35,6 +36,22 @@ st.caption(_("Measured on this server at {when} (UTC) for n_x = {n_x} up to m = 
              "one for the loop; the loop is timed while its total stays under 2 s and extrapolated linearly in m "
              "beyond (dashed). Until you press Measure, you see this server's latest measurement (kept 10 minutes).")
            .format(when=when, n_x=n_x, largest=largest))
+
+jump = slowest_step(rows, n_x, cache_sizes())
+if jump is None:
+    st.caption(_("The vectorized time per example never grows by more than 20% from one size to the next here."))
+elif jump.level is None:
+    st.caption(_("The vectorized time per example grows {ratio:.1f}× from m = {before:,} to m = {after:,} (its data, X, "
+                 "A and Y: {small:.2g} MB, then {large:.2g} MB); no cache of this CPU lies between the two sizes.")
+               .format(ratio=jump.ratio, before=jump.m_before, after=jump.m_after, small=jump.bytes_before / 1e6,
+                       large=jump.bytes_after / 1e6))
+else:
+    st.info(_("Why the vectorized time jumps: per example it grows {ratio:.1f}× from m = {before:,} to m = {after:,}, "
+              "where its data (X, A and Y: {small:.2g} MB, then {large:.2g} MB) outgrows this CPU's level-{level} "
+              "cache ({cache:.2g} MB), so it streams from slower memory.")
+            .format(ratio=jump.ratio, before=jump.m_before, after=jump.m_after, small=jump.bytes_before / 1e6,
+                    large=jump.bytes_after / 1e6, level=jump.level, cache=jump.cache / 1e6),
+            icon=":material/memory:")
 
 st.header(_("A dot product, and exp against max"))
 with st.spinner(_("Timing a dot product on this server…")):

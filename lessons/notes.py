@@ -12,9 +12,9 @@ from ui.inert import inert
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "example-note.md"
 TEXT, COMMITTED, UPLOADED = "notes:text", "notes:committed", "notes:uploaded"
-#: How each finding is shown: the outcome whose box it takes, and its words.
-SHOWN = {"right": (Outcome.EQUIVALENT, _("correct")), "wrong": (Outcome.NOT_EQUIVALENT, _("wrong")),
-         "not judged": (Outcome.UNDECIDED, _("not judged")), "not recognised": (Outcome.INVALID, _("not recognised"))}
+#: How each finding's outcome is named on the page.
+WORDS = {Outcome.EQUIVALENT: _("correct"), Outcome.NOT_EQUIVALENT: _("wrong"), Outcome.UNDECIDED: _("not judged"),
+         Outcome.INVALID: _("not recognised")}
 
 st.title(_("Check my notes"))
 st.markdown(_("Paste a note in Markdown, or upload one: every formula between dollar signs (single or double) is "
@@ -37,7 +37,7 @@ if uploaded is not None and st.session_state.get(UPLOADED) != uploaded.file_id:
 note = st.text_area(_("Your note (Markdown)"), height=260, max_chars=MAX_NOTE, key=TEXT,
                     placeholder=_("…so $dz = a - y$ and $dw = \\frac{1}{m} X dZ^T$…"))
 with st.container(horizontal=True):
-    checked = st.button(_("Check my notes"), type="primary", disabled=not note)
+    checked = st.button(_("Check my notes"), type="primary")
     st.button(_("Try an example note"), on_click=use_example)
 if checked:
     st.session_state[COMMITTED] = note
@@ -45,11 +45,10 @@ if checked:
 
 def show(finding):
     """One formula: its line, its source (as code: a note's text is never rendered), the verdict and the fix."""
-    outcome, word = SHOWN[finding.status]
     with st.container(border=True):
-        st.markdown(_("**Line {line}**, {status}").format(line=finding.formula.line, status=word))
+        st.markdown(_("**Line {line}**, {status}").format(line=finding.formula.line, status=WORDS[finding.outcome]))
         st.code(finding.formula.latex, language="latex", wrap_lines=True)
-        box(Verdict(outcome, finding.message), inert(_(finding.message), limit=600))
+        box(Verdict(finding.outcome, finding.message), inert(_(finding.message), limit=600))
         if finding.hint:
             st.info(_("Hint: {hint}").format(hint=_(finding.hint)))
         if finding.corrected:
@@ -62,15 +61,15 @@ if note and note == st.session_state.get(COMMITTED):
     counts = summary(findings)
     if not findings:
         st.info(_("No formula found: write math between dollar signs, single or double."))
-    for column, status in zip(st.columns(len(STATUSES)), STATUSES):
-        column.metric(SHOWN[status][1], counts[status])
+    for column, (status, outcome) in zip(st.columns(len(STATUSES)), STATUSES.items()):
+        column.metric(WORDS[outcome], counts[status])
     for finding in findings:  # what needs the learner first, in the note's order
-        if finding.status in ("wrong", "not judged"):
+        if finding.outcome in (Outcome.NOT_EQUIVALENT, Outcome.UNDECIDED):
             show(finding)
-    for status in ("right", "not recognised"):
-        rest = [f for f in findings if f.status == status]
+    for outcome in (Outcome.EQUIVALENT, Outcome.INVALID):
+        rest = [f for f in findings if f.outcome is outcome]
         if rest:
-            with st.expander(_("{status}: {n}").format(status=SHOWN[status][1], n=len(rest))):
+            with st.expander(_("{status}: {n}").format(status=WORDS[outcome], n=len(rest))):
                 for finding in rest:
                     show(finding)
 elif note:

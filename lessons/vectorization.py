@@ -22,9 +22,9 @@ st.markdown(_("$dZ$ holds one column per example and has **no** $1/m$: each colu
 
 st.header(_("Proved with symbolic matrices"))
 cols = st.columns(3)
-n = cols[0].slider(_("units n[l]"), **link.number("n", 2, 1, 4))
-n_prev = cols[1].slider(_("inputs n[l−1]"), **link.number("n_prev", 3, 1, 4))
-m = cols[2].slider(_("examples m"), **link.number("m", 2, 1, 4))
+n = cols[0].slider(_("units n[l]"), **link.number("n", 3, 1, 4))  # three different sizes: no axis mistaken for
+n_prev = cols[1].slider(_("inputs n[l−1]"), **link.number("n_prev", 2, 1, 4))  # another in the shape walk
+m = cols[2].slider(_("examples m"), **link.number("m", 4, 1, 4))
 proof = backward_proof(n, n_prev, m)
 st.markdown(_("SymPy writes $J$ with symbolic entries and differentiates it by every $W_{jk}$:"))
 st.latex(r"dW_{jk} = \frac{\partial J}{\partial W_{jk}} = \frac1m \sum_{i=1}^{m} dZ_{ji}\, A^{[l-1]}_{ki}")
@@ -53,18 +53,20 @@ scaled = cols[0].selectbox(_("scale"), [True, False], format_func=scale_name, **
 left = cols[1].selectbox(_("left"), OPERANDS, **link.option("left", "dZ", OPERANDS))
 operator = cols[2].selectbox(_("operator"), ["@", "*"], **link.option("operator", "@", ["@", "*"]))
 right = cols[3].selectbox(_("right"), OPERANDS, **link.option("right", "A_prev.T", OPERANDS))
-verdict = check_dW(left, operator, right, scaled, n=3, n_prev=2, m=5)
+sizes = (n, n_prev, m) if len({n, n_prev, m, 1}) == 4 else (3, 2, 5)  # three different sizes, none 1: no coincidence
+verdict = check_dW(left, operator, right, scaled, *sizes)
 box(verdict, f"`{'(1/m) * ' if scaled else ''}{left} {operator} {right}`: {_(verdict.message)}")
 cols = st.columns(3)
 axis = cols[0].selectbox("np.sum(dZ, axis=…)", [1, 0], **link.option("axis", 1, [1, 0]))
 keepdims = cols[1].selectbox("keepdims", [True, False], **link.option("keepdims", True, [True, False]))
 db_scaled = cols[2].selectbox(_("scale for db"), [True, False], format_func=scale_name,
                               **link.option("db_scale", True, [True, False]))
-verdict = check_db(axis, keepdims, db_scaled)
+verdict = check_db(axis, keepdims, db_scaled, n=sizes[0], m=sizes[2])
 box(verdict, f"`{'(1/m) * ' if db_scaled else ''}np.sum(dZ, axis={axis}, keepdims={keepdims})`: "
              f"{_(verdict.message)}")
-st.caption(_("Checked on random arrays with n[l] = 3, n[l−1] = 2, m = 5: three different sizes, so a wrong shape "
-             "cannot pass by coincidence."))
+st.caption(_("Checked on random arrays with n[l] = {n}, n[l−1] = {n_prev}, m = {m}: three different sizes, so a wrong "
+             "shape cannot pass by coincidence (the sliders' sizes when they are three different sizes above 1, else "
+             "3, 2, 5).").format(n=sizes[0], n_prev=sizes[1], m=sizes[2]))
 
 st.header(_("One gradient, four ways"))
 cols = st.columns(2)

@@ -73,6 +73,11 @@ class Finding:
     corrected: str = ""  # LaTeX of the right formula, for a wrong one
     readings: tuple = field(default=())  # LaTeX of how each judged part was read
 
+    @property
+    def outcome(self):
+        """The checker outcome this finding is shown as (pages style by it, never by the status's words)."""
+        return STATUSES[self.status]
+
 
 def formulas(markdown):
     """Every formula of a Markdown note, in order: ``$…$`` and ``$$…$$`` outside code, by a Markdown parser."""
@@ -202,8 +207,9 @@ def summary(findings):
     return {status: sum(f.status == status for f in findings) for status in STATUSES}
 
 
-#: A finding's status, in report order.
-STATUSES = ("right", "wrong", "not judged", "not recognised")
+#: A finding's status, in report order, with the checker outcome a page shows it as.
+STATUSES = {"right": Outcome.EQUIVALENT, "wrong": Outcome.NOT_EQUIVALENT, "not judged": Outcome.UNDECIDED,
+            "not recognised": Outcome.INVALID}
 
 
 def exit_code(findings):

@@ -196,6 +196,53 @@ def time_gradients(m_values, n_x=20, loop_budget=2.0, seed=0, progress=None):
     return results
 
 
+def cache_sizes(root="/sys/devices/system/cpu/cpu0/cache"):
+    """{level: bytes} of this CPU's data and unified caches, as Linux reports them; {} where it does not."""
+    from pathlib import Path
+
+    units = {"K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}
+    sizes = {}
+    for index in sorted(Path(root).glob("index*")):
+        try:
+            kind, level, size = ((index / name).read_text().strip() for name in ("type", "level", "size"))
+            if kind != "Instruction":
+                sizes[int(level)] = int(size[:-1]) * units[size[-1]] if size[-1] in units else int(size)
+        except (OSError, ValueError):
+            continue
+    return sizes
+
+
+def working_set(m, n_x):
+    """Bytes the vectorized gradient reads: X (n_x, m), A and Y (1, m), float64."""
+    return 8 * m * (n_x + 2)
+
+
+@dataclass(frozen=True)
+class Jump:
+    """Where the vectorized time per example grows most between two consecutive sizes, and why if a cache says."""
+
+    m_before: int
+    m_after: int
+    ratio: float  # per-example time after / before
+    bytes_before: int
+    bytes_after: int
+    level: int | None  # the cache whose size lies between the two working sets, if one does
+    cache: int | None  # its bytes
+
+
+def slowest_step(rows, n_x, caches, at_least=1.2):
+    """The Jump of ``rows`` (Timings, increasing m) where vectorized seconds per example grow most, if by
+    ``at_least``; its cause is the smallest cache that the working set outgrows between the two sizes."""
+    steps = [(after.vectorized / after.m / (before.vectorized / before.m), before, after)
+             for before, after in zip(rows, rows[1:])]
+    if not steps or max(steps, key=lambda step: step[0])[0] < at_least:
+        return None
+    ratio, before, after = max(steps, key=lambda step: step[0])
+    small, large = working_set(before.m, n_x), working_set(after.m, n_x)
+    level = min((level for level, size in caches.items() if small <= size < large), default=None)
+    return Jump(before.m, after.m, ratio, small, large, level, caches.get(level))
+
+
 def dot_against_sum(n=1_000_000, seed=0):
     """Seconds for w . x by ``np.dot`` and by a Python ``sum`` over the pairs (results asserted equal)."""
     rng = np.random.default_rng(seed)

@@ -2,6 +2,7 @@
 
 import altair as alt
 import numpy as np
+import pandas as pd
 
 import charts
 
@@ -58,3 +59,29 @@ def test_cost_surface_keeps_its_path_inside_and_names_both_ends():
     assert trail["mark"]["clip"] and ends["mark"]["clip"]
     assert ends["encoding"]["shape"]["legend"]["orient"] == "bottom"
     assert ends["encoding"]["shape"]["scale"]["domain"] == ["start", "end"]
+
+
+def test_slices_pieces_meet_where_the_sign_changes():
+    """A slice coloured by the sign of d²J is cut into pieces; each piece ends where the next begins (no gaps)."""
+    t = np.linspace(-3, 3, 61)
+    chart = charts.slices({"squared error": {"along w": (t, np.sin(t), -np.sin(t))}}).to_dict()
+    rows = pd.DataFrame(chart["datasets"][chart["data"]["name"]])
+    pieces = [piece.t.to_numpy() for _, piece in rows.groupby("segment")]
+    assert len(pieces) == 2 and all(a[-1] == b[0] for a, b in zip(pieces, pieces[1:]))
+
+
+def test_the_surface_and_curvature_maps_are_square():
+    """w and b are on one scale, so a bowl looks like the bowl it is."""
+    w = b = np.linspace(-8, 8, 5)
+    for chart in (charts.cost_surface(w, b, np.ones((5, 5)), [], ([0.0], [0.0]), "J").to_dict(),
+                  charts.curvature_map(w, b, np.ones((5, 5)), "λ").to_dict()):
+        assert chart["width"] == chart["height"]
+
+
+def test_the_shape_walk_gives_each_example_its_colour_in_dz_and_in_a_prev_t():
+    spec = charts.shape_walk(3, 2, 4).to_dict()
+    panels = [pd.DataFrame(spec["datasets"][panel["data"]["name"]]) for panel in spec["hconcat"]]
+    dZ, A_prev_T, dW = panels
+    for i in range(4):  # column i of dZ and row i of A_prev.T: one example, one colour
+        assert set(dZ[dZ.c == i].role) == set(A_prev_T[A_prev_T.r == i].role) == {f"example {i + 1}"}
+    assert dW.role.nunique() == 1 and len(dW) == 6

@@ -1,5 +1,6 @@
 """python -m mathcore verify: table, JSON and LaTeX, and the exit code."""
 
+import io
 import json
 import os
 import subprocess
@@ -15,6 +16,21 @@ from mathcore.derivations import CATALOGUE, z
 
 def run(*args):
     return subprocess.run([sys.executable, "-m", "mathcore", *args], capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def mathcore_cli(capsys, monkeypatch):
+    """``python -m mathcore ARGS`` in this process (exit code, stdout, stderr): its command line, without paying
+    an interpreter and SymPy's import each time. A few tests below still run the real process."""
+    def call(*args, stdin=""):
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        try:
+            code = cli.main(list(args))
+        except SystemExit as exit:
+            code = exit.code
+        captured = capsys.readouterr()
+        return subprocess.CompletedProcess(args, code, captured.out, captured.err)
+    return call
 
 
 def test_verify_table_lists_every_derivation_and_exits_0():
@@ -65,8 +81,8 @@ def test_a_failing_derivation_makes_verify_exit_1(monkeypatch, capsys):
     (["check", "dL_dz_cross_entropy_sigmoid", "-(y - a)"], 0),
     (["check", "dL_dz_cross_entropy_sigmoid", "-y"], 1),
 ])
-def test_check_exits_0_only_for_a_judged_right_answer(args, code):
-    done = run(*args)
+def test_check_exits_0_only_for_a_judged_right_answer(mathcore_cli, args, code):
+    done = mathcore_cli(*args)
     assert done.returncode == code, done.stdout + done.stderr
     assert "Traceback" not in done.stderr
 
@@ -87,9 +103,9 @@ dan,db,"sum(dZ, axis=0, keepdims=True)/m"
 '''
 
 
-def test_batch_grades_a_class_one_line_per_row_with_counts(tmp_path):
+def test_batch_grades_a_class_one_line_per_row_with_counts(mathcore_cli, tmp_path):
     (tmp_path / "class.csv").write_text(CLASS_CSV, encoding="utf-8")
-    done = run("check", "--batch", str(tmp_path / "class.csv"))
+    done = mathcore_cli("check", "--batch", str(tmp_path / "class.csv"))
     assert done.returncode == 1, done.stdout + done.stderr  # some wrong, all judged
     lines = done.stdout.splitlines()
     assert lines[0].startswith("row 2 alice: equivalent") and lines[1].startswith("row 3 bob: not equivalent")
@@ -97,20 +113,18 @@ def test_batch_grades_a_class_one_line_per_row_with_counts(tmp_path):
     assert lines[-1] == "4 answers: 2 equivalent, 2 not equivalent, 0 could not decide, 0 invalid"
 
 
-def test_batch_reads_json_lines_and_exits_by_the_summary():
+def test_batch_reads_json_lines_and_exits_by_the_summary(mathcore_cli):
     right = '{"student": "a", "target": "da_dz", "answer": "a(1-a)"}\n{"target": "da_dz", "answer": "a - a²"}\n'
-    done = subprocess.run([sys.executable, "-m", "mathcore", "check", "--batch", "-"], input=right,
-                          capture_output=True, text=True, timeout=300)
+    done = mathcore_cli("check", "--batch", "-", stdin=right)
     assert done.returncode == 0 and done.stdout.splitlines()[-1].startswith("2 answers: 2 equivalent")
     broken = right + '{"target": "nope", "answer": "a"}\nnot json\n{"answer": "a"}\n'
-    done = subprocess.run([sys.executable, "-m", "mathcore", "check", "--batch", "-"], input=broken,
-                          capture_output=True, text=True, timeout=300)
+    done = mathcore_cli("check", "--batch", "-", stdin=broken)
     assert done.returncode == 2 and "unknown target 'nope'" in done.stdout and "not JSON" in done.stdout
     assert "needs a target and an answer" in done.stdout and "Traceback" not in done.stderr
 
 
-def test_batch_and_a_command_line_answer_do_not_mix(tmp_path):
-    done = run("check", "--batch", str(tmp_path / "none.csv"))
+def test_batch_and_a_command_line_answer_do_not_mix(mathcore_cli, tmp_path):
+    done = mathcore_cli("check", "--batch", str(tmp_path / "none.csv"))
     assert done.returncode == 2 and "cannot read" in done.stderr
     (tmp_path / "c.csv").write_text(CLASS_CSV, encoding="utf-8")
-    assert run("check", "--batch", str(tmp_path / "c.csv"), "da_dz").returncode == 2
+    assert mathcore_cli("check", "--batch", str(tmp_path / "c.csv"), "da_dz").returncode == 2

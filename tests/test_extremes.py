@@ -15,7 +15,8 @@ from streamlit.testing.v1 import AppTest
 from tests.test_app_router import routed_pages
 
 TIMEOUT = 120
-KINDS = ("slider", "number_input", "select_slider", "selectbox", "radio", "checkbox", "text_input", "button")
+KINDS = ("slider", "number_input", "select_slider", "selectbox", "radio", "checkbox", "text_input", "text_area",
+         "button")
 ODD_TEXT = ["", "0", "-1", "1e308", "8, 8, 8, 8", "9" * 40, "1,,2", "x" * 300, "∞ ☃ 한국어", "a - y; import os"]
 
 
@@ -31,6 +32,8 @@ def extremes(widget):
         return [not widget.value, widget.value]
     if widget.type == "text_input":
         return ODD_TEXT
+    if widget.type == "text_area":  # a note: odd text, hostile formulas, many formulas
+        return ODD_TEXT + [r"$dz = \input{/etc/passwd}$ $\href{x}{y} = 1$", "$dz = a - y$ " * 100]
     return ["click"]
 
 

@@ -273,7 +273,7 @@ def test_activations_page_vanishing_and_collapse(app):
 def test_vectorization_page_shows_a_wide_dw_entry_by_entry(app):
     """#19: at n = n[l-1] = m = 4 the symbolic dW overlapped its rows and ran off the page: now one entry a line."""
     page = open_page(app, "lessons/vectorization.py")
-    assert any(r"dW = \frac{1}{2}\left[" in block.value for block in page.latex)  # the defaults: the matrix fits
+    assert any(r"dW = \frac{1}{4}\left[" in block.value for block in page.latex)  # the defaults: the matrix fits
     for i in range(3):
         page.slider[i].set_value(4).run()
     entries = next(block.value for block in page.latex if r"\begin{aligned}" in block.value)

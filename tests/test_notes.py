@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from mathcore.notes import MAX_NOTE, check_note, exit_code, formulas, summary
+from tests.test_cli import mathcore_cli  # noqa: F401 (a fixture)
 
 NOTES = Path(__file__).parent / "notes"
 EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "example-note.md"
@@ -73,26 +74,26 @@ def test_a_note_too_long_is_refused_with_its_length():
         check_note("a" * (MAX_NOTE + 1))
 
 
-def run(*args, stdin=None):
+def run(*args):
     return subprocess.run([sys.executable, "-m", "mathcore", "notes", *args], capture_output=True, text=True,
-                          timeout=300, input=stdin)
+                          timeout=300)
 
 
 @pytest.mark.parametrize("name, code", [("right.md", 0), ("wrong.md", 1), ("not-formulas.md", 2)])
-def test_cli_notes_prints_a_line_per_formula_and_exits_by_the_summary(name, code):
-    done = run(str(NOTES / name))
+def test_cli_notes_prints_a_line_per_formula_and_exits_by_the_summary(mathcore_cli, name, code):
+    done = mathcore_cli("notes", str(NOTES / name)) if code else run(str(NOTES / name))  # one real process
     assert done.returncode == code, done.stdout + done.stderr
     lines = [line for line in done.stdout.splitlines() if line.startswith("line ")]
     assert len(lines) == len(findings(name))
     assert done.stdout.rstrip().splitlines()[-1].startswith(f"{len(lines)} formulas: ")
 
 
-def test_cli_notes_reads_standard_input_and_says_what_it_cannot_read(tmp_path):
-    assert run("-", stdin="so $dz = a - y$").returncode == 0
-    missing = run(str(tmp_path / "none.md"))
+def test_cli_notes_reads_standard_input_and_says_what_it_cannot_read(mathcore_cli, tmp_path):
+    assert mathcore_cli("notes", "-", stdin="so $dz = a - y$").returncode == 0
+    missing = mathcore_cli("notes", str(tmp_path / "none.md"))
     assert missing.returncode == 2 and "cannot read" in missing.stderr and "Traceback" not in missing.stderr
     (tmp_path / "long.md").write_text("a" * (MAX_NOTE + 1))
-    long = run(str(tmp_path / "long.md"))
+    long = mathcore_cli("notes", str(tmp_path / "long.md"))
     assert long.returncode == 2 and "limited to" in long.stderr
 
 

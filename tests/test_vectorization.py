@@ -87,3 +87,23 @@ def test_timings_measure_then_extrapolate():
     rows = time_gradients([10, 100, 1000], n_x=3, loop_budget=0.0)
     assert [t.measured for t in rows] == [True, False, False]
     assert rows[2].loop == pytest.approx(rows[0].loop * 100) and all(t.vectorized > 0 for t in rows)
+
+
+def test_the_jump_in_vectorized_time_is_found_and_put_down_to_the_cache_it_outgrows(tmp_path):
+    """The loops page explains its chart's jump from the measurements and the CPU's caches (here made up)."""
+    from mathcore.vectorization import Timing, cache_sizes, slowest_step, working_set
+    for index, (kind, level, size) in enumerate([("Data", 1, "32K"), ("Instruction", 1, "32K"),
+                                                 ("Unified", 2, "1024K"), ("Unified", 3, "32768K")]):
+        folder = tmp_path / f"index{index}"
+        folder.mkdir()
+        for name, value in (("type", kind), ("level", level), ("size", size)):
+            (folder / name).write_text(f"{value}\n")
+    caches = cache_sizes(tmp_path)
+    assert caches == {1: 32 * 1024, 2: 1024 ** 2, 3: 32 * 1024 ** 2}
+    per_example = {1_000: 1.3e-7, 3_162: 0.87e-7, 10_000: 1.23e-7, 31_622: 0.87e-7}  # seconds, as measured once
+    rows = [Timing(m, t * m, 1.0, True) for m, t in per_example.items()]
+    jump = slowest_step(rows, 20, caches)
+    assert (jump.m_before, jump.m_after, jump.level) == (3_162, 10_000, 2)
+    assert working_set(3_162, 20) < 1024 ** 2 <= working_set(10_000, 20) and round(jump.ratio, 2) == 1.41
+    assert slowest_step(rows[:2], 20, caches) is None  # per-example time only falls: nothing to explain
+    assert cache_sizes(tmp_path / "none") == {}

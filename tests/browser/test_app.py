@@ -224,7 +224,7 @@ def test_clicking_the_surface_restarts_both_descents(page, server):
     assert_chart_drawn(surface)
     box = surface.locator("canvas.marks, svg.marks").first.bounding_box()
     for attempt in range(5):  # Vega attaches its click handlers only after its first draw: click until it listens
-        page.mouse.click(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.35)  # w > 0, b > 0
+        page.mouse.click(box["x"] + box["width"] * 0.75, box["y"] + box["height"] * 0.25)  # w > 0, b > 0
         try:
             expect(start_w).not_to_have_value("-6.00", timeout=3_000)
             break

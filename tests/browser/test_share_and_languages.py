@@ -125,29 +125,21 @@ def test_moving_through_the_sidebar_keeps_the_language_and_drops_the_last_pages_
 
 
 @pytest.mark.parametrize("path", list(PAGES))
-def test_every_page_in_korean_typesets_and_draws(page, server, path):
-    open_page(page, f"{server}/{path}?lang=ko")
-    if path in KOREAN_HEADINGS:
-        expect(page.locator("h1").first).to_have_text(KOREAN_HEADINGS[path])
-    assert page.locator("h1").first.inner_text() != PAGES[path][1]
-    for chart in page.locator('[data-testid="stVegaLiteChart"]').all():
-        assert_chart_drawn(chart)
-    assert_rendered_cleanly(page)
-    screenshot(page, f"ko-{path or 'home'}", height=3200)
-
-
-@pytest.mark.parametrize("path", list(PAGES))
-def test_every_page_in_the_dark_theme(browser, server, path):
-    """The config sets no base theme, so the browser's colour scheme picks it: dark here."""
+def test_every_page_in_korean_and_in_the_dark_theme_typesets_and_draws(browser, server, path):
+    """Korean and the dark theme at once (each page in English and light is test_app's): the config sets no base
+    theme, so the browser's colour scheme picks it, dark here."""
     page = fresh_page(browser, color_scheme="dark")
     try:
-        open_page(page, f"{server}/{path}")
+        open_page(page, f"{server}/{path}?lang=ko")
+        if path in KOREAN_HEADINGS:
+            expect(page.locator("h1").first).to_have_text(KOREAN_HEADINGS[path])
+        assert page.locator("h1").first.inner_text() != PAGES[path][1]
         background = page.locator('[data-testid="stApp"]').evaluate("e => getComputedStyle(e).backgroundColor")
         assert sum(map(int, re.findall(r"\d+", background)[:3])) < 150, background  # dark indeed
         for chart in page.locator('[data-testid="stVegaLiteChart"]').all():
             assert_chart_drawn(chart)
         assert_rendered_cleanly(page)
-        screenshot(page, f"dark-{path or 'home'}", height=3200)
+        screenshot(page, f"ko-dark-{path or 'home'}", height=3200)
     finally:
         page.context.close()
 
