@@ -44,6 +44,7 @@ MAX_TOKENS = 150
 MAX_DEPTH = 15
 MAX_DIGITS = 8
 MAX_EXPONENT = 10
+TOO_DEEP = Text("The answer nests more than {limit} levels deep", limit=MAX_DEPTH)
 
 #: Allowed functions, by every name a learner may use for them: the elementary ones, and every activation record
 #: by its key and its spellings.
@@ -166,14 +167,18 @@ def normalise(text):
     return "".join(LOOKALIKES.get(ch, ch) for ch in text)
 
 
-def tokenize(text):
-    """Tokens of ``text``, after the length bound; anything unexpected is named with its position."""
+def _within_length(text):
+    """AnswerError if ``text`` is longer than MAX_LENGTH."""
     if len(text) > MAX_LENGTH:
         raise AnswerError(Text("The answer is {length:,} characters long; answers are limited to {limit}.",
                                length=len(text), limit=MAX_LENGTH))
+
+
+def tokenize(text):
+    """Tokens of ``text`` (normalised), after the length bound; anything unexpected is named with its position."""
+    _within_length(text)
     if not text.strip():
         raise AnswerError(Text("The answer is empty: type an expression, such as a - y."))
-    text = normalise(text)
     tokens, position = [], 0
     while position < len(text):
         if text[position:].strip() == "":
@@ -244,7 +249,7 @@ class _Latex:
             if level == 0:
                 return "".join(self.tokens[start:self.i - 1])
             if level > MAX_DEPTH:
-                raise self.error(Text("The answer nests more than {limit} levels deep", limit=MAX_DEPTH))
+                raise self.error(TOO_DEEP)
         raise self.error(Text("An opening brace is never closed"))
 
     def group(self):
@@ -254,7 +259,7 @@ class _Latex:
     def sub(self, source):
         """``source`` (an argument's LaTeX) in the plain notation, in parentheses, one level deeper."""
         if self.depth + 1 > MAX_DEPTH:
-            raise self.error(Text("The answer nests more than {limit} levels deep", limit=MAX_DEPTH))
+            raise self.error(TOO_DEEP)
         inner = _Latex(source)
         inner.depth = self.depth + 1
         return f"({inner.translate()})"
@@ -356,16 +361,22 @@ def from_latex(text):
     return _Latex(text).translate()
 
 
-def split_lhs(text):
-    """(left-hand side or "", the formula after the last '=' or ':=' outside brackets)."""
-    level, cut = 0, None
+def equals_signs(text):
+    """Where ``text`` has an '=' outside brackets (an '=' inside them is a keyword's, axis=1, or a bound's, i=1)."""
+    level, found = 0, []
     for position, ch in enumerate(text):
         level += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(ch, 0)
         if ch == "=" and level == 0:
-            cut = position
-    if cut is None:
+            found.append(position)
+    return found
+
+
+def split_lhs(text):
+    """(left-hand side or "", the formula after the last '=' or ':=' outside brackets)."""
+    cuts = equals_signs(text)
+    if not cuts:
         return "", text
-    return text[:cut].rstrip(":").strip(), text[cut + 1:]
+    return text[:cuts[-1]].rstrip(":").strip(), text[cuts[-1] + 1:]
 
 
 def notation(text):
@@ -402,14 +413,13 @@ def read(text):
     >>> to_text(read("np.dot(dZ, A_prev.T) / m").tree)
     'dZ @ A_prev.T / m'
     """
-    if len(text) > MAX_LENGTH:
-        tokenize(text)  # the length message
+    _within_length(text)
     kind = notation(text)
     lhs, formula = split_lhs(text)
+    formula = normalise(formula)
     if kind == "latex":
-        formula = from_latex(normalise(formula))
-    parser = _Parser(tokenize(formula))
-    parser.text = normalise(formula)
+        formula = from_latex(formula)
+    parser = _Parser(tokenize(formula), formula)
     tree = parser.expr()
     if parser.token.kind != "end":
         raise AnswerError(Text("Unexpected {token!r} after a complete expression", token=parser.token.text),
@@ -418,9 +428,9 @@ def read(text):
 
 
 class _Parser:
-    def __init__(self, tokens):
-        self.tokens, self.i, self.depth, self.in_sum, self.warnings = tokens, 0, 0, False, []
-        self.text = ""
+    def __init__(self, tokens, text):
+        """``tokens`` of ``text`` (its positions are theirs); ``text`` is quoted back in warnings."""
+        self.tokens, self.text, self.i, self.depth, self.in_sum, self.warnings = tokens, text, 0, 0, False, []
 
     @property
     def token(self):
@@ -437,7 +447,7 @@ class _Parser:
     def nested(self, position):
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise AnswerError(Text("The answer nests more than {limit} levels deep", limit=MAX_DEPTH), position)
+            raise AnswerError(TOO_DEEP, position)
 
     def expr(self):
         node = self.term()
@@ -478,11 +488,11 @@ class _Parser:
             return
         end = self._factor_end()
         numerator, denominator = self._span(first, slash.position), self._span(after, self.token.position)
-        rest = self.source[self.token.position:end].strip()
+        rest = self.text[self.token.position:end].strip()
         self.warnings.append(Text(
             "{text} is read as ({numerator}/{denominator})·{rest}, as Python reads it; if you meant "
             "{numerator}/({denominator}·{rest}), put the denominator in parentheses.",
-            text=self.source[first.position:end].strip(), numerator=numerator, denominator=denominator, rest=rest))
+            text=self.text[first.position:end].strip(), numerator=numerator, denominator=denominator, rest=rest))
 
     def _factor_end(self):
         """Where the factor starting at the current token ends (a look-ahead over balanced parentheses)."""
@@ -497,11 +507,7 @@ class _Parser:
         return self.tokens[j].position
 
     def _span(self, token, end):
-        return self.source[token.position:end].strip()
-
-    @property
-    def source(self):
-        return self.text
+        return self.text[token.position:end].strip()
 
     def unary(self):
         if self.token.text in ("-", "+"):

@@ -162,25 +162,23 @@ def _targets():
     one = {"w": (n, 1), "x": (n, 1), "b": (1, 1)}
 
     def sigmoid_of(Z):
-        return 1 / (1 + np.exp(-Z)) if Z.dtype != object else np.vectorize(lambda t: 1 / (1 + sp.exp(-t)),
-                                                                               otypes=[object])(Z)
+        return 1 / (1 + _entrywise("exp", -Z))
 
     def probabilities(e):
         """A in (0, 1/2] and Y in [0, 1), from any real matrices, in floats and in exact rationals alike."""
         return {**e, "A": 1 / (2 + e["A"] ** 2), "Y": e["Y"] ** 2 / (1 + e["Y"] ** 2)}
 
     def cost(e):
-        return -np.sum(e["Y"] * np.log(e["A"]) + (1 - e["Y"]) * np.log(1 - e["A"]), axis=1, keepdims=True) / e["m"] \
-            if e["A"].dtype != object else \
-            -np.sum(e["Y"] * _log(e["A"]) + (1 - e["Y"]) * _log(1 - e["A"]), axis=1, keepdims=True) / e["m"]
+        A, Y = e["A"], e["Y"]
+        return -np.sum(Y * _entrywise("log", A) + (1 - Y) * _entrywise("log", 1 - A), axis=1, keepdims=True) / e["m"]
 
     def first_term_only(e):
-        log = np.log if e["A"].dtype != object else _log
-        return -np.sum(e["Y"] * log(e["A"]), axis=1, keepdims=True) / e["m"] + (1 - e["Y"]) * log(1 - e["A"])
+        A, Y = e["A"], e["Y"]
+        return -np.sum(Y * _entrywise("log", A), axis=1, keepdims=True) / e["m"] + (1 - Y) * _entrywise("log", 1 - A)
 
     def minus_on_first(e):
-        log = np.log if e["A"].dtype != object else _log
-        return np.sum(-e["Y"] * log(e["A"]) + (1 - e["Y"]) * log(1 - e["A"]), axis=1, keepdims=True) / e["m"]
+        A, Y = e["A"], e["Y"]
+        return np.sum(-Y * _entrywise("log", A) + (1 - Y) * _entrywise("log", 1 - A), axis=1, keepdims=True) / e["m"]
 
     matrix += [
         Target("z_linear", Text("z = wᵀx + b, one example"), "z", ("w", "x", "b"), lambda e: e["w"].T @ e["x"] + e["b"],
@@ -208,8 +206,6 @@ def _targets():
     ]
     return {t.key: t for t in scalar + matrix}
 
-
-_log = np.vectorize(sp.log, otypes=[object])
 
 
 TARGETS = _targets()
@@ -239,6 +235,14 @@ _SYMPY = {"exp": sp.exp, "log": sp.log, "cosh": sp.cosh, "sinh": sp.sinh, "sech"
 _NUMPY = {"exp": np.exp, "log": np.log, "cosh": np.cosh, "sinh": np.sinh, "sech": lambda t: 1 / np.cosh(t),
           "step": lambda t: (np.asarray(t) > 0).astype(float), "maximum": np.maximum,
           **{g.key: g.forward for g in ACTIVATIONS.values()}}
+
+
+def _entrywise(function, *values, exact=None):
+    """``function`` (a key of _NUMPY and _SYMPY) entry by entry: NumPy's on floats, SymPy's on arrays of SymPy
+    numbers (exact, or when ``exact`` is None, an object array)."""
+    if exact is None:
+        exact = any(np.asarray(v).dtype == object for v in values)
+    return np.vectorize(_SYMPY[function], otypes=[object])(*values) if exact else _NUMPY[function](*values)
 
 
 def to_sympy(node, symbols):
@@ -289,9 +293,7 @@ def evaluate(node, env, warnings=None, exact=False):
             return total / (value.size if axis is None else value.shape[int(axis)]) if function == "mean" else total
         case Call(function, arguments):
             values = [walk(argument) for argument in arguments]
-            if exact:
-                return np.vectorize(_SYMPY[function], otypes=[object])(*values)
-            return _NUMPY[function](*values)
+            return _entrywise(function, *values, exact=exact)
         case BinOp(op, left_node, right_node, position, implicit):
             left, right = walk(left_node), walk(right_node)
             if implicit and np.ndim(left) == 2 and np.ndim(right) == 2 and min(np.size(left), np.size(right)) > 1:
@@ -381,11 +383,11 @@ def _check_scalar(target, tree, seed):
         return Verdict(Outcome.UNDECIDED, Text("Too few points where the reference is defined."), preview=preview)
     agree = close(got[valid], reference[valid])
     used, agreed = names(tree), int(agree.sum())
+    through_z = {"a", "z"} & set(target.variables)  # a = sigma(z) is shown, after z, for targets in a or z
+    shown_names = [v for v in dict.fromkeys(("z", "a", *SCALARS))
+                   if (v == "a" and through_z) or (v in target.variables and (v != "m" or "m" in used))]
     for k in np.flatnonzero(valid)[~agree][:CONFIRM]:  # each difference the floats see, confirmed exactly
-        through_z = {"a", "z"} & set(target.variables)  # a = sigma(z) is shown for targets in a or z
-        counterexample = tuple((v, float(env[v][k])) for v in ("z", "a", "y", "x_j", "m", "w", "b", "alpha", "dw",
-                                                                "db")
-                               if (v == "a" and through_z) or (v in target.variables and (v != "m" or "m" in used)))
+        counterexample = tuple((v, float(env[v][k])) for v in shown_names)
         shown = ", ".join(f"{v} = {value:.4g}" for v, value in counterexample)
         at = {symbol: int(env[name][k]) if name == "m" else sp.Float(env[name][k], 30)
               for name, symbol in SCALARS.items()}
@@ -452,25 +454,30 @@ def _environment(target, shapes, seed, exact=False):
 def _judge_matrix(target, tree, seed, warnings):
     """Shape, then values, at each of SIZES; a difference in values is confirmed in exact arithmetic (integer
     matrices, rational numbers) before "not equivalent" is said."""
+    right_shapes = []
     for sizes in SIZES:
-        shapes = _resized(target.shapes, sizes)
-        verdict = _judge_at(target, tree, shapes, seed, warnings)
-        if verdict is not None:
+        verdict = _judge_at(target, tree, _resized(target.shapes, sizes), seed, warnings)
+        if isinstance(verdict, Verdict):
             return verdict
-    shown = "; ".join(", ".join(f"{name} {shape}" for name, shape in _resized(target.shapes, sizes).items())
-                      for sizes in SIZES)
-    right = target.reference(_environment(target, target.shapes, seed)).shape
+        right_shapes.append(verdict)
+    shown = "; ".join(_shown(_resized(target.shapes, sizes)) for sizes in SIZES)
     return Verdict(Outcome.EQUIVALENT, Text("Equivalent: right shape {right}, and the values agree on random "
                                             "matrices at {n} sets of sizes ({shapes}).",
-                                            right=right, n=len(SIZES), shapes=shown))
+                                            right=right_shapes[0], n=len(SIZES), shapes=shown))
+
+
+def _shown(shapes):
+    """The shapes as a verdict names them: "dZ (3, 5), A_prev (2, 5)"."""
+    return ", ".join(f"{name} {shape}" for name, shape in shapes.items())
 
 
 def _judge_at(target, tree, shapes, seed, warnings):
-    """The verdict at one set of shapes when the answer is wrong there; None when it is right there."""
+    """The verdict at one set of shapes when the answer is wrong there; the right answer's shape when it is right."""
     env = _environment(target, shapes, seed)
-    shown = ", ".join(f"{name} {shape}" for name, shape in shapes.items())
+    shown = _shown(shapes)
     with np.errstate(all="ignore"):
         right = target.reference(env)
+        right_shape = right.shape  # as the reference gives it, before a squeeze
         try:
             got = np.asarray(evaluate(tree, env, warnings))
             if target.squeeze:
@@ -496,7 +503,7 @@ def _judge_at(target, tree, shapes, seed, warnings):
                                                     "{right} (with {shapes}).", got=got.shape, right=right.shape,
                                                     shapes=shown), hint=hint, shape=got.shape)
     if close(got, right).all():
-        return None
+        return right_shape
     exact = _environment(target, shapes, seed, exact=True)
     difference = np.asarray(evaluate(tree, exact, exact=True), dtype=object) - target.reference(exact)
     if target.squeeze:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
+from mathcore.answer import equals_signs
 from mathcore.checker import TARGETS, check as check_directly
 from mathcore.judge import Outcome
 from mathcore.text import Text
@@ -135,13 +136,10 @@ def claim_of(lhs, rhs=""):
 
 def _parts(latex):
     """The parts of a formula between its top-level '=' and ':=' signs."""
-    parts, level, start = [], 0, 0
-    for i, ch in enumerate(latex):
-        level += {"{": 1, "(": 1, "[": 1, "}": -1, ")": -1, "]": -1}.get(ch, 0)
-        if ch == "=" and level == 0:
-            parts.append(latex[start:i].rstrip(":"))
-            start = i + 1
-    return [p.strip() for p in parts + [latex[start:]]]
+    ends = [*equals_signs(latex), len(latex)]
+    starts = [0, *(end + 1 for end in ends[:-1])]
+    parts = [latex[start:end] for start, end in zip(starts, ends)]
+    return [part.rstrip(":").strip() for part in parts[:-1]] + [parts[-1].strip()]  # a ':=' leaves its ':' behind
 
 
 def _chain(part, key):
