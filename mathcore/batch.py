@@ -12,12 +12,11 @@ answers wait while that student is over the minute's worker time, or while the p
 import csv
 import io
 import json
-import sys
 import time
 from collections import Counter
 
 from mathcore.checker import target_key
-from mathcore.checkpool import BUSY, CheckPool
+from mathcore.checkpool import CheckPool, come_back_later
 from mathcore.judge import Outcome
 
 MAX_ROWS = 10_000
@@ -44,17 +43,13 @@ def judged(pool, target, answer, student):
     deadline = time.monotonic() + RETRY_FOR
     while True:
         verdict = pool.check(target, answer, session=f"batch:{student}")
-        waiting = verdict.message == BUSY or verdict.message.startswith("Slow down")
-        if not waiting or time.monotonic() > deadline:
+        if not come_back_later(verdict) or time.monotonic() > deadline:
             return verdict
         time.sleep(1.0)
 
 
-def grade(path, parser):
-    try:
-        text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()
-    except (OSError, UnicodeDecodeError) as error:
-        parser.error(f"cannot read {path}: {error}")
+def grade(text):
+    """Print one verdict per row of ``text`` and the counts; the exit status from them."""
     counts, pool = Counter(), CheckPool(workers=2)
     try:
         for count, (n, row) in enumerate(rows(text), start=1):

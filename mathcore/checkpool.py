@@ -49,6 +49,13 @@ WINDOW = 60.0  # seconds over which a session's worker time is counted
 LOST_AFTER = 10.0  # seconds past its budget after which a check the pool never settled is given up
 
 BUSY = Text("The checker is busy with other answers: try again in a moment.")
+SLOW_DOWN = Text("Slow down: your checks have used {used:.0f} s of the checker in the last minute (at most {most:g} "
+                 "s). Answers already judged are free; try a new one in a moment.").template
+
+
+def come_back_later(verdict):
+    """Was the check turned away for now (the pool busy, or the session over its minute), not judged?"""
+    return verdict.message == BUSY or getattr(verdict.message, "template", None) == SLOW_DOWN
 
 
 def _key(function, args, timeout):
@@ -118,10 +125,7 @@ class CheckPool:
         """Under the lock: wait for a place and take it (the time it was taken), or the verdict that says why not."""
         used = self.used(session)
         if used >= self.worker_seconds_per_minute:
-            return Verdict(Outcome.UNDECIDED, Text(
-                "Slow down: your checks have used {used:.0f} s of the checker in the last minute (at most {most:g} "
-                "s). Answers already judged are free; try a new one in a moment.",
-                used=used, most=self.worker_seconds_per_minute))
+            return Verdict(Outcome.UNDECIDED, Text(SLOW_DOWN, used=used, most=self.worker_seconds_per_minute))
         if self._held.get(session, 0) >= self.per_session:
             return Verdict(Outcome.UNDECIDED, Text("Your previous answer is still being checked: wait for its "
                                                    "verdict, then try again."))

@@ -74,12 +74,16 @@ def format_latex(rows):
     return "\n".join(parts)
 
 
-def check_notes(path, parser):
-    """One line per formula of the note (and its reasons), a summary, and notes.exit_code."""
+def read_input(path, parser):
+    """The text of the file at ``path`` (UTF-8), or standard input for "-"; a usage error if it cannot be read."""
     try:
-        text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()
+        return sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()
     except (OSError, UnicodeDecodeError) as error:
         parser.error(f"cannot read {path}: {error}")
+
+
+def check_notes(text, parser):
+    """One line per formula of the note (and its reasons), a summary, and notes.exit_code."""
     pool = CheckPool(workers=1)
     try:
         findings = notes.check_note(text, check=lambda target, part: pool.check(target, part, session="cli"))
@@ -150,12 +154,12 @@ def main(argv=None):
     args = parser.parse_args(answer_after_target(sys.argv[1:] if argv is None else list(argv)))
 
     if args.command == "notes":
-        return check_notes(args.file, parser)
+        return check_notes(read_input(args.file, parser), parser)
 
     if args.command == "check" and args.batch:
         if args.target or args.answer:
             parser.error("--batch FILE takes its targets and answers from FILE, not from the command line")
-        return batch.grade(args.batch, parser)
+        return batch.grade(read_input(args.batch, parser))
     if args.command == "check":
         if not args.target or not args.answer:
             parser.error("check needs TARGET and ANSWER (or --batch FILE)")
