@@ -40,18 +40,18 @@ st.caption(_("Measured on this server at {when} (UTC) for n_x = {n_x} up to m = 
 jump = slowest_step(rows, n_x, cache_sizes())
 if jump is None:
     st.caption(_("The vectorized time per example never grows by more than 20% from one size to the next here."))
-elif jump.level is None:
-    st.caption(_("The vectorized time per example grows {ratio:.1f}× from m = {before:,} to m = {after:,} (its data, X, "
-                 "A and Y: {small:.2g} MB, then {large:.2g} MB); no cache of this CPU lies between the two sizes.")
-               .format(ratio=jump.ratio, before=jump.m_before, after=jump.m_after, small=jump.bytes_before / 1e6,
-                       large=jump.bytes_after / 1e6))
 else:
-    st.info(_("Why the vectorized time jumps: per example it grows {ratio:.1f}× from m = {before:,} to m = {after:,}, "
-              "where its data (X, A and Y: {small:.2g} MB, then {large:.2g} MB) outgrows this CPU's level-{level} "
-              "cache ({cache:.2g} MB), so it streams from slower memory.")
-            .format(ratio=jump.ratio, before=jump.m_before, after=jump.m_after, small=jump.bytes_before / 1e6,
-                    large=jump.bytes_after / 1e6, level=jump.level, cache=jump.cache / 1e6),
-            icon=":material/memory:")
+    step = dict(ratio=jump.ratio, before=jump.m_before, after=jump.m_after, small=jump.bytes_before / 1e6,
+                large=jump.bytes_after / 1e6)
+    if jump.level is None:
+        st.caption(_("The vectorized time per example grows {ratio:.1f}× from m = {before:,} to m = {after:,} (its "
+                     "data, X, A and Y: {small:.2g} MB, then {large:.2g} MB); no cache of this CPU lies between the "
+                     "two sizes.").format(**step))
+    else:
+        st.info(_("Why the vectorized time jumps: per example it grows {ratio:.1f}× from m = {before:,} to m = "
+                  "{after:,}, where its data (X, A and Y: {small:.2g} MB, then {large:.2g} MB) outgrows this CPU's "
+                  "level-{level} cache ({cache:.2g} MB), so it streams from slower memory.")
+                .format(level=jump.level, cache=jump.cache / 1e6, **step), icon=":material/memory:")
 
 st.header(_("A dot product, and exp against max"))
 with st.spinner(_("Timing a dot product on this server…")):
