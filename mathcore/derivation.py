@@ -133,23 +133,32 @@ class Derivation:
 
     # -- symbolic ---------------------------------------------------------------
 
-    def expand(self, expr):
-        """Write out display symbols and activations, and evaluate derivatives."""
-        expr = _elementary(expr.doit()).doit()
+    def expand(self, expr, concrete=False):
+        """Write out display symbols and activations, and evaluate derivatives; with ``concrete``, at the
+        ``concrete`` sizes (what the ``where`` values bring in is sized too, so sums unroll instead of being
+        summed symbolically)."""
+        size = self._concrete if concrete else (lambda e: e)
+        expr = _elementary(size(expr).doit()).doit()
         for symbol, value in self.where:
             if isinstance(symbol, sp.IndexedBase):  # a[i] = value(i), for every index
                 expr = expr.replace(lambda e: isinstance(e, sp.Indexed) and e.base == symbol,
-                                    lambda e: value(*e.indices))
+                                    lambda e: size(value(*e.indices)))
             else:
-                expr = expr.subs(symbol, value)
+                expr = expr.subs(symbol, size(value))
             expr = _elementary(expr).doit()
         return expr
 
     def equal(self, left, right):
         """SymPy proof that two expressions of this derivation are equal.
 
-        Sums over the same range are compared term by term (a proof for every m).
+        Sums over the same range are compared term by term (a proof for every m), and a derivative of a sum is
+        first taken term by term (``_lift``), so SymPy proves one example's derivative instead of summing a
+        symbolic series.
         """
+        left, right = _lift(left), _lift(right)
+        terms = _summands(left), _summands(right)
+        if None not in terms and terms[0][1] == terms[1][1]:  # before writing out: the sums stay unevaluated
+            left, right = terms[0][0], terms[1][0]
         left, right = self.expand(left), self.expand(right)
         if left == right:
             return True
@@ -170,12 +179,10 @@ class Derivation:
     @cached_property
     def _numeric(self):
         """Lambdified steps and the independent truth, over one shared variable list."""
-        step_exprs = [self._concrete(self.expand(self._concrete(step.expr))) for step in self.steps]
+        step_exprs = [self._concrete(self.expand(step.expr, concrete=True)) for step in self.steps]
         truth = self.target
-        if isinstance(truth, (sp.Derivative, sp.Limit)):
-            body = self._concrete(self.expand(truth.args[0]))
-        else:
-            body = self._concrete(self.expand(truth))
+        body = self._concrete(self.expand(truth.args[0] if isinstance(truth, (sp.Derivative, sp.Limit)) else truth,
+                                          concrete=True))
         variables = _variables([body, *step_exprs])
         steps = [to_numpy(variables, e) for e in step_exprs]
         return variables, steps, to_numpy(variables, body)
@@ -271,13 +278,40 @@ def _elementary(expr):
 
 
 def _summands(expr):
-    """(c * f, limits) for expr = c * Sum(f, limits); None if expr is not one such sum."""
+    """(c * f, limits) for expr = c * Sum(f, limits), c free of the summation index; None otherwise.
+
+    Then c Σ_i f_i = Σ_i c f_i, so two such sums over the same limits are equal when their terms are.
+    """
     factors = sp.Mul.make_args(expr)
     sums = [f for f in factors if isinstance(f, sp.Sum)]
     if len(sums) != 1:
         return None
     coefficient = sp.Mul(*(f for f in factors if not isinstance(f, sp.Sum)))
+    if coefficient.free_symbols & set(sums[0].variables):
+        return None
     return coefficient * sums[0].function, sums[0].limits
+
+
+def _lift(expr):
+    """d/dθ (c Σ_i f_i) → c Σ_i df_i/dθ: differentiation is linear, and a finite sum whose limits and index do
+    not involve θ is differentiated term by term. Anything else is left as it is.
+
+    >>> i, m = sp.symbols("i m", integer=True, positive=True)
+    >>> f, theta = sp.IndexedBase("f"), sp.Symbol("theta")
+    >>> _lift(sp.Derivative(sp.Sum(theta * f[i], (i, 1, m)) / m, theta))
+    Sum(Derivative(theta*f[i]/m, theta), (i, 1, m))
+    """
+    if not isinstance(expr, sp.Derivative) or len(expr.variable_count) != 1:
+        return expr
+    (theta, order), = expr.variable_count
+    found = _summands(expr.expr)
+    if found is None:
+        return expr
+    term, limits = found
+    bound = {symbol for limit in limits for part in limit for symbol in sp.sympify(part).free_symbols}
+    if theta in bound:
+        return expr
+    return sp.Sum(sp.Derivative(term, (theta, order)), *limits)
 
 
 def _name(variable):

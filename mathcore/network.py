@@ -124,6 +124,14 @@ def output_gradient(layers, caches, Y, loss="cross_entropy", shortcut=True):
     return LOSSES[loss].slope(A, Y) * g.slope(Z)
 
 
+def layer_backward(dA, Z, A_prev, W, activation):
+    """Layer l's backward step, written by hand: dZ = dA * g'(Z) (elementwise), dW = (1/m) dZ A_prev.T,
+    db = (1/m) sum_i dZ[:, i], dA_prev = W.T dZ. (``mathcore.codegen`` has SymPy write the same step.)"""
+    dZ = dA * ACTIVATIONS[activation].slope(Z)
+    dW, db = linear_backward(dZ, A_prev)
+    return dZ, dW, db, W.T @ dZ
+
+
 def backward(layers, caches, X, Y, loss="cross_entropy", shortcut=True):
     """[Gradients of layer 1, ..., of layer L], from the output down (see the module docstring):
 
@@ -137,10 +145,10 @@ def backward(layers, caches, X, Y, loss="cross_entropy", shortcut=True):
         A_prev = X if l == 0 else caches[l - 1][1]
         if l == len(layers) - 1:
             dZ = output_gradient(layers, caches, Y, loss, shortcut)
+            dW, db = linear_backward(dZ, A_prev)
+            dA = layers[l].W.T @ dZ
         else:
-            dZ = dA * ACTIVATIONS[layers[l].activation].slope(Z)
-        dW, db = linear_backward(dZ, A_prev)
-        dA = layers[l].W.T @ dZ
+            dZ, dW, db, dA = layer_backward(dA, Z, A_prev, layers[l].W, layers[l].activation)
         grads.append(Gradients(dZ, dW, db, dA))
     return grads[::-1]
 

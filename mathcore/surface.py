@@ -5,9 +5,8 @@ Shapes: x, y (m,)   w_grid (n_w,)   b_grid (n_b,)   every surface (n_b, n_w): ro
     grad J = (1/m) sum_i L'(z_i) [x_i, 1]
     H(w, b) = (1/m) sum_i L''(z_i) [x_i^2, x_i; x_i, 1] = [[h_ww, h_wb], [h_wb, h_bb]]
 L' and L'' are the SymPy derivations dL_dz and d2L_dz2, lambdified once as functions of
-(a, y), so sigma is computed once per point. The grid is
-computed by broadcasting over (b rows, w columns, examples), a few b rows at a time to
-bound memory; no Python loop visits a grid point.
+(a, y). The grid shares one exponential table, e^{-w x_i}, and is computed by broadcasting
+over (w columns, examples), one b row at a time; no Python loop visits a grid point.
 """
 
 from dataclasses import dataclass
@@ -54,9 +53,69 @@ class Surface:
 
 FIELDS = ("J", "h_ww", "h_wb", "h_bb")
 
+#: e^{-z} is computed as e^{-w x_i} e^{-b} while the exponent stays below this (e^709 is float64's largest).
+SEPARABLE_UP_TO = 700.0
 
-def surface(x, y, w_grid, b_grid, loss, rows=16):
-    """J and H over the grid (see the module docstring), ``rows`` b-rows at a time."""
+
+@cache
+def in_powers_of_a(loss, what):
+    """The coefficients of ``what`` (``"L"``: the loss, ``"L''"``: d^2L/dz^2, from its derivation) as a
+    polynomial in a, highest power first, each a NumPy function of y; None if it is no polynomial in a.
+
+    >>> [str(c.__doc__.split("Expression:")[1].split()[0]) for c in in_powers_of_a("squared_error", "L")]
+    ['1/2', '-y', 'y**2/2']
+    """
+    expr = LOSSES[loss].L(symbols.a, symbols.y) if what == "L" else symbols.d2L_dz2(loss).result
+    try:
+        coefficients = sp.Poly(expr, symbols.a).all_coeffs()
+    except sp.PolynomialError:
+        return None
+    return [to_numpy([symbols.y], c) for c in coefficients]
+
+
+def horner(coefficients, A, out):
+    """out = sum_k c_k a^k by Horner's rule, in place: (((c_n a + c_{n-1}) a + ...) a + c_0)."""
+    out[...] = coefficients[0]
+    for c in coefficients[1:]:
+        out *= A
+        out += c
+    return out
+
+
+def surface(x, y, w_grid, b_grid, loss):
+    """J and H over the grid (see the module docstring), one b-row at a time in three reused (n_w, m) buffers.
+
+    Every grid point shares one exponential: e^{-z_i} = e^{-w x_i} e^{-b}, a product of an (n_w, m) table and
+    an (n_b,) column, so no exponential is taken per grid point. From T = e^{-z} and a = 1 / (1 + T):
+        d^2L/dz^2 is a polynomial in a (sigma' = a(1 - a)), evaluated by Horner's rule with coefficients in y
+        computed once per example; the Hessian's three entries are one product with [x^2, x, 1] / m;
+        squared error    L = (a - y)^2 / 2, a polynomial in a too;
+        cross-entropy    L = log(1 + T) + (1 - y) z    (log a = -log(1 + T), log(1 - a) = -z - log(1 + T)),
+    whose part linear in z averages to w mean((1 - y) x) + b mean(1 - y).
+    """
+    x, y, w_grid, b_grid = (np.asarray(v, dtype=float) for v in (x, y, w_grid, b_grid))
+    if np.abs(w_grid).max() * np.abs(x).max() + np.abs(b_grid).max() > SEPARABLE_UP_TO:
+        return _surface_direct(x, y, w_grid, b_grid, loss)
+    m = len(x)
+    per_example = lambda cs: [np.broadcast_to(np.asarray(c(y), dtype=float), (m,)) for c in cs]  # noqa: E731
+    curvature, loss_in_a = per_example(in_powers_of_a(loss, "L''")), in_powers_of_a(loss, "L")
+    loss_in_a = loss_in_a and per_example(loss_in_a)
+    E_w, E_b = np.exp(-np.outer(w_grid, x)), np.exp(-b_grid)  # (n_w, m), (n_b,)
+    weights = np.stack([x**2, x, np.ones(m)], axis=1) / m  # (m, 3): h_ww, h_wb, h_bb
+    out = np.empty((len(b_grid), len(w_grid), 4))
+    T, A, H = np.empty_like(E_w), np.empty_like(E_w), np.empty_like(E_w)
+    for r, e_b in enumerate(E_b):
+        np.multiply(E_w, e_b, out=T)
+        np.reciprocal(np.add(T, 1.0, out=A), out=A)
+        np.matmul(horner(curvature, A, H), weights, out=out[r, :, 1:])
+        out[r, :, 0] = (horner(loss_in_a, A, H) if loss_in_a else np.log1p(T, out=T)).mean(axis=1)
+    if not loss_in_a:  # cross-entropy: add the mean of (1 - y) z
+        out[..., 0] += w_grid * np.mean((1 - y) * x) + b_grid[:, None] * np.mean(1 - y)
+    return Surface(w_grid, b_grid, *(out[..., k] for k in range(4)))
+
+
+def _surface_direct(x, y, w_grid, b_grid, loss, rows=16):
+    """The same J and H from z itself, for grids whose e^{-w x} would overflow: ``rows`` b-rows at a time."""
     curvature, m = curvature_of_a(loss), len(x)
     parts = {key: [] for key in FIELDS}
     for start in range(0, len(b_grid), rows):

@@ -69,6 +69,20 @@ def test_a_wrong_first_step_is_caught_against_the_target():
     assert not d.checks[0].proved and d.checks[0].error > 0.1
 
 
+@pytest.mark.parametrize("slip", ["no 1/m", "1/(m - 1)", "X_ij for X_ji", "A - Y squared"])
+def test_a_wrong_sum_is_caught_though_the_derivative_is_taken_term_by_term(slip):
+    """The proof lifts d/dθ inside the sum; a wrong term, a wrong factor outside it, or a wrong index still fails."""
+    from mathcore.derivations import A, X, Y, i, j, m
+    right = derivation("dJ_dw_j")
+    term = {"no 1/m": sp.Sum((A[i] - Y[i]) * X[j, i], (i, 1, m)),
+            "1/(m - 1)": sp.Sum((A[i] - Y[i]) * X[j, i], (i, 1, m)) / (m - 1),
+            "X_ij for X_ji": sp.Sum((A[i] - Y[i]) * X[i, j], (i, 1, m)) / m,
+            "A - Y squared": sp.Sum((A[i] - Y[i]) ** 2 * X[j, i], (i, 1, m)) / m}[slip]
+    wrong = Derivation("wrong", slip, right.lhs, right.target, (right.steps[0], Step(term, "a learner's slip")),
+                       domains=right.domains, where=right.where, assume=right.assume, concrete=right.concrete)
+    assert wrong.checks[0].proved and not wrong.checks[1].proved and not wrong.ok
+
+
 def test_mse_gradient_form_against_plain_numpy():
     d = derivation("dL_dz_squared_error_sigmoid")
     Z, Y = np.linspace(-6, 6, 101), np.tile([0.0, 1.0], 51)[:101]

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from i18n import _, ngettext
-from mathcore import derivation
+from mathcore import store
 from mathcore.derivation import TOLERANCE
 from mathcore.export import export
 
@@ -13,9 +13,8 @@ PROVED, FAILED = r"\quad\textcolor{green}{\checkmark}", r"\quad\textcolor{red}{\
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _verified(key):
-    d = derivation(key)
-    d.checks  # prove and check now, so no session pays for it twice
-    return d
+    """Proved and checked now (or read from the proofs an earlier server kept on disk), so no session pays twice."""
+    return store.proved(key)
 
 
 def verified(key):
