@@ -12,11 +12,19 @@ from i18n import _
 START = "start"  # the click selection's name: Streamlit reports it under this key
 
 
+#: At most this many cells per axis are drawn: a 280-pixel plot shows no more (4 px a cell), and each is a mark the
+#: browser lays out. Every value drawn is a computed one (every k-th row and column); contours use the whole grid.
+DRAWN_CELLS = 70
+
+
 def _grid_frame(w, b, values, name):
-    """One row per grid cell. Each cell reaches a third past its neighbour's edge (clipped at the plot's): cells
-    that only touched left hairline seams where the canvas anti-aliased both edges, striping the map."""
+    """One row per drawn cell (at most DRAWN_CELLS per axis). Each cell reaches a third past its neighbour's edge
+    (clipped at the plot's): cells that only touched left hairline seams where the canvas anti-aliased both edges,
+    striping the map."""
+    k = max(1, -(-max(len(w), len(b)) // DRAWN_CELLS))  # ceil: the stride
+    w, b, values = w[::k], b[::k], values[::k, ::k]
     W, B = np.meshgrid(w, b)
-    dw, db = w[1] - w[0], b[1] - b[0]
+    dw, db = (w[1] - w[0], b[1] - b[0]) if len(w) > 1 and len(b) > 1 else (1.0, 1.0)
     return pd.DataFrame({"w": W.ravel(), "b": B.ravel(), name: values.ravel(),
                          "w_end": W.ravel() + 1.33 * dw, "b_end": B.ravel() + 1.33 * db})
 

@@ -1,6 +1,7 @@
 """Home: what the app teaches, then dL/dz = a − y derived step by step and checked at your point."""
 
 import inspect
+from functools import partial
 
 import numpy as np
 import streamlit as st
@@ -52,7 +53,7 @@ cols[2].metric(_("finite difference of L"), f"{fd:.6f}")
 cols[3].metric(_("difference"), f"{abs(derived - fd):.1e}")
 st.caption(_("Every step of the derivation at your point: {steps}").format(
     steps=", ".join(_("step {i} = {value:.6f}").format(i=i + 1, value=float(v)) for i, v in enumerate(steps))))
-st.download_button(_("This check as a Jupyter notebook"), export(d, "ipynb", {"z": z, "y": y}), f"{d.key}.ipynb",
+st.download_button(_("This check as a Jupyter notebook"), partial(export, d, "ipynb", {"z": z, "y": y}), f"{d.key}.ipynb",
                    "application/x-ipynb+json", icon=":material/download:")
 
 grid = np.linspace(-6, 6, 241)

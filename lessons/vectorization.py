@@ -84,7 +84,7 @@ st.dataframe(pd.DataFrame({_("method"): [_(method) for method in rows], largest:
              column_config={c: st.column_config.NumberColumn(format="%.1e") for c in (largest, relative)})
 
 st.header(_("The code SymPy wrote"))
-st.markdown(_("SymPy differentiates with whole matrices as symbols, of sizes $n$, $n_{prev}$, $m$ left open, and prints "
+st.markdown(_("SymPy differentiates with whole matrices as symbols, their sizes `n`, `n_prev`, `m` left open, and prints "
               "each derivative as NumPy: a matrix product as `@`, a product with a column of ones as "
               "`.sum(axis=1, keepdims=True)`, $\\odot$ as `*`. This is layer $l$'s backward step."))
 activation = st.selectbox(_("activation g of layer l"), list(ACTIVATIONS), format_func=lambda k: _(ACTIVATIONS[k].name),

@@ -85,3 +85,13 @@ def test_the_shape_walk_gives_each_example_its_colour_in_dz_and_in_a_prev_t():
     for i in range(4):  # column i of dZ and row i of A_prev.T: one example, one colour
         assert set(dZ[dZ.c == i].role) == set(A_prev_T[A_prev_T.r == i].role) == {f"example {i + 1}"}
     assert dW.role.nunique() == 1 and len(dW) == 6
+
+
+def test_a_fine_grid_is_drawn_with_at_most_seventy_cells_a_side_every_one_a_computed_value():
+    w = b = np.linspace(-8, 8, 150)
+    J = np.add.outer(b, w) ** 2 + 1
+    chart = charts.cost_surface(w, b, J, [], ([0.0], [0.0]), "J").to_dict()
+    cells = pd.DataFrame(chart["datasets"][chart["layer"][0]["data"]["name"]])
+    assert len(cells) <= charts.surface.DRAWN_CELLS ** 2 and cells.w.nunique() >= 50
+    assert np.allclose(cells.J, (cells.b + cells.w) ** 2 + 1) and set(cells.w) <= set(w)
+    assert cells.w.min() == w[0] and cells.w_end.max() >= w[-1] and cells.b_end.max() >= b[-1]

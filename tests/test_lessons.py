@@ -345,6 +345,22 @@ def test_home_offers_the_derivation_and_the_check_to_take_away(app):
     assert labels == ["LaTeX", "Markdown", "This check as a Jupyter notebook"]
 
 
+def test_exports_are_built_when_downloaded_not_on_every_run(monkeypatch):
+    import mathcore.export
+    import ui.derivation_view
+
+    built = []
+    original = mathcore.export.export
+    counting = lambda *args, **kwargs: built.append(args[1]) or original(*args, **kwargs)  # noqa: E731
+    monkeypatch.setattr(mathcore.export, "export", counting)
+    monkeypatch.setattr(ui.derivation_view, "export", counting)
+    at = AppTest.from_file("../app.py", default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception and len(at.download_button) == 3 and built == []
+    open_page(at, "lessons/backprop.py")
+    assert built == []
+
+
 def test_checker_page_one_answer_and_steps(app):
     page = open_page(app, "lessons/checker.py")
     page.selectbox[0].set_value("dL_dz_cross_entropy_sigmoid").run()

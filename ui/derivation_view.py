@@ -1,5 +1,7 @@
 """How a page shows a ``mathcore`` derivation: the aligned steps with their rules and checks."""
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -68,9 +70,10 @@ def show_steps(d):
     if d.note:
         st.info(_(d.note))
     left, right, _rest = st.columns([1, 1, 3])
-    left.download_button("LaTeX", export(d, "latex"), f"{d.key}.tex", "text/x-tex", icon=":material/download:",
+    # each export is built when it is downloaded, not on every run (deferred data: a callable)
+    left.download_button("LaTeX", partial(export, d, "latex"), f"{d.key}.tex", "text/x-tex", icon=":material/download:",
                          key=f"latex_{d.key}", help=_("The derivation in English, as a LaTeX document"))
-    right.download_button("Markdown", export(d, "markdown"), f"{d.key}.md", "text/markdown",
+    right.download_button("Markdown", partial(export, d, "markdown"), f"{d.key}.md", "text/markdown",
                           icon=":material/download:", key=f"markdown_{d.key}",
                           help=_("The derivation in English, as Markdown with $$ math"))
     with st.expander(_("The checks, step by step")):
