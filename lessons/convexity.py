@@ -95,6 +95,14 @@ if outcomes == {"cross_entropy": "minimum", "squared_error": "flat"}:
     st.info(_("From the same start, cross-entropy reached its one minimum and squared error stopped on a flat part "
               "of its surface: a convex cost has no such place to stop."))
 st.altair_chart(charts.learning_curves({_(LOSSES[loss].name): run.J for loss, run in runs.items()}), width="stretch")
+if st.toggle(_("Show both surfaces in 3-D, with the paths on them (drag to rotate)"), **link.flag("three_d", False)):
+    left, right = st.columns(2)
+    for col, (loss, record) in zip((left, right), LOSSES.items()):
+        run = runs[loss]
+        col.plotly_chart(charts.surface3d.cost_surface_3d(w_grid, b_grid, grid[loss][0].J, (run.w, run.b, run.J),
+                                                          f"J(w, b), {_(record.name)}"), key=f"three_d_{loss}")
+    st.caption(_("Look for cross-entropy's one bowl (proved convex above), and for squared error's flat plateaus where "
+                 "the sigmoid saturates. Each path is drawn up to where it leaves the plotted square."))
 
 st.subheader(_("Curvature: the Hessian's smaller eigenvalue"))
 st.markdown(_("$H = \\frac1m \\sum_i \\frac{\\partial^2 L}{\\partial z^2}(z_i)\\,[x_i; 1][x_i; 1]^\\top$ at every "

@@ -95,3 +95,13 @@ def test_a_fine_grid_is_drawn_with_at_most_seventy_cells_a_side_every_one_a_comp
     assert len(cells) <= charts.surface.DRAWN_CELLS ** 2 and cells.w.nunique() >= 50
     assert np.allclose(cells.J, (cells.b + cells.w) ** 2 + 1) and set(cells.w) <= set(w)
     assert cells.w.min() == w[0] and cells.w_end.max() >= w[-1] and cells.b_end.max() >= b[-1]
+
+
+def test_the_3d_path_stops_where_it_leaves_the_square_and_lies_on_its_own_costs():
+    w = b = np.linspace(-8, 8, 150)
+    J = np.add.outer(b ** 2, w ** 2)
+    path = (np.array([-6.0, -3.0, 0.0, 12.0, 1.0]), np.array([6.0, 3.0, 0.0, 0.0, 0.0]), np.array([72, 18, 0, 144, 1.0]))
+    surface, line, ends = charts.surface3d.cost_surface_3d(w, b, J, path, "J").data
+    assert np.shape(surface.z) == (50, 50) and np.allclose(surface.z, J[::3, ::3])
+    assert list(line.x) == [-6.0, -3.0, 0.0] and list(line.z) == [72, 18, 0]  # cut at the first exit
+    assert list(ends.text) == ["start", "end"]

@@ -1,5 +1,8 @@
 """Every page runs in AppTest without an exception, and a widget changes what it shows."""
 
+import base64
+import json
+
 import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -184,6 +187,27 @@ def test_convexity_page_says_only_what_the_runs_show(app, alpha, words):
     smallest = {m.label: float(m.value) for m in page.metric if m.label.startswith("smallest λ_min")}
     assert smallest["smallest λ_min on the grid, cross-entropy"] > -1e-12
     assert smallest["smallest λ_min on the grid, squared error"] < 0
+
+
+def plotly_array(value):
+    """A Plotly JSON array: a list, or {"dtype", "bdata"} (base64 of the raw values)."""
+    if isinstance(value, dict):
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+    return np.asarray(value)
+
+
+def test_convexity_page_3d_view_draws_both_surfaces_with_their_paths(app):
+    page = open_page(app, "lessons/convexity.py")
+    assert not page.get("plotly_chart")  # behind its toggle: the page's budget is kept
+    page.toggle[0].set_value(True).run()
+    figures = [json.loads(chart.proto.spec) for chart in page.get("plotly_chart")]
+    assert len(figures) == 2 and not page.exception
+    runs = [float(m.value) for m in page.metric if m.label == "final J"]
+    for figure, final_J in zip(figures, runs):
+        kinds = [trace["type"] for trace in figure["data"]]
+        assert kinds[0] == "surface" and "scatter3d" in kinds
+        x, y, J = (plotly_array(figure["data"][1][axis]) for axis in "xyz")
+        assert len(x) == len(y) == len(J) > 1 and J[0] > J[-1] and J[-1] >= final_J - 1e-4  # up to the exit
 
 
 def test_convexity_page_controls(app):
