@@ -142,6 +142,15 @@ def layer_backward(activation):
     return namespace["layer_backward"]
 
 
+def ones(latex):
+    r"""SymPy writes the column of ones as a bare 1 (``dZ 1``); the blackboard writes it bold, sized m.
+
+    >>> ones(r"\frac{1}{m} dZ 1")
+    '\\frac{1}{m} dZ \\mathbf{1}_{m}'
+    """
+    return latex[:-1] + r"\mathbf{1}_{m}" if latex.endswith(" 1") else latex
+
+
 def formulas(activation):
     r"""[(name, LaTeX)] of the four derivatives as SymPy wrote them, g' written out on Z.
 
@@ -160,5 +169,5 @@ def formulas(activation):
     dZ_latex = r" \odot ".join(map(factor, factors))
     return [("dZ", rf"dZ = m\frac{{\partial J}}{{\partial Z}} = {dZ_latex}"),
             ("dW", rf"dW = \frac{{\partial J}}{{\partial W}} = {sp.latex(d['dW'])}"),
-            ("db", rf"db = \frac{{\partial J}}{{\partial b}} = {sp.latex(d['db'])}"),
+            ("db", rf"db = \frac{{\partial J}}{{\partial b}} = {ones(sp.latex(d['db']))}"),
             ("dA_prev", rf"dA^{{[l-1]}} = m\frac{{\partial J}}{{\partial A^{{[l-1]}}}} = {sp.latex(d['dA_prev'])}")]
