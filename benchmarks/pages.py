@@ -94,7 +94,14 @@ async def _run(runs, pages, first_visits, out):
                     if first_visits:
                         first = await first_visit(browser, path, tmp / "first.log")
                         empty = await first_visit(browser, path, tmp / "first.log", store=tmp / f"empty-{path}")
-                    session, interaction, server = await measure(browser, f"{app_url}/{path}", runs, CONTROL.get(path))
+                    try:
+                        session, interaction, server = await measure(browser, f"{app_url}/{path}", runs,
+                                                                     CONTROL.get(path))
+                    except TimeoutError as error:  # said in the table, and the other pages still measured
+                        rows.append({"page": path or "(home)", "first_visit": first, "first_empty": empty,
+                                     "error": str(error)})
+                        out(f"{path or '(home)':22s} {fmt(first):>12s} not measured: {error}")
+                        continue
                     row = {"page": path or "(home)", "first_visit": first, "first_ratio": first / bare_first
                            if first and bare_first else None, "first_empty": empty, "session": session,
                            "session_ratio": session / bare_session, "interaction": interaction,
@@ -134,12 +141,17 @@ def markdown(bare, rows, runs):
              "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|",
              f"| bare one-line page | {fmt(bare['first_visit'])} | 1.0 | {previous.BARE_FIRST_VISIT_MS:,} | | "
              f"{fmt(bare['session'])} | 1.0 | | {fmt(bare['interaction'])} | 1.0 | | {fmt(bare['server'])} | |"]
-    lines += [f"| {r['page']} | {fmt(r['first_visit'])} | {old(r['first_ratio'], '.1f')} | "
-              f"{old(was(r['page'], 0), ',')} | {fmt(r['first_empty'])} | {fmt(r['session'])} | "
-              f"{r['session_ratio']:.1f} | {old(was(r['page'], 1), '.1f')} | {fmt(r['interaction'])} | "
-              f"{r['interaction_ratio']:.1f} | {old(was(r['page'], 2), '.1f')} | {fmt(r['server'])} | "
-              f"{'✓' if r['within_budget'] else '✗'} |" for r in rows]
-    return "\n".join(lines)
+
+    def line(r):
+        if "error" in r:
+            return (f"| {r['page']} | {fmt(r['first_visit'])} | | {old(was(r['page'], 0), ',')} | "
+                    f"{fmt(r['first_empty'])} | not measured: {r['error']} | | | | | | | ✗ |")
+        return (f"| {r['page']} | {fmt(r['first_visit'])} | {old(r['first_ratio'], '.1f')} | "
+                f"{old(was(r['page'], 0), ',')} | {fmt(r['first_empty'])} | {fmt(r['session'])} | "
+                f"{r['session_ratio']:.1f} | {old(was(r['page'], 1), '.1f')} | {fmt(r['interaction'])} | "
+                f"{r['interaction_ratio']:.1f} | {old(was(r['page'], 2), '.1f')} | {fmt(r['server'])} | "
+                f"{'✓' if r['within_budget'] else '✗'} |")
+    return "\n".join(lines + [line(r) for r in rows])
 
 
 if __name__ == "__main__":
