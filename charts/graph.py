@@ -9,8 +9,9 @@ def computation_graph(nodes, edges):
     about as wide as the page, so it is drawn near its own size and its text stays readable (left to right,
     five inputs and four ranks were scaled down to fit, to 7-pixel text).
     """
-    lines = ["digraph {", "  rankdir=TB; nodesep=0.3; ranksep=0.8; forcelabels=true;",
-             '  node [fontname="Helvetica", fontsize=15, style=filled, fillcolor="#f4f6fb", color="#4c78a8"];',
+    lines = ["digraph {", "  rankdir=TB; nodesep=0.25; ranksep=0.55; forcelabels=true; pad=0.2;",
+             '  node [fontname="Helvetica", fontsize=15, style=filled, fillcolor="#f4f6fb", color="#4c78a8", '
+             'margin="0.06,0.03"];',
              '  edge [fontname="Helvetica", fontsize=13, color="#888888", fontcolor="#555555"];']
     for n in nodes:
         shape = "box" if n.definition is None else ("box, peripheries=2, style=\"filled,rounded\"" if n.name == "L"
@@ -20,11 +21,11 @@ def computation_graph(nodes, edges):
                  f'<font color="#c0392b">∂L/∂{NAMES[n.name]} = {n.backprop:.4f}</font>>')
         lines.append(f'  {n.name} [shape={shape}, label={label}];')
     for e in edges:
-        # beside its edge (xlabel): a label would widen the graph with a rank of its own; but the inputs' edges pass
-        # the parameters' row, where a label of their own keeps clear of the boxes there
-        kind = "label" if e.parent.name in ("x1", "x2") else "xlabel"
-        lines.append(f'  {e.parent} -> {e.child} [{kind}="∂{NAMES[e.child.name]}/∂{NAMES[e.parent.name]} = '
-                     f'{e.local:.3f}"];')
+        # at the edge's tail (taillabel), under its own parent, where no other edge starts: a label would widen
+        # the graph with a node of its own on every rank it crosses (the inputs' edges made the parameters' row
+        # five wide, and the page scaled the graph down to 10-pixel text); at the head, five labels met at z
+        lines.append(f'  {e.parent} -> {e.child} [taillabel="∂{NAMES[e.child.name]}/∂{NAMES[e.parent.name]} = '
+                     f'{e.local:.3f}", labeldistance=3, labelangle=-30];')
     names = {n.name for n in nodes}
     if {"x1", "x2", "w1", "w2", "b"} <= names:  # the inputs on one row, the parameters under them: 3 wide, not 5
         lines += ["  {rank=same; x1; x2;}", "  {rank=same; w1; w2; b;}",
