@@ -125,11 +125,12 @@ def output_gradient(layers, caches, Y, loss="cross_entropy", shortcut=True):
 
 
 def layer_backward(dA, Z, A_prev, W, activation):
-    """Layer l's backward step, written by hand:
-    dZ = dA * g'(Z)              (elementwise)
-    dW = (1/m) dZ A_prev.T       db = (1/m) sum_i dZ[:, i]
+    """Layer l's backward step, by hand:
+    dZ = dA * g'(Z), elementwise
+    dW = (1/m) dZ A_prev.T
+    db = (1/m) sum_i dZ[:, i]
     dA_prev = W.T dZ
-    (mathcore.codegen has SymPy write the same step.)"""
+    (mathcore.codegen: SymPy writes it)"""
     dZ = dA * ACTIVATIONS[activation].slope(Z)
     dW, db = linear_backward(dZ, A_prev)
     return dZ, dW, db, W.T @ dZ
