@@ -32,6 +32,7 @@ DRAWN = """quiet => {
 #: The control a learner moves most on a page, where the first one is not it (by its label).
 CONTROL = {"cost-surface": "iterations"}
 ANSWERS = ["a - y", "sigma(z) - y", "a(1-a)", "y - a"]
+NOTES = ["$dz = a - y$ and $dw = x dz$", "$\\hat y = \\sigma(w^T x + b)$", "$db = dz$"]
 NOT_IN_FORM = ':not([data-testid="stForm"] *)'
 
 
@@ -94,15 +95,20 @@ async def interact(page, runs, k, label=None, quiet=QUIET_MS):
     if label:
         slider = page.locator('[data-testid="stSlider"]').filter(has_text=label).locator('input[type="range"]')
     text = page.locator(f'{main} [data-testid="stTextInput"] input{NOT_IN_FORM}')
+    note = page.locator(f'{main} [data-testid="stTextArea"] textarea{NOT_IN_FORM}')
     select = page.locator(f'{main} [data-testid="stSelectbox"]{NOT_IN_FORM}')
     submit = page.locator('[data-testid="stFormSubmitButton"] button')
-    await slider.or_(text).or_(select).or_(submit).first.wait_for()  # drawn, even on a busy machine
+    await slider.or_(text).or_(note).or_(select).or_(submit).first.wait_for()  # drawn, even on a busy machine
     if await slider.count():
-        # Left first: every page's first slider starts above its minimum; then back and forth.
-        await slider.first.press("ArrowLeft" if k % 2 == 0 else "ArrowRight")
+        # Left, then back and forth; right where the slider starts at its minimum (left would not move it)
+        at_minimum = await slider.first.evaluate("e => Number(e.value) <= Number(e.min)")
+        await slider.first.press("ArrowRight" if at_minimum or k % 2 else "ArrowLeft")
     elif await text.count():
         await text.first.fill(ANSWERS[k % len(ANSWERS)])
         await text.first.press("Enter")
+    elif await note.count():  # a note to check: typed, then its page's first button
+        await note.first.fill(NOTES[k % len(NOTES)])
+        await page.locator(f'{main} [data-testid="stButton"] button{NOT_IN_FORM}').first.click()
     elif await select.count():
         await select.first.get_by_role("combobox").click()
         await page.keyboard.press("ArrowDown")  # opens the list

@@ -65,7 +65,7 @@ def run(runs=5, pages=PAGES, first_visits=True, out=print):
 
 
 async def _run(runs, pages, first_visits, out):
-    from playwright.async_api import async_playwright
+    from playwright.async_api import TimeoutError as PlaywrightTimeout, async_playwright
 
     executable = chromium()
     if not executable:
@@ -97,9 +97,9 @@ async def _run(runs, pages, first_visits, out):
                     try:
                         session, interaction, server = await measure(browser, f"{app_url}/{path}", runs,
                                                                      CONTROL.get(path))
-                    except TimeoutError as error:  # said in the table, and the other pages still measured
+                    except (TimeoutError, PlaywrightTimeout) as error:  # said in the table; the others still measured
                         rows.append({"page": path or "(home)", "first_visit": first, "first_empty": empty,
-                                     "error": str(error)})
+                                     "error": str(error).splitlines()[0]})
                         out(f"{path or '(home)':22s} {fmt(first):>12s} not measured: {error}")
                         continue
                     row = {"page": path or "(home)", "first_visit": first, "first_ratio": first / bare_first
