@@ -15,6 +15,7 @@ import os
 import statistics
 import tempfile
 from pathlib import Path
+from unittest.mock import patch
 
 from benchmarks.browser import CONTROL, interact, open_complete
 from lessons import PAGES as LESSONS
@@ -43,19 +44,13 @@ async def measure(browser, url, runs, label=None):
     return statistics.median(sessions), statistics.median(interactions), statistics.median(server)
 
 
-async def first_visit(browser, path, log, script="app.py", cwd=ROOT, store=None):
-    """Seconds to a complete page for the first session of a freshly started server; ``store``: the folder of
+async def first_visit(browser, path, log, script="app.py", cwd=ROOT, proofs=None):
+    """Seconds to a complete page for the first session of a freshly started server; ``proofs``: the folder of
     proofs on disk it starts with (``mathcore.store``), else the default one."""
-    saved = os.environ.get("MATHCORE_CACHE")
-    if store is not None:
-        os.environ["MATHCORE_CACHE"] = str(store)
-    try:
-        with streamlit_server(log, script=script, cwd=cwd) as url:
-            seconds, page, _ = await open_complete(browser, f"{url}/{path}")
-            await page.context.close()
-    finally:
-        if store is not None:
-            os.environ.pop("MATHCORE_CACHE") if saved is None else os.environ.__setitem__("MATHCORE_CACHE", saved)
+    with patch.dict(os.environ, {} if proofs is None else {"MATHCORE_CACHE": str(proofs)}), \
+            streamlit_server(log, script=script, cwd=cwd) as url:
+        seconds, page, _ = await open_complete(browser, f"{url}/{path}")
+        await page.context.close()
     return seconds
 
 
@@ -93,7 +88,7 @@ async def _run(runs, pages, first_visits, out):
                     first = empty = None
                     if first_visits:
                         first = await first_visit(browser, path, tmp / "first.log")
-                        empty = await first_visit(browser, path, tmp / "first.log", store=tmp / f"empty-{path}")
+                        empty = await first_visit(browser, path, tmp / "first.log", proofs=tmp / f"empty-{path}")
                     try:
                         session, interaction, server = await measure(browser, f"{app_url}/{path}", runs,
                                                                      CONTROL.get(path))

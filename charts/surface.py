@@ -17,11 +17,16 @@ START = "start"  # the click selection's name: Streamlit reports it under this k
 DRAWN_CELLS = 70
 
 
+def drawn_stride(w, b):
+    """k: every k-th row and column is drawn, so at most DRAWN_CELLS a side (k = ceil(cells / DRAWN_CELLS))."""
+    return max(1, -(-max(len(w), len(b)) // DRAWN_CELLS))
+
+
 def _grid_frame(w, b, values, name):
     """One row per drawn cell (at most DRAWN_CELLS per axis). Each cell reaches a third past its neighbour's edge
     (clipped at the plot's): cells that only touched left hairline seams where the canvas anti-aliased both edges,
     striping the map."""
-    k = max(1, -(-max(len(w), len(b)) // DRAWN_CELLS))  # ceil: the stride
+    k = drawn_stride(w, b)
     w, b, values = w[::k], b[::k], values[::k, ::k]
     W, B = np.meshgrid(w, b)
     dw, db = (w[1] - w[0], b[1] - b[0]) if len(w) > 1 and len(b) > 1 else (1.0, 1.0)

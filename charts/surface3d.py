@@ -4,7 +4,7 @@ with the gradient-descent path lying on each. Data in, ``plotly.graph_objects.Fi
 import numpy as np
 import plotly.graph_objects as go
 
-from charts.surface import DRAWN_CELLS
+from charts.surface import drawn_stride
 from i18n import _
 
 
@@ -16,9 +16,9 @@ def inside(path_w, path_b, path_J, w, b):
 
 
 def cost_surface_3d(w, b, J, path, title, height=420):
-    """J over (w, b) as a surface (at most DRAWN_CELLS cells a side, every one a computed value), and the
+    """J over (w, b) as a surface (at most ``DRAWN_CELLS`` cells a side, every one a computed value), and the
     descent path (w, b, J) on it, its start and end marked. ``path``: (w values, b values, J values)."""
-    k = max(1, -(-max(len(w), len(b)) // DRAWN_CELLS))
+    k = drawn_stride(w, b)
     path_w, path_b, path_J = inside(*(np.asarray(p, dtype=float) for p in path), w, b)
     traces = [go.Surface(x=w[::k], y=b[::k], z=J[::k, ::k], colorscale="Viridis", showscale=False, opacity=0.92,
                          name="J", hovertemplate="w = %{x:.2f}<br>b = %{y:.2f}<br>J = %{z:.4f}<extra></extra>")]

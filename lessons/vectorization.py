@@ -3,7 +3,6 @@ the shapes; the transpose detective; one gradient four ways."""
 
 import inspect
 
-import numpy as np
 import pandas as pd
 import sympy as sp
 import streamlit as st
@@ -96,12 +95,7 @@ written.caption(_("written by SymPy from the derivation above"))
 written.code(codegen.source(activation), language="python")
 by_hand.caption(_("written by hand (mathcore.network, what the network pages train with)"))
 by_hand.code(inspect.getsource(network.layer_backward), language="python")
-sample = np.random.default_rng(0)
-arrays = (sample.normal(size=(n, m)), sample.normal(size=(n, m)), sample.normal(size=(n_prev, m)),
-          sample.normal(size=(n, n_prev)))
-differences = {name: float(np.max(np.abs(got - want))) for name, got, want in
-               zip(("dZ", "dW", "db", "dA_prev"), codegen.layer_backward(activation)(*arrays),
-                   network.layer_backward(*arrays, activation))}
+differences = codegen.against_hand_written(activation, n, n_prev, m)
 st.dataframe(pd.DataFrame({_("gradient"): list(differences),
                            _("max |SymPy's − hand-written|"): list(differences.values())}),
              hide_index=True, column_config={_("max |SymPy's − hand-written|"): st.column_config.NumberColumn(

@@ -155,16 +155,11 @@ class Derivation:
         first taken term by term (``_lift``), so SymPy proves one example's derivative instead of summing a
         symbolic series.
         """
-        left, right = _lift(left), _lift(right)
-        terms = _summands(left), _summands(right)
-        if None not in terms and terms[0][1] == terms[1][1]:  # before writing out: the sums stay unevaluated
-            left, right = terms[0][0], terms[1][0]
+        left, right = _term_by_term(_lift(left), _lift(right))  # before writing out: sums stay unevaluated
         left, right = self.expand(left), self.expand(right)
         if left == right:
             return True
-        terms = _summands(left), _summands(right)
-        if None not in terms and terms[0][1] == terms[1][1]:
-            left, right = terms[0][0], terms[1][0]
+        left, right = _term_by_term(left, right)
         difference = left - right
         if self.assume:  # with the assumptions made, first: simplify is quickest on the expression that is 0
             difference = difference.subs(list(self.assume)).doit()
@@ -290,6 +285,15 @@ def _summands(expr):
     if coefficient.free_symbols & set(sums[0].variables):
         return None
     return coefficient * sums[0].function, sums[0].limits
+
+
+def _term_by_term(left, right):
+    """Two sums over the same limits, c Σ f and c' Σ f': their terms c f and c' f' (equal terms prove equal sums
+    for every m); anything else as it is."""
+    terms = _summands(left), _summands(right)
+    if None not in terms and terms[0][1] == terms[1][1]:
+        return terms[0][0], terms[1][0]
+    return left, right
 
 
 def _lift(expr):

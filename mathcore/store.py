@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import tempfile
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -37,7 +38,9 @@ def directory():
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "mathcore"
 
 
+@cache
 def _sources():
+    """The bytes of SOURCES, read once per process (the code a process runs is the code it loaded)."""
     here = Path(__file__).parent
     return b"".join((here / name).read_bytes() for name in SOURCES)
 
