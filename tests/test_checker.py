@@ -130,7 +130,9 @@ def test_a_class_under_attack_still_gets_its_verdicts():
     try:
         for thread in attackers:
             thread.start()
-        wait_until(lambda: all(pool.used(f"attacker {n}") > 0 for n in range(20)), seconds=120)
+        # every attacker served a whole budget: the attack's steady state. (Waiting only until each had started, the
+        # learner could arrive while the first round's last two ran on both workers and wait out MAX_WAIT: busy.)
+        wait_until(lambda: all(pool.used(f"attacker {n}") >= TIME_BUDGET for n in range(20)), seconds=120)
         assert pool.waiting > 0  # the attack is on: answers are queued for both workers
         for answer in ("a - y", "sigma(z) - y", "-(y - a)"):
             verdict = pool.check("dL_dz_cross_entropy_sigmoid", answer, session="victim")
