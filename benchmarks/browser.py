@@ -3,8 +3,10 @@ many sessions can run at once in one browser).
 
 A page is *complete* when the script run it asked for has finished (the server's ``script_finished``
 message on the page's websocket), the page is connected, every Vega chart has its marks, every
-Graphviz chart its SVG, no spinner is left, and the DOM has been quiet for ``QUIET_MS``. Its time is
-that of the last change to the DOM. (The page's script-state attribute is no signal: a fast rerun
+Graphviz chart its SVG, no spinner is left, and for ``QUIET_MS`` the DOM has not changed and the browser's main
+thread has run no long task (50 ms or more: the layout, paint and script work that follows a change, during which
+a key press waits). Its time is that of the last change to the DOM or the end of the last long task, whichever
+is later. (The page's script-state attribute is no signal: a fast rerun
 goes running -> notRunning within one render, and widgets are drawn after the run ends.)
 """
 
@@ -13,21 +15,28 @@ import time
 
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-#: Installed in every page before it loads: the time of the last change to the DOM.
+#: Installed in every page before it loads: the time of the last change to the DOM, and of the end of the last
+#: long task or long animation frame (the work that follows a change without changing the DOM: layout, paint).
 WATCH = """
   window.__lastChange = 0;
+  window.__lastBusy = 0;
   new MutationObserver(() => { window.__lastChange = performance.now(); })
     .observe(document, {attributes: true, childList: true, subtree: true, characterData: true});
+  const busy = list => { for (const e of list.getEntries())
+    window.__lastBusy = Math.max(window.__lastBusy, e.startTime + e.duration); };
+  for (const type of ['longtask', 'long-animation-frame'])
+    if (PerformanceObserver.supportedEntryTypes.includes(type)) new PerformanceObserver(busy).observe({type, buffered: true});
 """
 QUIET_MS = 300
-#: The time of the last change (ms since navigation) once the page is drawn and quiet, else false.
+#: The time of the last change or long task (ms since navigation) once the page is drawn and quiet, else false.
 DRAWN = """quiet => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.dataset.testScriptState !== 'notRunning' || app.dataset.testConnectionState !== 'CONNECTED') return false;
   for (const c of document.querySelectorAll('[data-testid="stVegaLiteChart"]')) if (!c.querySelector('.marks')) return false;
   for (const g of document.querySelectorAll('[data-testid="stGraphVizChart"]')) if (!g.querySelector('svg')) return false;
   if (document.querySelector('[data-testid="stSpinner"]')) return false;
-  return performance.now() - window.__lastChange > quiet ? window.__lastChange : false;
+  const last = Math.max(window.__lastChange, window.__lastBusy);
+  return performance.now() - last > quiet ? last : false;
 }"""
 #: The control a learner moves most on a page, where the first one is not it (by its label).
 CONTROL = {"cost-surface": "iterations"}
