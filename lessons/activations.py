@@ -10,6 +10,7 @@ from i18n import _
 from mathcore.functions import ACTIVATIONS
 from mathcore.network import derivative_products, linear_layers_collapse
 from ui import link
+from ui.chart import show_chart
 from ui.derivation_view import show_steps, verified
 from ui.timing import activation_cost
 
@@ -22,8 +23,8 @@ g = ACTIVATIONS[activation]
 name, derivative = _(g.name), verified(g.derivative)
 grid = np.linspace(-5, 5, 401)
 slope = derivative.evaluate(z=grid, alpha=0.01)[0][-1]
-st.altair_chart(charts.curves_with_point(grid, {f"g(z) = {name}": g.forward(grid), "g'(z)": slope}, z0, "z", _("value")),
-                width="stretch")
+show_chart(st, charts.curves_with_point(grid, {f"g(z) = {name}": g.forward(grid), "g'(z)": slope}, z0, "z", _("value")),
+           width="stretch")
 cols = st.columns(2)
 cols[0].metric(f"g({z0:g})", f"{float(g.forward(np.array(z0))):.4f}")
 cols[1].metric(f"g'({z0:g})", f"{float(derivative.evaluate(z=z0, alpha=0.01)[0][-1]):.4f}")
@@ -39,7 +40,7 @@ scale = cols[1].slider(_("scale s of z"), step=0.1, **link.number("scale", 1.0, 
 PATHS = 20_000
 products = {_(g.name): derivative_products(key, depth, scale, PATHS) for key, g in ACTIVATIONS.items()}
 layers = np.arange(1, depth + 1)
-st.altair_chart(charts.vanishing(layers, products, 0.25 ** layers), width="stretch")
+show_chart(st, charts.vanishing(layers, products, 0.25 ** layers), width="stretch")
 st.caption(_("At L = {depth}: {products}; (1/4)^L = {bound:.1e}. ReLU's mean is (1/2)^L: a path survives only if "
              "every z > 0, but then its gradient passes at full strength (its line stops where none of the {paths:,} "
              "random paths survives).").format(depth=depth, products=", ".join(f"{k} {v[-1]:.1e}"

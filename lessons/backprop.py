@@ -12,6 +12,7 @@ from mathcore.functions import ACTIVATIONS
 from mathcore.graph import LEAF_RANGE, forward_backward
 from mathcore.losses import LOSSES
 from ui import link
+from ui.chart import show_chart
 from ui.derivation_view import show_steps, verified
 
 
@@ -40,8 +41,8 @@ z_mark = st.slider(_("z to compare at"), step=0.5, **link.number("z", -6.0, -10.
 grid = np.linspace(-10, 10, 401)
 gradients = {_(record.name): np.abs(verified(dL_dz_key(key, "sigmoid")).evaluate(z=grid, y=1.0)[0][-1])
              for key, record in LOSSES.items()}
-st.altair_chart(charts.curves_with_point(grid, gradients, z_mark, "z", _("|∂L/∂z| for y = 1 (log scale)"),
-                                         log_y=True), width="stretch")
+show_chart(st, charts.curves_with_point(grid, gradients, z_mark, "z", _("|∂L/∂z| for y = 1 (log scale)"),
+                                        log_y=True), width="stretch")
 cols = st.columns(2)
 for col, (name, values) in zip(cols, gradients.items()):
     col.metric(_("|∂L/∂z|, {loss}, at z = {z:g}").format(loss=name, z=z_mark), f"{np.interp(z_mark, grid, values):.2e}")

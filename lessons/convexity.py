@@ -11,6 +11,7 @@ from mathcore.datasets import breast_cancer_feature_names
 from mathcore.losses import LOSSES
 from mathcore.surface import descend, negative_curvature_example, outcome, slices
 from ui import link
+from ui.chart import show_chart
 from ui.data import synthetic_controls
 from ui.derivation_view import show_steps, verified
 from ui.surfaces import SOURCES, one_feature, surfaces
@@ -78,9 +79,9 @@ for col, (loss, record) in zip((left, right), LOSSES.items()):
     name = record.name
     s, isolines = grid[loss]
     run = runs[loss]
-    col.altair_chart(charts.cost_surface(w_grid, b_grid, s.J, isolines, (run.w, run.b), f"J(w, b), {_(name)}"),
-                     on_select=lambda key=f"surface_{loss}": start_from_click(key), key=f"surface_{loss}",
-                     width="content")
+    show_chart(col, charts.cost_surface(w_grid, b_grid, s.J, isolines, (run.w, run.b), f"J(w, b), {_(name)}"),
+               on_select=lambda key=f"surface_{loss}": start_from_click(key), key=f"surface_{loss}",
+               width="content")
     top, bottom = col.columns(2), col.columns(2)
     top[0].metric(_("final w"), f"{run.w[-1]:.2f}")
     top[1].metric(_("final b"), f"{run.b[-1]:.2f}")
@@ -94,7 +95,7 @@ for col, (loss, record) in zip((left, right), LOSSES.items()):
 if outcomes == {"cross_entropy": "minimum", "squared_error": "flat"}:
     st.info(_("From the same start, cross-entropy reached its one minimum and squared error stopped on a flat part "
               "of its surface: a convex cost has no such place to stop."))
-st.altair_chart(charts.learning_curves({_(LOSSES[loss].name): run.J for loss, run in runs.items()}), width="stretch")
+show_chart(st, charts.learning_curves({_(LOSSES[loss].name): run.J for loss, run in runs.items()}), width="stretch")
 if st.toggle(_("Show both surfaces in 3-D, with the paths on them (drag to rotate)"), **link.flag("three_d", False)):
     left, right = st.columns(2)
     for col, (loss, record) in zip((left, right), LOSSES.items()):
@@ -112,10 +113,10 @@ left, right = st.columns(2)
 for col, (loss, record) in zip((left, right), LOSSES.items()):
     name = record.name
     lam = grid[loss][0].smallest_eigenvalue
-    col.altair_chart(charts.curvature_map(w_grid, b_grid, lam, f"λ_min, {_(name)}"), width="content")
+    show_chart(col, charts.curvature_map(w_grid, b_grid, lam, f"λ_min, {_(name)}"), width="content")
     col.metric(_("smallest λ_min on the grid, {loss}").format(loss=_(name)), f"{lam.min():.2e}",
                help=_("Cross-entropy's can dip below 0 only by rounding, around 1e-17."))
     col.caption(_("negative at {share:.0%} of the grid points").format(share=np.mean(lam < -1e-12)))
 
 st.subheader(_("Slices through the start"))
-st.altair_chart(charts.slices({_(LOSSES[loss].name): slices(x, y, w0, b0, w_grid, b_grid, loss) for loss in LOSSES}))
+show_chart(st, charts.slices({_(LOSSES[loss].name): slices(x, y, w0, b0, w_grid, b_grid, loss) for loss in LOSSES}))

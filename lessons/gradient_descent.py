@@ -8,6 +8,7 @@ import charts
 from i18n import _
 from mathcore.logistic import accuracy, boundary_line, forward, model, propagate
 from ui import link
+from ui.chart import show_chart
 from ui.data import SOURCES, dataset, reference, synthetic_controls
 
 st.title(_("Gradient descent"))
@@ -35,7 +36,7 @@ iterations = cols[1].slider(_("iterations"), step=10, **link.number("iterations"
 training = _("Training…")
 bar = st.progress(0.0, text=training)
 d = model(data.X_train, data.Y_train, data.X_test, data.Y_test, iterations, alpha, record_every=1,
-          progress=lambda i: i % max(1, iterations // 50) or bar.progress(i / iterations, text=training))
+          progress=lambda i: i % max(1, iterations // 10) or bar.progress(i / iterations, text=training))
 bar.empty()
 w, b, costs = d["w"], d["b"], d["costs"]
 grads, J = propagate(w, b, data.X_train, data.Y_train)
@@ -50,15 +51,15 @@ if rises:
     st.warning(_("The cost went **up** in {rises} of {iterations} steps: α = {alpha:g} is too large. Each step "
                  "overshoots the bottom of the valley and lands higher on the other side; lower α.").format(
         rises=rises, iterations=iterations, alpha=alpha))
-st.altair_chart(charts.learning_curves({f"α = {alpha:g}": costs}), width="stretch")
+show_chart(st, charts.learning_curves({f"α = {alpha:g}": costs}), width="stretch")
 
 if data.X_train.shape[0] == 2:
     x1, x2 = np.linspace(-3.5, 3.5, 60), np.linspace(-3.5, 3.5, 60)
     g1, g2 = np.meshgrid(x1, x2)
     probability = forward(w, b, np.vstack([g1.ravel(), g2.ravel()]))[1].reshape(g1.shape)
-    st.altair_chart(charts.decision_boundary(x1, x2, probability, boundary_line(w, b, x1), data.X_train,
-                                             data.Y_train, [_(label) for label in data.labels]),
-                    width="stretch")
+    show_chart(st, charts.decision_boundary(x1, x2, probability, boundary_line(w, b, x1), data.X_train,
+                                            data.Y_train, [_(label) for label in data.labels]),
+               width="stretch")
 
 st.subheader(_("Checked against scikit-learn"))
 w_ref, b_ref = reference(source, **shape)

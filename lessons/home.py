@@ -12,6 +12,7 @@ from mathcore import derivations
 from mathcore.export import export
 from mathcore.functions import sigmoid_numpy
 from ui import link
+from ui.chart import show_chart
 from ui.derivation_view import show_steps, verified
 
 st.title(_("Why does ∂L/∂z = a − y?"))
@@ -58,7 +59,7 @@ st.download_button(_("This check as a Jupyter notebook"), partial(export, d, "ip
 
 grid = np.linspace(-6, 6, 241)
 curve, truth = d.evaluate(z=grid, y=y)
-st.altair_chart(charts.derivative_check(grid, curve[-1], truth, (z, derived), "∂L/∂z"), width="stretch")
+show_chart(st, charts.derivative_check(grid, curve[-1], truth, (z, derived), "∂L/∂z"), width="stretch")
 st.markdown(_(
     "With $y = 1$ and a very negative $z$ the model is confidently wrong, and the gradient is close to "
     "$-1$: cross-entropy keeps pushing at full strength. The factor $a(1 - a)$ from the sigmoid cancelled "

@@ -9,6 +9,7 @@ import charts
 from i18n import _
 from ui import link
 from mathcore.vectorization import cache_sizes, slowest_step
+from ui.chart import show_chart
 from ui.timing import activation_cost, dot_timings, gradient_timings
 
 st.title(_("Loops versus NumPy, measured"))
@@ -24,7 +25,7 @@ with st.form("measure"):
         st.session_state.measurement = time.time_ns()  # a new measurement, never another session's
 with st.spinner(_("Timing both gradients on this server…")):
     rows, when = gradient_timings(largest, n_x, st.session_state.get("measurement", 0))
-st.altair_chart(charts.timings(rows), width="stretch")
+show_chart(st, charts.timings(rows), width="stretch")
 loop_s, vectorized_s, speedup = _("loop (s)"), _("vectorized (s)"), _("speedup")
 st.dataframe(pd.DataFrame({"m": [t.m for t in rows], loop_s: [t.loop for t in rows],
                            vectorized_s: [t.vectorized for t in rows], speedup: [t.speedup for t in rows],

@@ -12,6 +12,7 @@ from mathcore.logistic import forward
 from mathcore.losses import LOSSES, cost_by_definition, cross_entropy, limit_as_a_to, squared_error
 from mathcore.derivations import dL_da_key
 from ui import link
+from ui.chart import show_chart
 from ui.derivation_view import show_steps, verified
 
 st.title(_("Loss and cost"))
@@ -26,7 +27,7 @@ grid = np.linspace(0.005, 0.995, 199)
 names = {_(loss.name): key for key, loss in LOSSES.items()}
 curves = {label: {name: LOSSES[key].numeric(grid, label) for name, key in names.items()} for label in (0, 1)}
 for col, panel in zip(st.columns(2), charts.losses_against_prediction(grid, curves, (y, y_hat))):
-    col.altair_chart(panel, width="stretch")
+    show_chart(col, panel, width="stretch")
 cols = st.columns(2)
 for col, (name, key) in zip(cols, names.items()):
     col.metric(_("{loss} at your point").format(loss=name), f"{float(LOSSES[key].numeric(y_hat, y)):.4f}")

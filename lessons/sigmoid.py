@@ -10,6 +10,7 @@ from mathcore.functions import sigmoid_numpy
 from mathcore.layer import linear_forward
 from mathcore.logistic import forward, random_problem
 from ui import link
+from ui.chart import show_chart
 from ui.derivation_view import show_steps, verified
 
 st.title(_("Logistic regression and the sigmoid"))
@@ -27,8 +28,8 @@ cols = st.columns(3)
 cols[0].metric("z", f"{z0:.2f}")
 cols[1].metric("σ(z)", f"{float(sigmoid_numpy(z0)):.6f}")
 cols[2].metric("σ'(z) = σ(z)(1 − σ(z))", f"{float(slope.evaluate(z=z0)[0][-1]):.6f}")
-st.altair_chart(charts.curves_with_point(grid, {"σ(z)": sigmoid_numpy(grid), "σ'(z)": slope.evaluate(z=grid)[0][-1]},
-                                         z0, "z", _("value")), width="stretch")
+show_chart(st, charts.curves_with_point(grid, {"σ(z)": sigmoid_numpy(grid), "σ'(z)": slope.evaluate(z=grid)[0][-1]},
+                                        z0, "z", _("value")), width="stretch")
 st.caption(_("σ'(z) comes from the derivation below, lambdified; the tests compare it with finite differences."))
 
 st.header(_("Its properties, each derived by SymPy"))

@@ -8,6 +8,7 @@ import charts
 from i18n import _
 from mathcore import datasets
 from ui import link
+from ui.chart import show_chart
 
 st.title(_("Supervised learning: structured and unstructured data"))
 st.markdown(_("Supervised learning learns a map $x \\mapsto y$ from examples $(x^{(i)}, y^{(i)})$, "
@@ -47,11 +48,11 @@ images, labels_digits = datasets.digits_raw()
 st.markdown(_("scikit-learn's handwritten digits, only the 0s and 1s: {n} pictures of 8 × 8 grey pixels "
               "(0 to 16). No named columns here: the features are raw pixels.").format(n=len(images)))
 start = st.slider(_("first picture shown"), **link.number("first", 1, 1, len(images) - 9))
-st.altair_chart(charts.digits(images[start - 1:start + 9], labels_digits[start - 1:start + 9], first=start))
+show_chart(st, charts.digits(images[start - 1:start + 9], labels_digits[start - 1:start + 9], first=start))
 st.markdown(_("To give a picture to logistic regression, the course *flattens* it into one column, row after row: "
               "pixel $(r, c)$ becomes entry $8r + c$ of $x$."))
 picked = st.number_input(_("picture to flatten"), **link.number("picture", 1, 1, len(images)))
-st.altair_chart(charts.flattening(images[picked - 1]))
+show_chart(st, charts.flattening(images[picked - 1]))
 X_images = images.reshape(len(images), -1).T  # (64, m), as the course flattens a picture
 assert np.array_equal(X_images[:, picked - 1].reshape(8, 8), images[picked - 1])
 st.latex(rf"X \in \mathbb{{R}}^{{{X_images.shape[0]} \times {X_images.shape[1]}}},\qquad "

@@ -12,6 +12,7 @@ from mathcore.derivations import dL_dz_key
 from mathcore.functions import ACTIVATIONS
 from mathcore.network import HIDDEN_ACTIVATIONS, INITIALIZATIONS, accuracy
 from ui import link
+from ui.chart import show_chart
 from ui.derivation_view import show_steps, verified
 from ui.training import RACE, boundary, data, train
 
@@ -65,24 +66,24 @@ if d.X_train.shape[0] == 2:
     left, right = st.columns(2)
     for col, layers, title in ((left, shots[at], "ŷ = A[L]"), (right, logistic.layers, "ŷ = σ(wᵀx + b)")):
         x1, x2, probability, lines = boundary(layers, d.X_train)
-        col.altair_chart(charts.decision_boundary(x1, x2, probability, None, d.X_train, d.Y_train,
-                                                  [_(label) for label in d.labels], curves=lines, p_title=title),
-                         width="stretch")
+        show_chart(col, charts.decision_boundary(x1, x2, probability, None, d.X_train, d.Y_train,
+                                                 [_(label) for label in d.labels], curves=lines, p_title=title),
+                   width="stretch")
     right.caption(_("Logistic regression, the same steps: one straight line is all it can draw."))
 else:
     st.caption(_("64 pixels per example: no picture of the boundary, but the accuracies above say how it went."))
 
 st.subheader(_("Learning curve and the gradient in each layer"))
 left, middle = st.columns(2)
-left.altair_chart(charts.curves({_("network"): (run.iterations, run.costs),
-                                 _("logistic regression"): (logistic.iterations, logistic.costs)},
-                                _("iteration"), _("cost J")), width="stretch")
+show_chart(left, charts.curves({_("network"): (run.iterations, run.costs),
+                                _("logistic regression"): (logistic.iterations, logistic.costs)},
+                               _("iteration"), _("cost J")), width="stretch")
 saved = [i for i, _layers in run.snapshots]
 on_train = [accuracy(layers, d.X_train, d.Y_train) for _i, layers in run.snapshots]
 on_test = [accuracy(layers, d.X_test, d.Y_test) for _i, layers in run.snapshots]
-middle.altair_chart(charts.curves({_("train accuracy"): (saved, on_train), _("test accuracy"): (saved, on_test)},
-                                  _("iteration"), _("accuracy"), log_y=False), width="stretch")
-st.altair_chart(charts.gradient_norms(run.iterations, run.gradient_norms), width="stretch")
+show_chart(middle, charts.curves({_("train accuracy"): (saved, on_train), _("test accuracy"): (saved, on_test)},
+                                 _("iteration"), _("accuracy"), log_y=False), width="stretch")
+show_chart(st, charts.gradient_norms(run.iterations, run.gradient_norms), width="stretch")
 ratio = run.gradient_norms[0, 0] / max(run.gradient_norms[0, -1], 1e-300)  # at the start: ||dW[1]|| / ||dW[L]||
 reading = (_("far below 1: the first layer learns far more slowly than the last, the gradient vanishes on its way "
              "back") if ratio < 0.01 else
@@ -99,10 +100,10 @@ TARGETS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]
 target = st.select_slider(_("target cost J"), TARGETS, **link.option("target", 0.3, TARGETS))
 race = {g: train(key, layer_dims, g, alpha, iterations, init) for g in RACE}
 left, right = st.columns(2)
-left.altair_chart(charts.curves({_(ACTIVATIONS[g].name): (r.iterations, r.costs) for g, r in race.items()},
-                                _("iteration"), _("cost J")), width="stretch")
-right.altair_chart(charts.curves({_(ACTIVATIONS[g].name): (r.seconds, r.costs) for g, r in race.items()},
-                                 _("seconds on this server"), _("cost J")), width="stretch")
+show_chart(left, charts.curves({_(ACTIVATIONS[g].name): (r.iterations, r.costs) for g, r in race.items()},
+                               _("iteration"), _("cost J")), width="stretch")
+show_chart(right, charts.curves({_(ACTIVATIONS[g].name): (r.seconds, r.costs) for g, r in race.items()},
+                                _("seconds on this server"), _("cost J")), width="stretch")
 reached = {g: r.first_reaching(target) for g, r in race.items()}
 never = _("not within {n} iterations").format(n=iterations)
 st.dataframe(pd.DataFrame({

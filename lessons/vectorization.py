@@ -13,6 +13,7 @@ from mathcore import codegen, network
 from mathcore.functions import ACTIVATIONS
 from mathcore.vectorization import OPERANDS, backward_proof, check_db, check_dW, four_ways
 from ui import link
+from ui.chart import show_chart
 from ui.checking import box
 
 st.title(_("From one example to m examples"))
@@ -44,7 +45,7 @@ st.dataframe(pd.DataFrame({_("claim"): list(proof.proved),
                                                         for ok in proof.proved.values()]}), hide_index=True)
 
 st.subheader(_("The shape walk"))
-st.altair_chart(charts.shape_walk(n, n_prev, m))
+show_chart(st, charts.shape_walk(n, n_prev, m))
 st.caption(_("dZ ({n} × {m}) times A_prevᵀ ({m} × {n_prev}) gives ({n} × {n_prev}), the shape of W: the m axis is "
              "summed away, so dividing by m turns the sum into an average.").format(n=n, m=m, n_prev=n_prev))
 

@@ -1,10 +1,15 @@
 """Chart builders: data in, alt.Chart out, checked through the Vega-Lite spec."""
 
+import json
+
 import altair as alt
 import numpy as np
 import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
 
 import charts
+from tests.test_app_router import routed_pages
 
 
 def test_derivative_check_layers_formula_differences_and_point():
@@ -105,3 +110,36 @@ def test_the_3d_path_stops_where_it_leaves_the_square_and_lies_on_its_own_costs(
     assert np.shape(surface.z) == (50, 50) and np.allclose(surface.z, J[::3, ::3])
     assert list(line.x) == [-6.0, -3.0, 0.0] and list(line.z) == [72, 18, 0]  # cut at the first exit
     assert list(ends.text) == ["start", "end"]
+
+
+@pytest.fixture(scope="module")
+def vega_lite_schema():
+    from altair.vegalite.v6.schema.core import load_schema
+
+    return load_schema()
+
+
+def spec_errors(spec, schema):
+    """Altair's own check of a Vega-Lite spec against the schema: None when it is valid."""
+    from altair.utils.schemapi import validate_jsonschema
+
+    return validate_jsonschema(spec, schema, raise_error=False)
+
+
+@pytest.mark.parametrize("page", routed_pages())
+def test_every_chart_a_page_shows_is_valid_vega_lite(page, vega_lite_schema):
+    """The pages draw their charts unvalidated (ui.chart.show_chart): here every spec they send is checked."""
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception
+    specs = [json.loads(element.proto.spec) for element in at.get("vega_lite_chart")]
+    for spec in specs:
+        assert spec_errors(spec, vega_lite_schema) is None, page
+
+
+def test_the_vega_lite_check_finds_a_broken_spec(vega_lite_schema):
+    spec = charts.learning_curves({"α = 0.1": [0.7, 0.5, 0.4]}).to_dict()
+    assert spec_errors(spec, vega_lite_schema) is None
+    spec["encoding"]["x"]["type"] = "quantity"
+    assert spec_errors(spec, vega_lite_schema) is not None
