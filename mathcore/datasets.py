@@ -148,16 +148,18 @@ def two_class(key, seed=1):
     >>> [two_class(k).X_train.shape for k in TWO_CLASS]
     [(2, 320), (2, 320), (2, 320), (64, 286)]
     """
-    from sklearn.datasets import load_digits, make_circles, make_moons
-
     name, labels = TWO_CLASS[key]
-    if key == "flower":
+    if key == "flower":  # NumPy only: scikit-learn (0.8 s to import) is imported when a set needs it
         X, Y = flower(seed=seed)
     elif key in ("moons", "circles"):
+        from sklearn.datasets import make_circles, make_moons
+
         make = make_moons if key == "moons" else lambda **kw: make_circles(factor=0.5, **kw)
         points, y = make(n_samples=400, noise=0.15 if key == "moons" else 0.08, random_state=seed)
         X, Y = points.T, y.reshape(1, -1).astype(float)
     else:
+        from sklearn.datasets import load_digits
+
         raw = load_digits()
         keep = (raw.target == 3) | (raw.target == 8)
         X, Y = raw.images[keep].reshape(int(keep.sum()), -1).T, (raw.target[keep] == 8).reshape(1, -1).astype(float)

@@ -11,6 +11,7 @@ the course's dict-and-cache interface over them.
 
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import sympy as sp
@@ -304,14 +305,18 @@ def parameter_count(layer_dims):
     return sum(n * n_prev + n for n_prev, n in zip(layer_dims, layer_dims[1:]))
 
 
+@lru_cache(maxsize=256)
 def derivative_products(activation, depth, scale, n_paths=2000, seed=0):
     """The mean over random paths of |g'(z_1) g'(z_2) ... g'(z_k)|, for k = 1..depth, z_l ~ N(0, scale^2).
 
     Backpropagation multiplies one such factor per layer; for the sigmoid each is <= 1/4, so the
-    product is <= (1/4)^k and the gradient reaching early layers vanishes.
+    product is <= (1/4)^k and the gradient reaching early layers vanishes. Kept per process (the same
+    seed gives the same paths), read-only.
     """
     Z = np.random.default_rng(seed).normal(0.0, scale, size=(n_paths, depth))
-    return np.abs(np.cumprod(ACTIVATIONS[activation].slope(Z), axis=1)).mean(axis=0)
+    products = np.abs(np.cumprod(ACTIVATIONS[activation].slope(Z), axis=1)).mean(axis=0)
+    products.flags.writeable = False
+    return products
 
 
 def time_per_element(activation, n=1_000_000, repeat=7, seed=0):

@@ -60,6 +60,17 @@ def test_relu_products_average_one_half_per_layer_and_tanh_at_most_one():
     assert np.all(np.diff(derivative_products("tanh", 20, 2.0)) <= 0)
 
 
+def test_products_are_kept_per_process_and_cannot_be_changed_by_a_caller():
+    """The activation page asks for all five on every rerun (20,000 paths each): the second ask is the first
+    answer, read-only, and equal to a fresh computation."""
+    first = derivative_products("sigmoid", 12, 1.5, 20_000)
+    assert derivative_products("sigmoid", 12, 1.5, 20_000) is first
+    with pytest.raises(ValueError):
+        first[0] = 1.0
+    fresh = derivative_products.__wrapped__("sigmoid", 12, 1.5, 20_000)
+    assert np.array_equal(first, fresh)
+
+
 def test_two_linear_layers_collapse_to_one():
     collapsed = linear_layers_collapse(3, 4, 2)
     assert collapsed["proved"] and collapsed["W"].shape == (2, 3) and collapsed["b"].shape == (2, 1)
