@@ -48,11 +48,12 @@ def wait_healthy(url, process, log, timeout=60):
 
 
 def start_streamlit(log, port=None, script="app.py", cwd=ROOT):
-    """``streamlit run script`` headless on 127.0.0.1:port (a free one by default): (process, url)."""
+    """``streamlit run script`` headless on 127.0.0.1:port (a free one by default), in a process that has
+    imported the lessons' libraries first (``serving.preloaded``): (process, url)."""
     port = port or free_port()
     with open(log, "w") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+            [sys.executable, str(ROOT / "serving" / "preloaded.py"), "run", str(script), "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
             cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
         )

@@ -1,0 +1,106 @@
+"""``python -m serving.preloaded run app.py [options]``: ``streamlit run``, in a process that has first imported
+every library the lessons import and run the served script's default page once.
+
+A Streamlit server imports a page's libraries when the first visitor's run reaches them: SymPy, Altair, pandas,
+mathcore, scikit-learn, about 2 s on the 2-core server, all of it paid by the first learner after a start (a hosted
+copy restarts after it sleeps). Streamlit itself has once-per-process costs in a first run too (its first element
+looks through the whole call stack to decide whether it runs in a REPL; a page icon compiles its emoji pattern;
+the first chart builds Altair's and pyarrow's machinery), and ``streamlit run`` runs nothing of the app before the
+first session. So this imports the lessons' modules (read from the scripts' own import lines by
+``lesson_imports``: a new page's libraries are preloaded without a list to keep), runs the script's default page
+once in Streamlit's own test runner (``warm``), and then hands over to Streamlit's command line. The server answers
+its health check that much later (measured in benchmarks/REPORT.md); what the first visitor then sees is computed
+for them as before, only with the imports done, the proofs read and the caches the default page fills filled.
+
+``serving.start_streamlit`` (the class server behind nginx, the browser tests, the benchmarks) starts this way;
+``streamlit run app.py`` on a laptop works as before.
+"""
+
+import ast
+import importlib
+import logging
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+#: Imported by mathcore inside the functions that need them (the bundled data sets, the reference fit).
+LAZY = ("sklearn.datasets", "sklearn.linear_model")
+
+
+def lesson_imports(folder=ROOT / "lessons"):
+    """The modules the page scripts in ``folder`` import (``from m import n`` names m, and m.n where n is a module).
+
+    >>> "mathcore.derivations" in lesson_imports() and "streamlit" in lesson_imports()
+    True
+    """
+    names = []
+    for script in sorted(Path(folder).glob("*.py")):
+        for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names += [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names.append(node.module)
+                names += [f"{node.module}.{alias.name}" for alias in node.names
+                          if importlib.util.find_spec(node.module) and _is_module(node.module, alias.name)]
+    return list(dict.fromkeys(names))
+
+
+def _is_module(package, name):
+    spec = importlib.util.find_spec(package)
+    locations = spec.submodule_search_locations or []
+    return any((Path(folder) / f"{name}.py").exists() or (Path(folder) / name).is_dir() for folder in locations)
+
+
+def preload():
+    """Import every module the lessons import, and LAZY: the names imported, in order."""
+    import streamlit  # noqa: F401 (creates Streamlit's loggers, with their levels)
+
+    cache_log = logging.getLogger("streamlit.runtime.caching.cache_data_api")
+    level = cache_log.level  # it warns that no runtime exists yet as each st.cache_data is declared: true, harmless
+    cache_log.setLevel(logging.ERROR)
+    try:
+        names = lesson_imports() + list(LAZY)
+        for name in names:
+            importlib.import_module(name)
+    finally:
+        cache_log.setLevel(level)
+    return names
+
+
+def warm(script):
+    """Run ``script``'s default page once in Streamlit's test runner, in this process. A page that fails here is
+    logged and left for the server to show as it would have: warming never stops a server from starting."""
+    from streamlit.testing.v1 import AppTest
+
+    context_log = logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context")
+    level = context_log.level  # the test runner's main thread has no script-run context: true, harmless
+    context_log.setLevel(logging.ERROR)
+    try:
+        at = AppTest.from_file(str(Path(script).resolve()), default_timeout=120).run()
+        problem = at.exception[0].message if at.exception else None
+    except Exception as error:  # noqa: BLE001 (any failure of a warm-up run; the server starts regardless)
+        problem = repr(error)
+    finally:
+        context_log.setLevel(level)
+    if problem:
+        logging.getLogger(__name__).warning("warming %s failed: %s", script, problem)
+    # The run read the config files before the command line's flags; Streamlit then warns, when it applies the
+    # flags, that a server option changed and asks for a restart. The server has not started: the flags apply.
+    logging.getLogger("streamlit.config").addFilter(lambda record: "[server] config option" not in record.getMessage())
+
+
+def main():
+    """Preload and warm, then run Streamlit's command line with this command's arguments (``run app.py …``)."""
+    sys.path.insert(0, str(ROOT))
+    preload()
+    if len(sys.argv) > 2 and sys.argv[1] == "run":
+        warm(sys.argv[2])
+    from streamlit.web import cli
+
+    sys.argv = ["streamlit", *sys.argv[1:]]
+    cli.main()
+
+
+# The answer checker's forkserver imports the main module of the process it serves; only a run starts a server.
+if __name__ == "__main__":
+    main()
