@@ -31,3 +31,6 @@ PAGES = {
     "loops-vs-numpy": (8354, 2.5, 54.7), "check-my-derivation": (2137, 1.7, 3.2), "every-derivation": (13777, 2.4, 4.8),
 }
 BARE_FIRST_VISIT_MS = 969
+#: The app's server start (``streamlit run app.py`` to its health check) on 2026-12-01, before ``serving.preloaded``
+#: imported and warmed first: one start, on the same machine.
+APP_START_S = 0.8
