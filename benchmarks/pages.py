@@ -32,17 +32,30 @@ BUDGET = {"first_ratio": 2.0, "session_ratio": 1.5, "interaction_ratio": 2.0}
 
 
 async def measure(browser, url, runs, label=None):
-    """(new-session seconds, interaction seconds, the server's share of it), medians of ``runs`` each."""
+    """[(new-session seconds, interaction seconds, the server's share of it)] for each of ``runs`` runs."""
     await (await open_complete(browser, url))[1].context.close()  # caches warm: first visits are measured apart
-    sessions, interactions, server = [], [], []
+    samples = []
     for k in range(runs):
         seconds, page, watcher = await open_complete(browser, url)
-        sessions.append(seconds)
-        total, on_server = await interact(page, watcher, k, label)
-        interactions.append(total)
-        server.append(on_server)
+        samples.append((seconds, *await interact(page, watcher, k, label)))
         await page.context.close()
-    return statistics.median(sessions), statistics.median(interactions), statistics.median(server)
+    return samples
+
+
+def medians(samples):
+    """(new session, interaction, server): the median of each over ``samples``."""
+    return tuple(statistics.median(column) for column in zip(*samples))
+
+
+def with_ratios(row, bare):
+    """``row`` with its figures divided by the bare page's, and whether they are within BUDGET."""
+    row = dict(row, first_ratio=row["first_visit"] / bare["first_visit"] if row["first_visit"] and bare["first_visit"]
+               else None, session_ratio=row["session"] / bare["session"],
+               interaction_ratio=row["interaction"] / bare["interaction"])
+    row["within_budget"] = ((row["first_ratio"] is None or row["first_ratio"] <= BUDGET["first_ratio"])
+                            and row["session_ratio"] <= BUDGET["session_ratio"]
+                            and row["interaction_ratio"] <= BUDGET["interaction_ratio"])
+    return row
 
 
 async def first_visit(browser, path, log, script="app.py", cwd=ROOT, proofs=None):
@@ -81,16 +94,16 @@ async def _run(runs, pages, first_visits, out):
             try:
                 wait_healthy(bare_url, bare_process, tmp / "bare.log")
                 wait_healthy(app_url, app_process, tmp / "app.log")
-                bare_first, bare_start = (await first_visit(browser, "", tmp / "first.log", "bare.py", tmp)
-                                          if first_visits else (None, None))
+                bare_firsts = [await first_visit(browser, "", tmp / "first.log", "bare.py", tmp)
+                               for _ in range(3 if first_visits else 0)]
+                bare_first = statistics.median(f for f, _ in bare_firsts) if bare_firsts else None
+                bare_start = statistics.median(s for _, s in bare_firsts) if bare_firsts else None
                 starts = []
-                bare_session, bare_interaction, bare_server = await measure(browser, bare_url, runs)
+                bare_samples = await measure(browser, bare_url, runs)
                 for key in CATALOGUE if first_visits else ():  # the proofs on disk, as a restarted server finds them
                     store.proved(key)
                 out(f"{'page':22s} {'first visit':>12s} {'× bare':>7s} {'empty store':>12s} {'new session':>12s} "
                     f"{'× bare':>7s} {'interaction':>12s} {'× bare':>7s} {'server':>9s}  budget")
-                out(f"{'(bare one-line page)':22s} {fmt(bare_first):>12s} {'1.0':>7s} {'':>12s} {fmt(bare_session):>12s} "
-                    f"{'1.0':>7s} {fmt(bare_interaction):>12s} {'1.0':>7s} {fmt(bare_server):>9s}")
                 for path in pages:
                     first = empty = None
                     if first_visits:
@@ -99,22 +112,20 @@ async def _run(runs, pages, first_visits, out):
                                                                proofs=tmp / f"empty-{path}")
                         starts.append(start)
                         out(f"  server start {start:.1f} s, with an empty store {start_empty:.1f} s")
+                    bare_samples += await measure(browser, bare_url, 1)  # the bare page, under the same conditions
                     try:
-                        session, interaction, server = await measure(browser, f"{app_url}/{path}", runs,
-                                                                     CONTROL.get(path))
+                        samples = await measure(browser, f"{app_url}/{path}", runs, CONTROL.get(path))
                     except (TimeoutError, PlaywrightTimeout) as error:  # said in the table; the others still measured
                         rows.append({"page": path or "(home)", "first_visit": first, "first_empty": empty,
                                      "error": str(error).splitlines()[0]})
                         out(f"{path or '(home)':22s} {fmt(first):>12s} not measured: {error}")
                         continue
-                    row = {"page": path or "(home)", "first_visit": first, "first_ratio": first / bare_first
-                           if first and bare_first else None, "first_empty": empty, "session": session,
-                           "session_ratio": session / bare_session, "interaction": interaction,
-                           "interaction_ratio": interaction / bare_interaction, "server": server}
-                    row["within_budget"] = ((row["first_ratio"] is None or row["first_ratio"] <= BUDGET["first_ratio"])
-                                            and row["session_ratio"] <= BUDGET["session_ratio"]
-                                            and row["interaction_ratio"] <= BUDGET["interaction_ratio"])
-                    rows.append(row)
+                    session, interaction, server = medians(samples)
+                    rows.append({"page": path or "(home)", "first_visit": first, "first_empty": empty,
+                                 "session": session, "interaction": interaction, "server": server})
+                    bare = dict(zip(("session", "interaction", "server"), medians(bare_samples)),
+                                first_visit=bare_first)
+                    row = with_ratios(rows[-1], bare)  # against the bare page's figures so far
                     ratio = f"{row['first_ratio']:7.1f}" if row["first_ratio"] else f"{'':>7s}"
                     out(f"{row['page']:22s} {fmt(first):>12s} {ratio} {fmt(empty):>12s} {fmt(session):>12s} "
                         f"{row['session_ratio']:7.1f} {fmt(interaction):>12s} {row['interaction_ratio']:7.1f} "
@@ -123,9 +134,12 @@ async def _run(runs, pages, first_visits, out):
                 stop(app_process)
                 stop(bare_process)
                 await browser.close()
-    bare = {"first_visit": bare_first, "session": bare_session, "interaction": bare_interaction, "server": bare_server,
-            "start": bare_start, "app_starts": starts if first_visits else []}
-    return bare, rows
+    bare = dict(zip(("session", "interaction", "server"), medians(bare_samples)), first_visit=bare_first,
+                start=bare_start, app_starts=starts, runs=len(bare_samples))
+    out(f"{'(bare one-line page)':22s} {fmt(bare_first):>12s} {'1.0':>7s} {'':>12s} {fmt(bare['session']):>12s} "
+        f"{'1.0':>7s} {fmt(bare['interaction']):>12s} {'1.0':>7s} {fmt(bare['server']):>9s}  "
+        f"(medians of {len(bare_samples)} runs, one before each page)")
+    return bare, [row if "error" in row else with_ratios(row, bare) for row in rows]
 
 
 def fmt(seconds):
@@ -136,7 +150,10 @@ def markdown(bare, rows, runs):
     """The table as Markdown, with the budgets, each figure beside the one #18 started from (``previous``)."""
     was = lambda page, k: previous.PAGES.get(page, (None,) * 3)[k]  # noqa: E731
     old = lambda value, form: "—" if value is None else format(value, form)  # noqa: E731
-    lines = [f"Medians of {runs} runs. First visit: one run on a freshly started server, with the proofs an earlier "
+    lines = [f"Medians of {runs} runs; the bare page's of {bare.get('runs', runs)}, {runs} at the start and one "
+             "before each page, so it is measured under the same conditions as the pages (alone, its figures moved "
+             "by up to 2× from one benchmark run to the next). First visit: one run on a freshly started server "
+             "(the bare page's: the median of 3), with the proofs an earlier "
              "server kept on disk (`mathcore.store`), and with an empty store (the first start ever). "
              f"Budgets (#18): first visit ≤ {BUDGET['first_ratio']:g}× the bare page's, new session ≤ "
              f"{BUDGET['session_ratio']:g}×, interaction ≤ {BUDGET['interaction_ratio']:g}×. *Server* is the part "
