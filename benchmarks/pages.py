@@ -163,7 +163,7 @@ def markdown(bare, rows, runs):
              "Chromium still laid it out counted as complete, so new sessions measured shorter and the first "
              "interaction after them longer (a key pressed then waited up to a second). The *was* figures are by "
              "the old rule.", "",
-             *([f"Server start, from the command to the health check (not in the first visit): the bare page "
+             *([f"Server start, from the command to the health check (not in the first visit; both servers start through `serving.preloaded`, which imports the lessons' libraries for the bare page too): the bare page "
                 f"{bare['start']:.1f} s; the app {statistics.median(bare['app_starts']):.1f} s (median of "
                 f"{len(bare['app_starts'])}; it imports the lessons' libraries and runs the home page once before it "
                 f"answers, `serving.preloaded`; {previous.APP_START_S:.1f} s before that).", ""]
