@@ -112,7 +112,8 @@ async def _run(runs, pages, first_visits, out):
                                                                proofs=tmp / f"empty-{path}")
                         starts.append(start)
                         out(f"  server start {start:.1f} s, with an empty store {start_empty:.1f} s")
-                    bare_samples += await measure(browser, bare_url, 1)  # the bare page, under the same conditions
+                    if first_visits:  # the bare page again, under the same conditions (not in the quick smoke test)
+                        bare_samples += await measure(browser, bare_url, 1)
                     try:
                         samples = await measure(browser, f"{app_url}/{path}", runs, CONTROL.get(path))
                     except (TimeoutError, PlaywrightTimeout) as error:  # said in the table; the others still measured
