@@ -47,6 +47,11 @@ def medians(samples):
     return tuple(statistics.median(column) for column in zip(*samples))
 
 
+def bare_figures(samples, first_visit):
+    """The bare page's figures, as ``with_ratios`` divides by them: its medians over ``samples``, its first visit."""
+    return dict(zip(("session", "interaction", "server"), medians(samples)), first_visit=first_visit)
+
+
 def with_ratios(row, bare):
     """``row`` with its figures divided by the bare page's, and whether they are within BUDGET."""
     row = dict(row, first_ratio=row["first_visit"] / bare["first_visit"] if row["first_visit"] and bare["first_visit"]
@@ -112,7 +117,7 @@ async def _run(runs, pages, first_visits, out):
                                                                proofs=tmp / f"empty-{path}")
                         starts.append(start)
                         out(f"  server start {start:.1f} s, with an empty store {start_empty:.1f} s")
-                    if first_visits:  # the bare page again, under the same conditions (not in the quick smoke test)
+                        # the bare page again, under the same conditions (not in the quick smoke test)
                         bare_samples += await measure(browser, bare_url, 1)
                     try:
                         samples = await measure(browser, f"{app_url}/{path}", runs, CONTROL.get(path))
@@ -124,9 +129,7 @@ async def _run(runs, pages, first_visits, out):
                     session, interaction, server = medians(samples)
                     rows.append({"page": path or "(home)", "first_visit": first, "first_empty": empty,
                                  "session": session, "interaction": interaction, "server": server})
-                    bare = dict(zip(("session", "interaction", "server"), medians(bare_samples)),
-                                first_visit=bare_first)
-                    row = with_ratios(rows[-1], bare)  # against the bare page's figures so far
+                    row = with_ratios(rows[-1], bare_figures(bare_samples, bare_first))  # the bare page's so far
                     ratio = f"{row['first_ratio']:7.1f}" if row["first_ratio"] else f"{'':>7s}"
                     out(f"{row['page']:22s} {fmt(first):>12s} {ratio} {fmt(empty):>12s} {fmt(session):>12s} "
                         f"{row['session_ratio']:7.1f} {fmt(interaction):>12s} {row['interaction_ratio']:7.1f} "
@@ -135,8 +138,7 @@ async def _run(runs, pages, first_visits, out):
                 stop(app_process)
                 stop(bare_process)
                 await browser.close()
-    bare = dict(zip(("session", "interaction", "server"), medians(bare_samples)), first_visit=bare_first,
-                start=bare_start, app_starts=starts, runs=len(bare_samples))
+    bare = dict(bare_figures(bare_samples, bare_first), start=bare_start, app_starts=starts, runs=len(bare_samples))
     out(f"{'(bare one-line page)':22s} {fmt(bare_first):>12s} {'1.0':>7s} {'':>12s} {fmt(bare['session']):>12s} "
         f"{'1.0':>7s} {fmt(bare['interaction']):>12s} {'1.0':>7s} {fmt(bare['server']):>9s}  "
         f"(medians of {len(bare_samples)} runs, one before each page)")
@@ -164,8 +166,9 @@ def markdown(bare, rows, runs):
              "Chromium still laid it out counted as complete, so new sessions measured shorter and the first "
              "interaction after them longer (a key pressed then waited up to a second). The *was* figures are by "
              "the old rule.", "",
-             *([f"Server start, from the command to the health check (not in the first visit; both servers start through `serving.preloaded`, which imports the lessons' libraries for the bare page too): the bare page "
-                f"{bare['start']:.1f} s; the app {statistics.median(bare['app_starts']):.1f} s (median of "
+             *([f"Server start, from the command to the health check (not in the first visit; both servers start "
+                f"through `serving.preloaded`, which imports the lessons' libraries for the bare page too): the bare "
+                f"page {bare['start']:.1f} s; the app {statistics.median(bare['app_starts']):.1f} s (median of "
                 f"{len(bare['app_starts'])}; it imports the lessons' libraries and runs the home page once before it "
                 f"answers, `serving.preloaded`; {previous.APP_START_S:.1f} s before that).", ""]
                if bare.get("app_starts") else []),

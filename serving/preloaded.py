@@ -18,11 +18,13 @@ for them as before, only with the imports done, the proofs read and the caches t
 
 import ast
 import importlib
+import importlib.util
 import logging
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[1]  # serving.ROOT: this file runs as a script, before serving is importable
 #: Imported by mathcore inside the functions that need them (the bundled data sets, the reference fit).
 LAZY = ("sklearn.datasets", "sklearn.linear_model")
 
@@ -40,30 +42,37 @@ def lesson_imports(folder=ROOT / "lessons"):
                 names += [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.level == 0:
                 names.append(node.module)
-                names += [f"{node.module}.{alias.name}" for alias in node.names
-                          if importlib.util.find_spec(node.module) and _is_module(node.module, alias.name)]
+                names += [f"{node.module}.{alias.name}" for alias in node.names if _is_module(node.module, alias.name)]
     return list(dict.fromkeys(names))
 
 
 def _is_module(package, name):
+    """Whether ``package`` (a package or a module) has a submodule ``name``, found without importing it."""
     spec = importlib.util.find_spec(package)
-    locations = spec.submodule_search_locations or []
+    locations = (spec and spec.submodule_search_locations) or []
     return any((Path(folder) / f"{name}.py").exists() or (Path(folder) / name).is_dir() for folder in locations)
+
+
+@contextmanager
+def _quiet(logger):
+    """Streamlit's ``logger`` says only errors inside the block (its warnings here are true and harmless)."""
+    import streamlit  # noqa: F401 (creates Streamlit's loggers with their levels, which this then overrides)
+
+    log = logging.getLogger(logger)
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
 
 
 def preload():
     """Import every module the lessons import, and LAZY: the names imported, in order."""
-    import streamlit  # noqa: F401 (creates Streamlit's loggers, with their levels)
-
-    cache_log = logging.getLogger("streamlit.runtime.caching.cache_data_api")
-    level = cache_log.level  # it warns that no runtime exists yet as each st.cache_data is declared: true, harmless
-    cache_log.setLevel(logging.ERROR)
-    try:
-        names = lesson_imports() + list(LAZY)
+    names = lesson_imports() + list(LAZY)
+    with _quiet("streamlit.runtime.caching.cache_data_api"):  # each st.cache_data declared warns: no runtime yet
         for name in names:
             importlib.import_module(name)
-    finally:
-        cache_log.setLevel(level)
     return names
 
 
@@ -72,21 +81,15 @@ def warm(script):
     logged and left for the server to show as it would have: warming never stops a server from starting."""
     from streamlit.testing.v1 import AppTest
 
-    context_log = logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context")
-    level = context_log.level  # the test runner's main thread has no script-run context: true, harmless
-    context_log.setLevel(logging.ERROR)
-    try:
-        at = AppTest.from_file(str(Path(script).resolve()), default_timeout=120).run()
-        problem = at.exception[0].message if at.exception else None
-    except Exception as error:  # noqa: BLE001 (any failure of a warm-up run; the server starts regardless)
-        problem = repr(error)
-    finally:
-        context_log.setLevel(level)
+    # the test runner's main thread has no script-run context, and says so
+    with _quiet("streamlit.runtime.scriptrunner_utils.script_run_context"):
+        try:
+            at = AppTest.from_file(str(Path(script).resolve()), default_timeout=120).run()
+            problem = at.exception[0].message if at.exception else None
+        except Exception as error:  # noqa: BLE001 (any failure of a warm-up run; the server starts regardless)
+            problem = repr(error)
     if problem:
         logging.getLogger(__name__).warning("warming %s failed: %s", script, problem)
-    # The run read the config files before the command line's flags; Streamlit then warns, when it applies the
-    # flags, that a server option changed and asks for a restart. The server has not started: the flags apply.
-    logging.getLogger("streamlit.config").addFilter(lambda record: "[server] config option" not in record.getMessage())
 
 
 def main():
@@ -95,6 +98,10 @@ def main():
     preload()
     if len(sys.argv) > 2 and sys.argv[1] == "run":
         warm(sys.argv[2])
+        # The warm-up read the config files before the command line's flags; applying the flags, Streamlit then
+        # warns that a server option changed and asks for a restart. The server has not started: the flags apply.
+        logging.getLogger("streamlit.config").addFilter(
+            lambda record: "[server] config option" not in record.getMessage())
     from streamlit.web import cli
 
     sys.argv = ["streamlit", *sys.argv[1:]]
