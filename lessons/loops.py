@@ -34,8 +34,9 @@ st.dataframe(pd.DataFrame({"m": [t.m for t in rows], loop_s: [t.loop for t in ro
                                              for c in (loop_s, vectorized_s)} |
              {speedup: st.column_config.NumberColumn(format="%.0f×")})
 st.caption(_("Measured on this server at {when} (UTC) for n_x = {n_x} up to m = {largest:,}: best of 3 runs for NumPy, "
-             "one for the loop; the loop is timed while its total stays under 2 s and extrapolated linearly in m "
-             "beyond (dashed). Until you press Measure, you see this server's latest measurement (kept 10 minutes).")
+             "one for the loop; the loop is timed at a size only if, predicted from the size before, its total stays "
+             "within a quarter of a second, and extrapolated linearly in m beyond (dashed: a Python loop's time grows "
+             "as m). Until you press Measure, you see this server's latest measurement (kept 10 minutes).")
            .format(when=when, n_x=n_x, largest=largest))
 
 jump = slowest_step(rows, n_x, cache_sizes())

@@ -87,6 +87,7 @@ def test_timings_measure_then_extrapolate():
     rows = time_gradients([10, 100, 1000], n_x=3, loop_budget=0.0)
     assert [t.measured for t in rows] == [True, False, False]
     assert rows[2].loop == pytest.approx(rows[0].loop * 100) and all(t.vectorized > 0 for t in rows)
+    assert all(t.measured for t in time_gradients([10, 100, 1000], n_x=3, loop_budget=float("inf")))
 
 
 def test_the_jump_in_vectorized_time_is_found_and_put_down_to_the_cache_it_outgrows(tmp_path):
