@@ -4,6 +4,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from charts import raster
 from i18n import _
 
 PALETTE = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#b279a2"]
@@ -66,18 +67,15 @@ def decision_boundary(x1, x2, probability, boundary, X, Y, labels, height=380, c
     boundary instead, as point lists (k, 2) (isolines at 0.5); X (2, m), Y (1, m); labels: what y = 0 and y = 1
     mean; p_title: the colour legend's title.
     """
-    g1, g2 = np.meshgrid(x1, x2)
     step1, step2 = x1[1] - x1[0], x2[1] - x2[0]
-    grid = pd.DataFrame({"x1": g1.ravel(), "x2": g2.ravel(), "p": probability.ravel(),
-                         "x1_end": g1.ravel() + step1, "x2_end": g2.ravel() + step2})
     x_scale = alt.Scale(domain=[float(x1[0]), float(x1[-1] + step1)], nice=False)
     y_scale = alt.Scale(domain=[float(x2[0]), float(x2[-1] + step2)], nice=False)
-    heat = alt.Chart(grid).mark_rect(opacity=0.55).encode(
-        x=alt.X("x1:Q", title=_("x1 (standardised)"), scale=x_scale), x2="x1_end",
-        y=alt.Y("x2:Q", title=_("x2 (standardised)"), scale=y_scale), y2="x2_end",
-        color=alt.Color("p:Q", title=p_title, scale=alt.Scale(scheme="blueorange", domain=[0, 1])),
-    )
-    layers = [heat]
+    x = alt.X("x1:Q", title=_("x1 (standardised)"), scale=x_scale)
+    y = alt.Y("x2:Q", title=_("x2 (standardised)"), scale=y_scale)
+    colour = alt.Color("p:Q", title=p_title, scale=alt.Scale(scheme="blueorange", domain=[0, 1]))
+    layers = [raster.image(raster.scheme_colours("blueorange", probability), (x1[0], x1[-1] + step1),
+                           (x2[0], x2[-1] + step2), x, y, opacity=0.55),
+              raster.legend([0.0, 1.0], colour, x, y, (float(x1[0]), float(x2[0])), opacity=0.55)]
     if boundary is not None:  # a straight boundary is one more curve: the points of the line inside the plot
         inside = (boundary >= x2[0]) & (boundary <= x2[-1] + step2)
         curves = [*curves, np.column_stack([x1[inside], boundary[inside]])]

@@ -7,31 +7,45 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from charts import raster
 from i18n import _
 
 START = "start"  # the click selection's name: Streamlit reports it under this key
 
 
-#: At most this many cells per axis are drawn: a 280-pixel plot shows no more (4 px a cell), and each is a mark the
-#: browser lays out. Every value drawn is a computed one (every k-th row and column); contours use the whole grid.
+#: The 3-D surface draws at most this many cells a side (every k-th row and column of the computed grid).
 DRAWN_CELLS = 70
+#: Over each heatmap (one image, every computed value a pixel: ``charts.raster``), this many transparent cells a side
+#: answer a hover with the values at their centre and a click with its (w, b): 8 pixels a cell in a 280-pixel plot.
+PICK_CELLS = 35
 
 
-def drawn_stride(w, b):
-    """k: every k-th row and column is drawn, so at most DRAWN_CELLS a side (k = ceil(cells / DRAWN_CELLS))."""
-    return max(1, -(-max(len(w), len(b)) // DRAWN_CELLS))
+def drawn_stride(w, b, cells=DRAWN_CELLS):
+    """k: every k-th row and column is drawn, so at most ``cells`` a side (k = ceil(grid points / cells))."""
+    return max(1, -(-max(len(w), len(b)) // cells))
 
 
-def _grid_frame(w, b, values, name):
-    """One row per drawn cell (at most DRAWN_CELLS per axis). Each cell reaches a third past its neighbour's edge
-    (clipped at the plot's): cells that only touched left hairline seams where the canvas anti-aliased both edges,
-    striping the map."""
-    k = drawn_stride(w, b)
+def _pick_frame(w, b, values, name):
+    """One row per pick cell (at most PICK_CELLS a side): a computed grid point and the cell around it."""
+    k = drawn_stride(w, b, PICK_CELLS)
     w, b, values = w[::k], b[::k], values[::k, ::k]
     W, B = np.meshgrid(w, b)
     dw, db = (w[1] - w[0], b[1] - b[0]) if len(w) > 1 and len(b) > 1 else (1.0, 1.0)
-    return pd.DataFrame({"w": W.ravel(), "b": B.ravel(), name: values.ravel(),
-                         "w_end": W.ravel() + 1.33 * dw, "b_end": B.ravel() + 1.33 * db})
+    return pd.DataFrame({"w": W.ravel(), "b": B.ravel(), name: values.ravel(), "w_low": W.ravel() - dw / 2,
+                         "w_end": W.ravel() + dw / 2, "b_low": B.ravel() - db / 2, "b_end": B.ravel() + db / 2})
+
+
+def _spans(w, b):
+    """The image's extent: every grid point is the centre of its pixel."""
+    dw, db = (w[1] - w[0], b[1] - b[0]) if len(w) > 1 and len(b) > 1 else (1.0, 1.0)
+    return (w[0] - dw / 2, w[-1] + dw / 2), (b[0] - db / 2, b[-1] + db / 2)
+
+
+def _pick_cells(frame, x, y, tooltip):
+    """Transparent cells over the image: a hover shows ``tooltip``, a click picks the cell's centre (w, b)."""
+    return alt.Chart(frame).mark_rect(opacity=0, clip=True).encode(
+        x=alt.X("w_low:Q", title=x["title"], scale=x["scale"]), x2="w_end",
+        y=alt.Y("b_low:Q", title=y["title"], scale=y["scale"]), y2="b_end", tooltip=tooltip)
 
 
 def _axes(w, b):
@@ -52,14 +66,16 @@ def cost_surface(w, b, J, contours, path, title, size=280):
     its (w, b) under the selection name ``START``.
     """
     x, y = _axes(w, b)
+    low, high = float(np.min(J[J > 0], initial=1.0)), float(np.max(J, initial=1.0))
+    high = high if high > low else low * 10
+    t = (np.log(np.maximum(J, low)) - np.log(low)) / (np.log(high) - np.log(low))
+    colour = alt.Color("J:Q", title="J", scale=alt.Scale(type="log", scheme="viridis", domain=[low, high]),
+                       legend=alt.Legend(orient="bottom", direction="horizontal", gradientLength=size - 80))
+    heat = raster.image(raster.scheme_colours("viridis", t), *_spans(w, b), x, y)
+    key = raster.legend([low, high], colour, x, y, (float(w[0]), float(b[0])))
     pick = alt.selection_point(name=START, on="click", fields=["w", "b"], nearest=False, empty=False)
-    colour = alt.Scale(type="log", scheme="viridis")
-    heat = alt.Chart(_grid_frame(w, b, J, "J")).mark_rect(clip=True).encode(
-        x=x, x2="w_end", y=y, y2="b_end",
-        color=alt.Color("J:Q", title="J", scale=colour, legend=alt.Legend(orient="bottom", direction="horizontal",
-                                                                          gradientLength=size - 80)),
-        tooltip=[alt.Tooltip("w:Q", format=".2f"), alt.Tooltip("b:Q", format=".2f"), alt.Tooltip("J:Q", format=".4f")],
-    ).add_params(pick)
+    cells = _pick_cells(_pick_frame(w, b, J, "J"), x, y, [alt.Tooltip("w:Q", format=".2f"), alt.Tooltip("b:Q", format=".2f"),
+                                                    alt.Tooltip("J:Q", format=".4f")]).add_params(pick)
     lines = pd.DataFrame([{"w": p[0], "b": p[1], "line": k, "order": i}
                           for k, (_level, points) in enumerate(contours) for i, p in enumerate(points)])
     isolines = alt.Chart(lines).mark_line(color="white", strokeWidth=0.8, opacity=0.7).encode(
@@ -73,24 +89,30 @@ def cost_surface(w, b, J, contours, path, title, size=280):
                                                                          range=["circle", "diamond"]),
                                   legend=alt.Legend(orient="bottom", direction="horizontal")),
         color=alt.value("#ff4b4b"))
-    layers = [heat] + ([isolines] if isolines is not None else []) + [trail, ends]
+    layers = [heat, key] + ([isolines] if isolines is not None else []) + [cells, trail, ends]
     return alt.layer(*layers).properties(title=title, width=size, height=size, autosize=PAD)
+
+
+#: The curvature map's two colours: where the smaller eigenvalue is >= 0, and where it is negative.
+CONVEX, NOT_CONVEX = "#c6dbef", "#d62728"
 
 
 def curvature_map(w, b, smallest_eigenvalue, title, size=280):
     """The Hessian's smaller eigenvalue at each (w, b): red where negative (not convex), blue where >= 0; a square
     plot like ``cost_surface``'s, so the two read side by side."""
-    frame = _grid_frame(w, b, smallest_eigenvalue, "lambda_min")
     negative = _("negative: not convex here")
-    frame["curvature"] = np.where(frame.lambda_min < 0, negative, "≥ 0")
     x, y = _axes(w, b)
-    colour = alt.Scale(domain=["≥ 0", negative], range=["#c6dbef", "#d62728"])
-    return alt.Chart(frame).mark_rect(clip=True).encode(
-        x=x, x2="w_end", y=y, y2="b_end",
-        color=alt.Color("curvature:N", title=None, legend=alt.Legend(orient="bottom"), scale=colour),
-        tooltip=[alt.Tooltip("w:Q", format=".2f"), alt.Tooltip("b:Q", format=".2f"),
-                 alt.Tooltip("lambda_min:Q", title="λ_min", format=".2e")],
-    ).properties(title=title, width=size, height=size, autosize=PAD)
+    rgb = np.where((np.asarray(smallest_eigenvalue) < 0)[..., None],
+                   [int(NOT_CONVEX[i:i + 2], 16) for i in (1, 3, 5)],
+                   [int(CONVEX[i:i + 2], 16) for i in (1, 3, 5)]).astype(np.uint8)
+    colour = alt.Color("curvature:N", title=None, legend=alt.Legend(orient="bottom"),
+                       scale=alt.Scale(domain=["≥ 0", negative], range=[CONVEX, NOT_CONVEX]))
+    cells = _pick_cells(_pick_frame(w, b, smallest_eigenvalue, "lambda_min"), x, y,
+                        [alt.Tooltip("w:Q", format=".2f"), alt.Tooltip("b:Q", format=".2f"),
+                         alt.Tooltip("lambda_min:Q", title="λ_min", format=".2e")])
+    return alt.layer(raster.image(rgb, *_spans(w, b), x, y),
+                     raster.legend(["≥ 0", negative], colour, x, y, (float(w[0]), float(b[0]))),
+                     cells).properties(title=title, width=size, height=size, autosize=PAD)
 
 
 def _segments(line):

@@ -92,14 +92,48 @@ def test_the_shape_walk_gives_each_example_its_colour_in_dz_and_in_a_prev_t():
     assert dW.role.nunique() == 1 and len(dW) == 6
 
 
-def test_a_fine_grid_is_drawn_with_at_most_seventy_cells_a_side_every_one_a_computed_value():
+def _image_of(chart):
+    """(RGB array of the chart's image layer, its corners) from a chart's dict."""
+    import base64, io
+    from PIL import Image
+    layer = next(layer for layer in chart["layer"] if layer["mark"]["type"] == "image")
+    corners = chart["datasets"][layer["data"]["name"]][0]
+    png = base64.b64decode(corners["url"].split(",", 1)[1])
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")), corners
+
+
+def test_a_fine_grid_is_one_image_with_every_computed_value_a_pixel_and_coarse_cells_to_pick():
+    """#18: one image mark per heatmap; its pixels are Vega's viridis at log J; hovers and clicks go to a coarse
+    grid of transparent cells whose values are computed ones."""
     w = b = np.linspace(-8, 8, 150)
-    J = np.add.outer(b, w) ** 2 + 1
+    J = np.add.outer(b, w) ** 2 + 1  # J[i, j] at (w[j], b[i]); least along b = -w, most at the corners
     chart = charts.cost_surface(w, b, J, [], ([0.0], [0.0]), "J").to_dict()
-    cells = pd.DataFrame(chart["datasets"][chart["layer"][0]["data"]["name"]])
-    assert len(cells) <= charts.surface.DRAWN_CELLS ** 2 and cells.w.nunique() >= 50
-    assert np.allclose(cells.J, (cells.b + cells.w) ** 2 + 1) and set(cells.w) <= set(w)
-    assert cells.w.min() == w[0] and cells.w_end.max() >= w[-1] and cells.b_end.max() >= b[-1]
+    rgb, corners = _image_of(chart)
+    assert rgb.shape == (150, 150, 3)
+    assert corners["w"] < w[0] < w[-1] < corners["w_end"] and corners["b"] < b[0] < b[-1] < corners["b_end"]
+    assert tuple(rgb[-1, -1]) == (0x44, 0x01, 0x54) == tuple(rgb[0, 0])  # row 0 on top: b = 8, w = -8, J = 1
+    assert tuple(rgb[0, -1]) == (0xfd, 0xe7, 0x25)  # b = 8, w = 8: the largest J, viridis' last colour
+    cells = pd.DataFrame(chart["datasets"][next(layer for layer in chart["layer"] if "tooltip" in layer.get("encoding", {}))["data"]["name"]])
+    assert len(cells) <= charts.surface.PICK_CELLS ** 2 and cells.w.nunique() >= 30 and set(cells.w) <= set(w)
+    assert np.allclose(cells.J, (cells.b + cells.w) ** 2 + 1)
+    assert np.allclose(cells.w_end - cells.w, cells.w - cells.w_low)  # a click picks its cell's centre
+
+
+def test_the_image_colours_are_vegas_scheme_interpolated_in_rgb():
+    """Between two of blueorange's eleven colours, halfway: the mean of the two (vega-scale interpolates in RGB)."""
+    from charts.raster import scheme_colours
+    first, second, _last = scheme_colours("blueorange", np.array([0.0, 0.1, 1.0]))
+    assert tuple(first) == (0x13, 0x4b, 0x85) and tuple(second) == (0x2f, 0x78, 0xb3)
+    halfway = scheme_colours("blueorange", np.array([0.05]))[0]
+    assert np.abs(halfway.astype(int) - (first.astype(int) + second) / 2).max() <= 0.5
+
+
+def test_the_curvature_map_paints_negative_points_red():
+    w = b = np.linspace(-1, 1, 20)
+    lam = np.add.outer(b, w)  # negative below the diagonal b = -w
+    rgb, _corners = _image_of(charts.curvature_map(w, b, lam, "λ").to_dict())
+    red = np.all(rgb == (0xd6, 0x27, 0x28), axis=-1)
+    assert np.array_equal(red, (lam < 0)[::-1])
 
 
 def test_the_3d_path_stops_where_it_leaves_the_square_and_lies_on_its_own_costs():

@@ -1,0 +1,59 @@
+"""A heatmap as one image: the browser draws one mark, not one per cell (#18).
+
+Vega's continuous colour schemes are lists of colours interpolated linearly in RGB (vega-scale's
+``interpolateColors``); the two used here are copied from it, so the image and the legend Vega draws for the same
+scale agree. The legend comes from a layer of cells of no area at the plot's corner, coloured by that scale.
+"""
+
+import base64
+import io
+
+import altair as alt
+import numpy as np
+import pandas as pd
+from PIL import Image
+
+#: vega-scale's continuous schemes, as it stores them: six hex digits per colour, evenly spaced over [0, 1].
+SCHEMES = {
+    "viridis": "440154470e61481a6c482575472f7d443a834144873d4e8a39568c35608d31688e2d708e2a788e27818e23888e21918d1f98"
+               "8b1fa08822a8842ab07f35b77943bf7154c56866cc5d7ad1518fd744a5db36bcdf27d2e21be9e51afde725",
+    "blueorange": "134b852f78b35da2cb9dcae1d2e5eff2f0ebfce0bafbbf74e8932fc5690d994a07",
+}
+
+
+def scheme_colours(scheme, t):
+    """RGB (…, 3) uint8 of ``scheme`` at t in [0, 1] (clipped): piecewise linear between its colours."""
+    hex_digits = SCHEMES[scheme]
+    stops = np.array([[int(hex_digits[i + c:i + c + 2], 16) for c in (0, 2, 4)] for i in range(0, len(hex_digits), 6)])
+    positions = np.linspace(0, 1, len(stops))
+    t = np.clip(np.nan_to_num(t, nan=0.0), 0, 1)
+    return np.stack([np.interp(t, positions, stops[:, c]) for c in range(3)], axis=-1).round().astype(np.uint8)
+
+
+def png_url(rgb):
+    """A data URL of the PNG of ``rgb`` (rows, columns, 3) uint8, row 0 at the top."""
+    buffer = io.BytesIO()
+    Image.fromarray(np.ascontiguousarray(rgb), "RGB").save(buffer, format="PNG", optimize=True)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _field(channel):
+    return channel.shorthand.split(":")[0]
+
+
+def image(rgb, x_span, y_span, x, y, opacity=1.0):
+    """``rgb`` (rows, columns, 3), row 0 for the lowest y, stretched over x_span × y_span (data units) on the
+    scales of the channels ``x`` and ``y`` (alt.X, alt.Y, whose fields name its corners), clipped to the plot."""
+    x_name, y_name = _field(x), _field(y)
+    corners = pd.DataFrame({x_name: [x_span[0]], f"{x_name}_end": [x_span[1]], y_name: [y_span[0]],
+                            f"{y_name}_end": [y_span[1]], "url": [png_url(rgb[::-1])]})
+    return alt.Chart(corners).mark_image(aspect=False, clip=True, opacity=opacity).encode(
+        x=x, x2=f"{x_name}_end", y=y, y2=f"{y_name}_end", url="url:N")
+
+
+def legend(values, colour, x, y, corner, opacity=1.0):
+    """A layer that draws nothing but ``colour``'s legend (at ``opacity``, the image's): one cell of no area at
+    ``corner`` (x, y) per value."""
+    x_name, y_name, name = _field(x), _field(y), _field(colour)
+    frame = pd.DataFrame({name: list(values), x_name: corner[0], y_name: corner[1]})
+    return alt.Chart(frame).mark_rect(clip=True, opacity=opacity).encode(x=x, x2=x_name, y=y, y2=y_name, color=colour)
