@@ -32,7 +32,7 @@ def curves_with_point(x, curves, x0, x_title, y_title, height=300, log_y=False, 
     lines = alt.Chart(frame).mark_line(strokeWidth=2.5).encode(
         x=alt.X("x:Q", title=x_title), y=y, color=color, tooltip=tooltip)
     marks = alt.Chart(points).mark_point(size=180, filled=False, strokeWidth=3, opacity=1).encode(
-        x="x:Q", y=y, color=color, tooltip=tooltip)
+        x=alt.X("x:Q"), y=y, color=color, tooltip=tooltip)
     return (lines + marks).properties(height=height)
 
 
@@ -83,7 +83,7 @@ def decision_boundary(x1, x2, probability, boundary, X, Y, labels, height=380, c
         line = pd.DataFrame({"x1": points[:, 0], "x2": points[:, 1], "order": np.arange(len(points))})
         for colour, width in (("white", 4), ("black", 2)):  # a white halo: readable on both classes, both themes
             layers.append(alt.Chart(line).mark_line(color=colour, strokeWidth=width, strokeDash=[6, 3]).encode(
-                x=alt.X("x1:Q", scale=x_scale), y=alt.Y("x2:Q", scale=y_scale), order="order:Q"))
+                x=alt.X("x1:Q", scale=x_scale), y=alt.Y("x2:Q", scale=y_scale), order=alt.Order("order:Q")))
     examples = pd.DataFrame({"x1": X[0], "x2": X[1], "label": [labels[int(v)] for v in Y.ravel()]})
     legend = alt.Legend(orient="bottom", title=None)
     layers.append(alt.Chart(examples).mark_point(filled=True, size=45, stroke="white", strokeWidth=0.8, opacity=1)

@@ -91,7 +91,7 @@ def vanishing(depth, products, bound, height=320):
         y=alt.Y("value:Q", title=_("mean |g'(z₁) ⋯ g'(z_L)|"), scale=alt.Scale(type="log")),
         color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=320),
                         scale=alt.Scale(domain=names, range=SERIES_COLOURS[:len(products)] + [BOUND_COLOUR])),
-        strokeDash=alt.condition(alt.datum.series == names[-1], alt.value([6, 4]), alt.value([1, 0])),
+        strokeDash=alt.StrokeDashValue([1, 0], condition={"test": alt.datum.series == names[-1], "value": [6, 4]}),
         shape=alt.Shape("series:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=320),  # one legend
                         # with the colour's; lines that lie on each other still show apart by their points
                         scale=alt.Scale(domain=names, range=SERIES_SHAPES[:len(products)] + ["circle"])),

@@ -48,7 +48,7 @@ def image(rgb, x_span, y_span, x, y, opacity=1.0):
     corners = pd.DataFrame({x_name: [x_span[0]], f"{x_name}_end": [x_span[1]], y_name: [y_span[0]],
                             f"{y_name}_end": [y_span[1]], "url": [png_url(rgb[::-1])]})
     return alt.Chart(corners).mark_image(aspect=False, clip=True, opacity=opacity).encode(
-        x=x, x2=f"{x_name}_end", y=y, y2=f"{y_name}_end", url="url:N")
+        x=x, x2=alt.X2(f"{x_name}_end"), y=y, y2=alt.Y2(f"{y_name}_end"), url=alt.Url("url:N"))
 
 
 def legend(values, colour, x, y, corner, opacity=1.0):
@@ -56,4 +56,5 @@ def legend(values, colour, x, y, corner, opacity=1.0):
     ``corner`` (x, y) per value."""
     x_name, y_name, name = _field(x), _field(y), _field(colour)
     frame = pd.DataFrame({name: list(values), x_name: corner[0], y_name: corner[1]})
-    return alt.Chart(frame).mark_rect(clip=True, opacity=opacity).encode(x=x, x2=x_name, y=y, y2=y_name, color=colour)
+    return alt.Chart(frame).mark_rect(clip=True, opacity=opacity).encode(x=x, x2=alt.X2(x_name), y=y, y2=alt.Y2(y_name),
+                                                                       color=colour)

@@ -44,8 +44,8 @@ def _spans(w, b):
 def _pick_cells(frame, x, y, tooltip):
     """Transparent cells over the image: a hover shows ``tooltip``, a click picks the cell's centre (w, b)."""
     return alt.Chart(frame).mark_rect(opacity=0, clip=True).encode(
-        x=alt.X("w_low:Q", title=x["title"], scale=x["scale"]), x2="w_end",
-        y=alt.Y("b_low:Q", title=y["title"], scale=y["scale"]), y2="b_end", tooltip=tooltip)
+        x=alt.X("w_low:Q", title=x["title"], scale=x["scale"]), x2=alt.X2("w_end"),
+        y=alt.Y("b_low:Q", title=y["title"], scale=y["scale"]), y2=alt.Y2("b_end"), tooltip=tooltip)
 
 
 def _axes(w, b):
@@ -74,21 +74,23 @@ def cost_surface(w, b, J, contours, path, title, size=280):
     heat = raster.image(raster.scheme_colours("viridis", t), *_spans(w, b), x, y)
     key = raster.legend([low, high], colour, x, y, (float(w[0]), float(b[0])))
     pick = alt.selection_point(name=START, on="click", fields=["w", "b"], nearest=False, empty=False)
-    cells = _pick_cells(_pick_frame(w, b, J, "J"), x, y, [alt.Tooltip("w:Q", format=".2f"), alt.Tooltip("b:Q", format=".2f"),
-                                                    alt.Tooltip("J:Q", format=".4f")]).add_params(pick)
+    cells = _pick_cells(_pick_frame(w, b, J, "J"), x, y, [alt.Tooltip("w:Q", format=".2f"),
+                                                          alt.Tooltip("b:Q", format=".2f"),
+                                                          alt.Tooltip("J:Q", format=".4f")]).add_params(pick)
     lines = pd.DataFrame([{"w": p[0], "b": p[1], "line": k, "order": i}
                           for k, (_level, points) in enumerate(contours) for i, p in enumerate(points)])
     isolines = alt.Chart(lines).mark_line(color="white", strokeWidth=0.8, opacity=0.7).encode(
-        x=x, y=y, detail="line:N", order="order:Q") if len(lines) else None
+        x=x, y=y, detail=alt.Detail("line:N"), order=alt.Order("order:Q")) if len(lines) else None
     walk = pd.DataFrame({"w": path[0], "b": path[1], "step": np.arange(len(path[0]))})
-    trail = alt.Chart(walk).mark_line(color="#ff4b4b", strokeWidth=2.5, clip=True).encode(x=x, y=y, order="step:Q")
+    trail = alt.Chart(walk).mark_line(color="#ff4b4b", strokeWidth=2.5, clip=True).encode(
+        x=x, y=y, order=alt.Order("step:Q"))
     ends_names = [_("start"), _("end")]
     ends = alt.Chart(walk.iloc[[0, -1]].assign(where=ends_names)).mark_point(  # clipped, like the trail: a
         filled=True, size=110, stroke="white", strokeWidth=1.5, opacity=1, clip=True).encode(  # page says where
         x=x, y=y, shape=alt.Shape("where:N", title=None, scale=alt.Scale(domain=ends_names,
                                                                          range=["circle", "diamond"]),
                                   legend=alt.Legend(orient="bottom", direction="horizontal")),
-        color=alt.value("#ff4b4b"))
+        color=alt.ColorValue("#ff4b4b"))
     layers = [heat, key] + ([isolines] if isolines is not None else []) + [cells, trail, ends]
     return alt.layer(*layers).properties(title=title, width=size, height=size, autosize=PAD)
 
@@ -138,7 +140,7 @@ def slices(data, height=200):
         y=alt.Y("J:Q", title="J"),
         color=alt.Color("sign:N", title=None, legend=alt.Legend(orient="bottom"),
                         scale=alt.Scale(domain=[convex, concave], range=["#1f77b4", "#d62728"])),
-        detail="segment:N",
+        detail=alt.Detail("segment:N"),
         tooltip=[alt.Tooltip("t:Q", format=".2f"), alt.Tooltip("J:Q", format=".4f"),
                  alt.Tooltip("second:Q", title="d²J/dt²", format=".2e")],
     ).properties(height=height, width=280).facet(

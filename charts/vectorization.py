@@ -47,7 +47,7 @@ def timings(rows, height=320):
         shape=alt.Shape("how:N", title=None, legend=alt.Legend(orient="bottom"),  # one legend with the dashes:
                         scale=alt.Scale(domain=[measured, extrapolated],  # a circle and a triangle tell
                                         range=["circle", "triangle-up"])),  # measured from extrapolated
-        tooltip=[alt.Tooltip("method:N", title=_("method")), "m:Q",
+        tooltip=[alt.Tooltip("method:N", title=_("method")), alt.Tooltip("m:Q"),
                  alt.Tooltip("seconds:Q", title=_("seconds per gradient"), format=".2e"),
                  alt.Tooltip("how:N", title=_("how"))],
     ).properties(height=height)
