@@ -14,6 +14,7 @@ from mathcore.losses import LOSSES
 from ui import link
 from ui.chart import show_chart
 from ui.derivation_view import show_steps, verified
+from ui.table import show_table
 
 
 st.title(_("Chain rule and backpropagation"))
@@ -57,14 +58,13 @@ values = {name: col.number_input(name, step=0.1, **link.number(name, default, *L
 values["y"] = float(cols[5].radio("y", [0, 1], **link.option("y", 1, [0, 1])))
 nodes, edges = forward_backward(values, loss)
 st.graphviz_chart(charts.computation_graph(nodes, edges))
-st.dataframe(pd.DataFrame({
-    _("node"): [n.name for n in nodes],
-    _("value"): [n.value for n in nodes],
-    _("∂L/∂node, backprop"): [n.backprop for n in nodes],
-    _("∂L/∂node, SymPy (lambdified)"): [n.sympy for n in nodes],
-    _("∂L/∂node, finite differences"): [n.finite_difference for n in nodes],
-    _("|backprop − finite diff.|"): [abs(n.backprop - n.finite_difference) for n in nodes],
-}), hide_index=True, column_config={_("|backprop − finite diff.|"): st.column_config.NumberColumn(format="%.1e")})
+numbers = {_("value"): [n.value for n in nodes], _("∂L/∂node, backprop"): [n.backprop for n in nodes],
+           _("∂L/∂node, SymPy (lambdified)"): [n.sympy for n in nodes],
+           _("∂L/∂node, finite differences"): [n.finite_difference for n in nodes]}
+gap = _("|backprop − finite diff.|")
+show_table(st, pd.DataFrame({_("node"): [n.name for n in nodes], **numbers,
+                             gap: [abs(n.backprop - n.finite_difference) for n in nodes]}),
+           formats={column: "{:.6g}" for column in numbers} | {gap: "{:.1e}"})
 
 st.header(_("From one example to the parameters"))
 for tab, key in zip(st.tabs(["∂L/∂w_j", "∂L/∂b", _("∂J/∂w_j over m examples"), _("∂J/∂b over m examples")]),

@@ -13,6 +13,7 @@ from mathcore.network import HIDDEN_ACTIVATIONS, backward, forward, gradient_che
 from ui import link
 from ui.checking import BADGE
 from ui.derivation_view import show_steps, verified
+from ui.table import show_table
 
 st.title(_("L layers: backward and the gradient check"))
 st.latex(r"dZ^{[L]} = A^{[L]} - Y, \qquad dZ^{[l]} = dA^{[l]} \odot g'^{[l]}(Z^{[l]})")
@@ -49,8 +50,7 @@ for l, (layer, (Z, A), g) in enumerate(zip(layers, caches, grads), start=1):
              (f"Z[{l}]", Z.shape, f"dZ[{l}]", g.dZ.shape), (f"A[{l}]", A.shape, f"dA[{l}]",
                                                              grads[l].dA_prev.shape if l < len(layers) else A.shape)]
 columns = [_("array"), _("shape"), _("gradient"), _("gradient's shape")]
-st.dataframe(pd.DataFrame(rows, columns=columns).astype(str), hide_index=True,
-             height="content")  # every array and gradient in view, not a scroll box
+show_table(st, pd.DataFrame(rows, columns=columns).astype(str))  # every array and gradient in view
 
 st.subheader(_("Gradient check"))
 difference, analytic, numeric = gradient_check(layers, X, Y)

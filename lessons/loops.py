@@ -11,6 +11,7 @@ from ui import link
 from mathcore.vectorization import cache_sizes, slowest_step
 from ui.chart import show_chart
 from ui.timing import activation_cost, dot_timings, gradient_timings
+from ui.table import show_table
 
 st.title(_("Loops versus NumPy, measured"))
 st.markdown(_("The course's first gradient loops over the $m$ examples (and the $n_x$ features) in Python; the "
@@ -27,12 +28,10 @@ with st.spinner(_("Timing both gradients on this server…")):
     rows, when = gradient_timings(largest, n_x, st.session_state.get("measurement", 0))
 show_chart(st, charts.timings(rows), width="stretch")
 loop_s, vectorized_s, speedup = _("loop (s)"), _("vectorized (s)"), _("speedup")
-st.dataframe(pd.DataFrame({"m": [t.m for t in rows], loop_s: [t.loop for t in rows],
-                           vectorized_s: [t.vectorized for t in rows], speedup: [t.speedup for t in rows],
-                           _("loop time"): [_("measured") if t.measured else _("extrapolated") for t in rows]}),
-             hide_index=True, column_config={c: st.column_config.NumberColumn(format="%.2e")
-                                             for c in (loop_s, vectorized_s)} |
-             {speedup: st.column_config.NumberColumn(format="%.0f×")})
+show_table(st, pd.DataFrame({"m": [t.m for t in rows], loop_s: [t.loop for t in rows],
+                             vectorized_s: [t.vectorized for t in rows], speedup: [t.speedup for t in rows],
+                             _("loop time"): [_("measured") if t.measured else _("extrapolated") for t in rows]}),
+           formats={"m": "{:,}", loop_s: "{:.2e}", vectorized_s: "{:.2e}", speedup: "{:.0f}×"})
 st.caption(_("Measured on this server at {when} (UTC) for n_x = {n_x} up to m = {largest:,}: best of 3 runs for NumPy, "
              "one for the loop; the loop is timed at a size only if, predicted from the size before, its total stays "
              "within a quarter of a second, and extrapolated linearly in m beyond (dashed: a Python loop's time grows "

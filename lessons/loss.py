@@ -14,6 +14,7 @@ from mathcore.derivations import dL_da_key
 from ui import link
 from ui.chart import show_chart
 from ui.derivation_view import show_steps, verified
+from ui.table import show_table
 
 st.title(_("Loss and cost"))
 squared, cross = (_(LOSSES[key].name) for key in ("squared_error", "cross_entropy"))
@@ -61,8 +62,10 @@ b = cols[2].slider("b", step=0.1, **link.number("b", 0.0, -3.0, 3.0))
 X, Y = small_table()
 Z, A = forward(w, b, X)
 losses = LOSSES["cross_entropy"].of_z(Z, Y)
-st.dataframe(pd.DataFrame({"i": range(1, X.shape[1] + 1), "x1": X[0], "x2": X[1], "y": Y[0], "z = wᵀx + b": Z[0],
-                           "ŷ = σ(z)": A[0], "L(ŷ, y)": losses[0]}), hide_index=True)
+show_table(st, pd.DataFrame({"i": range(1, X.shape[1] + 1), "x1": X[0], "x2": X[1], "y": Y[0], "z = wᵀx + b": Z[0],
+                             "ŷ = σ(z)": A[0], "L(ŷ, y)": losses[0]}),
+           formats={"x1": "{:.4f}", "x2": "{:.4f}", "y": "{:.0f}", "z = wᵀx + b": "{:.4f}", "ŷ = σ(z)": "{:.4f}",
+                    "L(ŷ, y)": "{:.4f}"})
 cols = st.columns(3)
 cols[0].metric(_("J, the mean of the L column (NumPy)"), f"{np.mean(losses):.6f}")
 by_definition = cost_by_definition(cross_entropy, A, Y)

@@ -9,6 +9,7 @@ from mathcore import datasets
 from mathcore.functions import ACTIVATIONS
 from mathcore.network import HIDDEN_ACTIVATIONS, forward, initialize, parameter_count, shape_table
 from ui import link
+from ui.table import show_table
 
 st.title(_("What a neural network is"))
 st.markdown(_("Layers of units. Each unit of layer $l$ takes every value of layer $l-1$, forms $z = w^\\top a + b$, "
@@ -52,7 +53,7 @@ table = shape_table(layer_dims, m)
 shown = pd.DataFrame({_("array"): [r[0] for r in table], _("shape"): [f"{r[1][0]} × {r[1][1]}" for r in table],
                       _("entries"): [r[2] for r in table],
                       _("learned parameter"): [_("yes") if r[3] else "" for r in table]})
-st.dataframe(shown, hide_index=True, height="content")  # every array in view: at 3 hidden layers, 17 rows
+show_table(st, shown, formats={_("entries"): "{:,}"})  # every array in view: at 3 hidden layers, 17 rows
 st.metric(_("parameters to learn: Σ n[l]·n[l−1] + n[l]"), f"{parameter_count(layer_dims):,}")
 
 st.subheader(_("The forward pass, layer by layer, for this patient"))

@@ -12,6 +12,7 @@ from mathcore.logistic import forward, random_problem
 from ui import link
 from ui.chart import show_chart
 from ui.derivation_view import show_steps, verified
+from ui.table import show_table
 
 st.title(_("Logistic regression and the sigmoid"))
 st.markdown(_(
@@ -59,6 +60,7 @@ w, b, X, _Y = random_problem(n_x, m, seed=n_x * 10 + m)
 Z_course, Z_layer = forward(w, b, X)[0], linear_forward(X, w.T, np.array([[b]]))
 st.latex(rf"w \in \mathbb{{R}}^{{{n_x} \times 1}},\quad W^{{[1]}} = w^\top \in \mathbb{{R}}^{{1 \times {n_x}}},"
          rf"\quad X \in \mathbb{{R}}^{{{n_x} \times {m}}},\quad Z \in \mathbb{{R}}^{{1 \times {m}}}")
-st.dataframe(pd.DataFrame({_("example i"): range(1, m + 1), _("z = wᵀx⁽ⁱ⁾ + b (course)"): Z_course.ravel(),
-                           _("Z = W[1] X + b (layer)"): Z_layer.ravel()}), hide_index=True)
+course, layer = _("z = wᵀx⁽ⁱ⁾ + b (course)"), _("Z = W[1] X + b (layer)")
+show_table(st, pd.DataFrame({_("example i"): range(1, m + 1), course: Z_course.ravel(), layer: Z_layer.ravel()}),
+           formats={course: "{:.6f}", layer: "{:.6f}"})
 st.caption(_("Largest difference between the two: {diff:.1e}").format(diff=np.max(np.abs(Z_course - Z_layer))))

@@ -9,6 +9,7 @@ from i18n import _
 from mathcore import datasets
 from ui import link
 from ui.chart import show_chart
+from ui.table import show_table
 
 st.title(_("Supervised learning: structured and unstructured data"))
 st.markdown(_("Supervised learning learns a map $x \\mapsto y$ from examples $(x^{(i)}, y^{(i)})$, "
@@ -27,7 +28,7 @@ st.caption(_("Mind the direction: here $y = 1$ is {one}, the data set's own codi
 shown = st.slider(_("patients shown"), **link.number("patients", 5, 3, 20))
 table = pd.DataFrame(rows[:shown], columns=names)
 table.insert(0, "y", y[:shown].astype(int))
-st.dataframe(table, height=240)
+show_table(st, table, formats={name: "{:g}" for name in names}, index=True, height=240)
 X = rows.T  # (n_x, m): one column per patient
 standardised = (X - X.mean(axis=1, keepdims=True)) / X.std(axis=1, keepdims=True)
 st.latex(rf"X \in \mathbb{{R}}^{{{X.shape[0]} \times {X.shape[1]}}},\qquad Y \in \mathbb{{R}}^{{1 \times {len(y)}}}")
@@ -38,10 +39,10 @@ feature = st.selectbox(_("feature"), names, **link.option("feature", "mean area"
 j = names.index(feature)
 statistics = [_("mean"), _("standard deviation"), _("smallest"), _("largest")]
 shown_value = lambda v: np.round(v, 12) + 0.0  # noqa: E731  (a mean of -1e-17 is 0, not "-0.0000")
-st.dataframe(pd.DataFrame({"": [_("raw"), _("standardised")],
-                           **{name: [shown_value(f(X[j])), shown_value(f(standardised[j]))]
-                              for name, f in zip(statistics, (np.mean, np.std, np.min, np.max))}}),
-             hide_index=True, column_config={c: st.column_config.NumberColumn(format="%.4f") for c in statistics})
+show_table(st, pd.DataFrame({"": [_("raw"), _("standardised")],
+                             **{name: [shown_value(f(X[j])), shown_value(f(standardised[j]))]
+                                for name, f in zip(statistics, (np.mean, np.std, np.min, np.max))}}),
+           formats={c: "{:.4f}" for c in statistics})
 
 st.header(_("Unstructured data: images"))
 images, labels_digits = datasets.digits_raw()

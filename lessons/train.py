@@ -15,6 +15,7 @@ from ui import link
 from ui.chart import show_chart
 from ui.derivation_view import show_steps, verified
 from ui.training import RACE, boundary, data, train
+from ui.table import show_table
 
 st.title(_("Train a network"))
 st.latex(r"W^{[l]} := W^{[l]} - \alpha\, dW^{[l]}, \qquad b^{[l]} := b^{[l]} - \alpha\, db^{[l]}, \qquad "
@@ -106,14 +107,14 @@ show_chart(right, charts.curves({_(ACTIVATIONS[g].name): (r.seconds, r.costs) fo
                                 _("seconds on this server"), _("cost J")), width="stretch")
 reached = {g: r.first_reaching(target) for g, r in race.items()}
 never = _("not within {n} iterations").format(n=iterations)
-st.dataframe(pd.DataFrame({
+show_table(st, pd.DataFrame({
     _("activation"): [_(ACTIVATIONS[g].name) for g in race],
     _("iterations to J ≤ {target}").format(target=target): [str(hit[0]) if hit else never for hit in reached.values()],
     _("seconds to J ≤ {target}").format(target=target): [f"{hit[1]:.3f}" if hit else never
                                                           for hit in reached.values()],
     _("final J"): [f"{r.costs[-1]:.4f}" for r in race.values()],
     _("test accuracy"): [f"{accuracy(r.layers, d.X_test, d.Y_test):.1%}" for r in race.values()],
-}), hide_index=True)
+}))
 fastest = [g for g in RACE if reached[g]]
 if fastest:
     best = min(fastest, key=lambda g: reached[g][1])

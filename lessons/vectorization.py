@@ -15,6 +15,7 @@ from mathcore.vectorization import OPERANDS, backward_proof, check_db, check_dW,
 from ui import link
 from ui.chart import show_chart
 from ui.checking import box
+from ui.table import show_table
 
 st.title(_("From one example to m examples"))
 st.markdown(_("For one example the gradient of the loss is $dz^{(i)} = a^{(i)} - y^{(i)}$ and "
@@ -40,9 +41,9 @@ else:  # wider than the page: one entry per line, each whole
     st.latex(r"\begin{aligned}" + r" \\ ".join(
         rf"dW_{{{j + 1}{k + 1}}} &= \tfrac{{1}}{{{m}}}\left({sp.latex(summed[j, k])}\right)"
         for j in range(n) for k in range(n_prev)) + r"\end{aligned}")
-st.dataframe(pd.DataFrame({_("claim"): list(proof.proved),
-                           _("SymPy, entry by entry"): [_("✓ equal") if ok else _("✗ differ")
-                                                        for ok in proof.proved.values()]}), hide_index=True)
+show_table(st, pd.DataFrame({_("claim"): list(proof.proved),
+                             _("SymPy, entry by entry"): [_("✓ equal") if ok else _("✗ differ")
+                                                          for ok in proof.proved.values()]}))
 
 st.subheader(_("The shape walk"))
 show_chart(st, charts.shape_walk(n, n_prev, m))
@@ -79,9 +80,8 @@ n_x = cols[0].slider(_("features n_x"), **link.number("n_x", 5, 1, 20))
 m_data = cols[1].slider(_("examples in the random data set"), **link.number("m_data", 100, 1, 500))
 rows = four_ways(n_x, m_data)
 largest, relative = _("max |difference| from vectorized"), _("relative difference")
-st.dataframe(pd.DataFrame({_("method"): [_(method) for method in rows], largest: [r[1] for r in rows.values()],
-                           relative: [r[2] for r in rows.values()]}), hide_index=True,
-             column_config={c: st.column_config.NumberColumn(format="%.1e") for c in (largest, relative)})
+show_table(st, pd.DataFrame({_("method"): [_(method) for method in rows], largest: [r[1] for r in rows.values()],
+                             relative: [r[2] for r in rows.values()]}), formats={largest: "{:.1e}", relative: "{:.1e}"})
 
 st.header(_("The code SymPy wrote"))
 st.markdown(_("SymPy differentiates with whole matrices as symbols, their sizes `n`, `n_prev`, `m` left open, and prints "
@@ -97,9 +97,8 @@ written.code(codegen.source(activation), language="python")
 by_hand.caption(_("written by hand (mathcore.network, what the network pages train with)"))
 by_hand.code(inspect.getsource(network.layer_backward), language="python")
 differences = codegen.against_hand_written(activation, n, n_prev, m)
-st.dataframe(pd.DataFrame({_("gradient"): list(differences),
-                           _("max |SymPy's − hand-written|"): list(differences.values())}),
-             hide_index=True, column_config={_("max |SymPy's − hand-written|"): st.column_config.NumberColumn(
-                 format="%.1e")})
+gap = _("max |SymPy's − hand-written|")
+show_table(st, pd.DataFrame({_("gradient"): list(differences), gap: list(differences.values())}),
+           formats={gap: "{:.1e}"})
 st.caption(_("On random arrays at the sliders' sizes (n[l] = {n}, n[l−1] = {n_prev}, m = {m}). Their speed at "
              "n[l−1] = 100, m = 100,000 is measured by `python -m benchmarks`.").format(n=n, n_prev=n_prev, m=m))

@@ -64,7 +64,7 @@ def visible_text(at):
     texts += [w.label for kind in ("slider", "number_input", "select_slider", "selectbox", "radio", "checkbox",
                                    "text_input", "button") for w in at.get(kind)]
     texts += [m.label for m in at.metric] + [t.label for t in at.tabs] + [e.label for e in at.expander]
-    texts += [str(c) for df in at.dataframe for c in df.value.columns]
+    texts += [str(c) for table in at.table for c in table.value.columns]
     return texts
 
 

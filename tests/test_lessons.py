@@ -2,6 +2,7 @@
 
 import base64
 import json
+import re
 
 import numpy as np
 import pytest
@@ -24,9 +25,17 @@ def metric(at, label):
     return next(m.value for m in at.metric if m.label == label)
 
 
+def shown_as_read(frame):
+    """A table's frame with the escapes st.table's Markdown removes (backslashes, zero-width spaces) removed."""
+    read = lambda v: re.sub(r"\\(.)", r"\1", v).replace("\u200b", "") if isinstance(v, str) else v  # noqa: E731
+    return frame.rename(columns=read).map(read)
+
+
 def table_with(at, column):
-    """The first dataframe shown that has ``column``."""
-    return next(df.value for df in at.dataframe if column in df.value.columns)
+    """The first table shown that has ``column``, its headers and text cells as the learner reads them (``ui.table``
+    escapes them for st.table's Markdown)."""
+    tables = (shown_as_read(table.value) for table in at.table)
+    return next(frame for frame in tables if column in frame.columns)
 
 
 def test_home_derives_a_minus_y_and_checks_it_at_the_sliders(app):

@@ -9,6 +9,7 @@ from i18n import _, ngettext
 from mathcore import store
 from mathcore.derivation import TOLERANCE
 from mathcore.export import export
+from ui.table import show_table
 
 PROVED, FAILED = r"\quad\textcolor{green}{\checkmark}", r"\quad\textcolor{red}{\times}"
 
@@ -77,10 +78,10 @@ def show_steps(d):
                           icon=":material/download:", key=f"markdown_{d.key}",
                           help=_("The derivation in English, as Markdown with $$ math"))
     with st.expander(_("The checks, step by step")):
-        st.dataframe(pd.DataFrame({
+        show_table(st, pd.DataFrame({
             _("step"): range(1, len(d.steps) + 1),
             _("rule"): [_(s.rule) for s in d.steps],
             _("proved by SymPy"): ["✓" if c.proved else "✗" for c in d.checks],
             _("error against {against}").format(against=_(d.check_against)): [sci(c.error, 1) for c in d.checks],
             _("points"): [c.n_points for c in d.checks],
-        }), hide_index=True)
+        }))

@@ -248,7 +248,7 @@ def test_network_diagram_follows_the_layer_sliders(page, server):
     page.keyboard.press("ArrowRight")
     expect(diagram).to_contain_text("hidden 2 (ReLU)")
     expect(metric_value(page, "parameters to learn")).to_have_text("41")  # [3, 4, 4, 1]
-    table = page.locator('[data-testid="stDataFrame"]').first  # X, then W, b, Z, A for each of 3 layers: 13 rows
+    table = page.locator('[data-testid="stTable"]').first  # X, then W, b, Z, A for each of 3 layers: 13 rows
     assert table.bounding_box()["height"] > 14 * 32  # every row in view, not cut off in a 10-row scroll box (#19)
     assert_rendered_cleanly(page)
     screenshot(page, "network-two-hidden", height=2400)
