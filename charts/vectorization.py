@@ -31,23 +31,28 @@ EXAMPLE_COLOURS = ["#fd8d3c", "#74c476", "#9e9ac8", "#f768a1"]
 
 
 def timings(rows, height=320):
-    """Seconds against m, log-log: the loop (dashed where extrapolated) and the vectorized gradient."""
+    """Seconds against m, log-log: the loop (dashed where extrapolated, from its last measured point on) and the
+    vectorized gradient."""
     measured, extrapolated = _("measured"), _("extrapolated")
-    frame = pd.DataFrame([{"m": t.m, "seconds": t.loop, "method": _("per-example loop"),
-                           "how": measured if t.measured else extrapolated} for t in rows]
+    loop = _("per-example loop")
+    frame = pd.DataFrame([{"m": t.m, "seconds": t.loop, "method": loop, "how": measured if t.measured else extrapolated}
+                          for t in rows]
                          + [{"m": t.m, "seconds": t.vectorized, "method": _("vectorized NumPy"), "how": measured}
                             for t in rows])
-    return alt.Chart(frame).mark_line(point=True, strokeWidth=2.5).encode(
-        x=alt.X("m:Q", scale=alt.Scale(type="log"), title=_("examples m")),
-        y=alt.Y("seconds:Q", scale=alt.Scale(type="log"), title=_("seconds per gradient")),
-        color=alt.Color("method:N", title=None, legend=alt.Legend(orient="bottom")),
-        strokeDash=alt.StrokeDash("how:N", title=None, scale=alt.Scale(domain=[measured, extrapolated],
-                                                                        range=[[1, 0], [6, 4]]),
-                                  legend=alt.Legend(orient="bottom")),
-        shape=alt.Shape("how:N", title=None, legend=alt.Legend(orient="bottom"),  # one legend with the dashes:
-                        scale=alt.Scale(domain=[measured, extrapolated],  # a circle and a triangle tell
-                                        range=["circle", "triangle-up"])),  # measured from extrapolated
+    last = [t for t in rows if t.measured][-1:] if not all(t.measured for t in rows) else []
+    joins = pd.DataFrame([{"m": t.m, "seconds": t.loop, "method": loop, "how": extrapolated} for t in last])
+    x = alt.X("m:Q", scale=alt.Scale(type="log"), title=_("examples m"))
+    y = alt.Y("seconds:Q", scale=alt.Scale(type="log"), title=_("seconds per gradient"))
+    colour = alt.Color("method:N", title=None, legend=alt.Legend(orient="bottom"))
+    how = dict(title=None, legend=alt.Legend(orient="bottom"))
+    dash = alt.StrokeDash("how:N", scale=alt.Scale(domain=[measured, extrapolated], range=[[1, 0], [6, 4]]), **how)
+    lines = alt.Chart(pd.concat([frame, joins])).mark_line(strokeWidth=2.5).encode(  # joined: no gap in the loop's
+        x=x, y=y, color=colour, strokeDash=dash)  # line where the dashes begin
+    points = alt.Chart(frame).mark_point(filled=True, opacity=1, size=50).encode(
+        x=x, y=y, color=colour,  # one legend: a circle and a triangle beside the dashes tell
+        shape=alt.Shape("how:N", scale=alt.Scale(domain=[measured, extrapolated], range=["circle", "triangle-up"]),
+                        **how),  # measured from extrapolated
         tooltip=[alt.Tooltip("method:N", title=_("method")), alt.Tooltip("m:Q"),
                  alt.Tooltip("seconds:Q", title=_("seconds per gradient"), format=".2e"),
-                 alt.Tooltip("how:N", title=_("how"))],
-    ).properties(height=height)
+                 alt.Tooltip("how:N", title=_("how"))])
+    return (lines + points).properties(height=height)

@@ -53,9 +53,14 @@ def test_timings_legend_tells_measured_from_extrapolated():
     from types import SimpleNamespace
 
     rows = [SimpleNamespace(m=m, loop=m * 1e-6, vectorized=m * 1e-8, measured=m < 1000) for m in (10, 100, 1000)]
-    encoding = charts.timings(rows).to_dict()["encoding"]
-    assert encoding["strokeDash"]["scale"]["range"] == [[1, 0], [6, 4]] and encoding["strokeDash"]["legend"]
-    assert len(set(encoding["shape"]["scale"]["range"])) == 2 and encoding["shape"]["legend"]["orient"] == "bottom"
+    chart = charts.timings(rows).to_dict()
+    lines, points = (layer["encoding"] for layer in chart["layer"])
+    assert lines["strokeDash"]["scale"]["range"] == [[1, 0], [6, 4]] and lines["strokeDash"]["legend"]
+    assert len(set(points["shape"]["scale"]["range"])) == 2 and points["shape"]["legend"]["orient"] == "bottom"
+    # the dashed line starts at the last measured point: no gap between the two parts of the loop's line
+    drawn = pd.DataFrame(chart["datasets"][chart["layer"][0]["data"]["name"]])
+    dashed = drawn[(drawn.how == "extrapolated") & (drawn.method == "per-example loop")]
+    assert sorted(dashed.m) == [100, 1000]
 
 
 def test_cost_surface_keeps_its_path_inside_and_names_both_ends():
