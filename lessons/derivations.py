@@ -1,6 +1,5 @@
 """Every derivation in mathcore: the summary of proofs and checks, and any one of them in full."""
 
-import inspect
 
 import streamlit as st
 
@@ -9,7 +8,7 @@ from i18n import _
 from mathcore import CATALOGUE
 from mathcore.derivations import dL_dz_key
 from ui import link
-from ui.derivation_view import show_steps, table_cell, verified
+from ui.derivation_view import show_source, show_steps, table_cell, verified
 
 st.title(_("Every derivation, verified"))
 st.markdown(_(
@@ -38,6 +37,4 @@ chosen = by_key[st.selectbox(_("Show one in full"), list(by_key), format_func=la
 st.subheader(_(chosen.title))
 show_steps(chosen)
 
-with st.expander(_("The code that derived this")):
-    builder = CATALOGUE[chosen.key]
-    st.code(inspect.getsource(getattr(builder, "func", builder)), language="python")
+show_source(_("The code that derived this"), CATALOGUE[chosen.key], key="derivations:code")

@@ -1,6 +1,5 @@
 """Home: what the app teaches, then dL/dz = a − y derived step by step and checked at your point."""
 
-import inspect
 from functools import partial
 
 import numpy as np
@@ -13,7 +12,7 @@ from mathcore.export import export
 from mathcore.functions import sigmoid_numpy
 from ui import link
 from ui.chart import show_chart
-from ui.derivation_view import show_steps, verified
+from ui.derivation_view import show_source, show_steps, verified
 
 st.title(_("Why does ∂L/∂z = a − y?"))
 st.markdown(_(
@@ -67,5 +66,4 @@ st.markdown(_(
 ))
 st.page_link("lessons/derivations.py", label=_("Compare both, and every other derivation"), icon=":material/verified:")
 
-with st.expander(_("The code that derived this (the very function the tests check)")):
-    st.code(inspect.getsource(derivations.dL_dz), language="python")
+show_source(_("The code that derived this (the very function the tests check)"), derivations.dL_dz, key="home:code")

@@ -50,7 +50,10 @@ def test_home_derives_a_minus_y_and_checks_it_at_the_sliders(app):
     assert float(metric(app, "difference")) < 1e-7
 
 
-def test_home_shows_the_source_of_the_deriving_function(app):
+def test_home_shows_the_source_of_the_deriving_function_once_opened(app):
+    assert not app.code  # folded: not highlighted until opened
+    app.session_state["home:code"] = True  # what opening the expander does (it reruns the page)
+    app.run()
     assert any("def dL_dz(" in block.value for block in app.code)
 
 
@@ -68,6 +71,8 @@ def test_derivations_page_lists_all_and_shows_the_chosen_one(app):
     assert not app.exception
     assert app.subheader[0].value == "da/dz (sigmoid)"
     assert any("a \\left(1 - a\\right)" in block.value for block in app.latex)
+    app.session_state["derivations:code"] = True
+    app.run()
     assert any("def da_dz(" in block.value for block in app.code)
 
 

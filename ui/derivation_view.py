@@ -1,5 +1,6 @@
 """How a page shows a ``mathcore`` derivation: the aligned steps with their rules and checks."""
 
+import inspect
 from functools import partial
 
 import pandas as pd
@@ -85,3 +86,12 @@ def show_steps(d):
             _("error against {against}").format(against=_(d.check_against)): [sci(c.error, 1) for c in d.checks],
             _("points"): [c.n_points for c in d.checks],
         }))
+
+
+def show_source(label, function, key):
+    """The source of ``function`` in an expander, highlighted only once it is opened (opening it reruns the page):
+    a highlighted block costs a new session about 0.4 s in the browser even folded away (#18)."""
+    box = st.expander(label, key=key, on_change="rerun")
+    with box:
+        if box.open:
+            st.code(inspect.getsource(getattr(function, "func", function)), language="python")
