@@ -57,6 +57,16 @@ def test_home_shows_the_source_of_the_deriving_function_once_opened(app):
     assert any("def dL_dz(" in block.value for block in app.code)
 
 
+def test_a_derivations_checks_are_tabled_once_opened(app):
+    """The step-by-step checks are drawn only in an opened expander (each table cell is a Markdown block)."""
+    from mathcore.derivations import dL_dz_key
+    assert not any("proved by SymPy" in table.value.columns for table in app.table)
+    app.session_state[f"checks_{dL_dz_key('cross_entropy', 'sigmoid')}"] = True
+    app.run()
+    checks = table_with(app, "proved by SymPy")
+    assert (checks["proved by SymPy"] == "✓").all() and len(checks) >= 2
+
+
 def test_derivations_page_lists_all_and_shows_the_chosen_one(app):
     from mathcore import CATALOGUE
 

@@ -78,8 +78,9 @@ def show_steps(d):
     right.download_button("Markdown", partial(export, d, "markdown"), f"{d.key}.md", "text/markdown",
                           icon=":material/download:", key=f"markdown_{d.key}",
                           help=_("The derivation in English, as Markdown with $$ math"))
-    with st.expander(_("The checks, step by step")):
-        show_table(st, pd.DataFrame({
+    checks = st.expander(_("The checks, step by step"), key=f"checks_{d.key}", on_change="rerun")
+    if checks.open:  # drawn once opened: every cell of a table is a Markdown block the browser redraws on each rerun
+        show_table(checks, pd.DataFrame({
             _("step"): range(1, len(d.steps) + 1),
             _("rule"): [_(s.rule) for s in d.steps],
             _("proved by SymPy"): ["✓" if c.proved else "✗" for c in d.checks],
