@@ -26,13 +26,12 @@ def drawn_stride(w, b, cells=DRAWN_CELLS):
 
 
 def _pick_frame(w, b, values, name):
-    """One row per pick cell (at most PICK_CELLS a side): a computed grid point and the cell around it."""
+    """One row per pick cell (at most PICK_CELLS a side): a computed grid point, the centre of its cell. Single
+    precision: every rerun sends these cells to the browser again."""
     k = drawn_stride(w, b, PICK_CELLS)
     w, b, values = w[::k], b[::k], values[::k, ::k]
     W, B = np.meshgrid(w, b)
-    dw, db = (w[1] - w[0], b[1] - b[0]) if len(w) > 1 and len(b) > 1 else (1.0, 1.0)
-    return pd.DataFrame({"w": W.ravel(), "b": B.ravel(), name: values.ravel(), "w_low": W.ravel() - dw / 2,
-                         "w_end": W.ravel() + dw / 2, "b_low": B.ravel() - db / 2, "b_end": B.ravel() + db / 2})
+    return pd.DataFrame({"w": W.ravel(), "b": B.ravel(), name: values.ravel()}).astype(np.float32)
 
 
 def _spans(w, b):
@@ -41,11 +40,11 @@ def _spans(w, b):
     return (w[0] - dw / 2, w[-1] + dw / 2), (b[0] - db / 2, b[-1] + db / 2)
 
 
-def _pick_cells(frame, x, y, tooltip):
-    """Transparent cells over the image: a hover shows ``tooltip``, a click picks the cell's centre (w, b)."""
-    return alt.Chart(frame).mark_rect(opacity=0, clip=True).encode(
-        x=alt.X("w_low:Q", title=x["title"], scale=x["scale"]), x2=alt.X2("w_end"),
-        y=alt.Y("b_low:Q", title=y["title"], scale=y["scale"]), y2=alt.Y2("b_end"), tooltip=tooltip)
+def _pick_cells(frame, x, y, tooltip, size):
+    """Transparent cells over the image, ``size`` pixels a side in all, each centred on its point: a hover shows
+    ``tooltip``, a click picks the cell's centre (w, b)."""
+    cell = size / frame.w.nunique()
+    return alt.Chart(frame).mark_rect(opacity=0, clip=True, width=cell, height=cell).encode(x=x, y=y, tooltip=tooltip)
 
 
 def _axes(w, b):
@@ -74,11 +73,12 @@ def cost_surface(w, b, J, contours, path, title, size=280):
     heat = raster.image(raster.scheme_colours("viridis", t), *_spans(w, b), x, y)
     key = raster.legend([low, high], colour, x, y, (float(w[0]), float(b[0])))
     pick = alt.selection_point(name=START, on="click", fields=["w", "b"], nearest=False, empty=False)
-    cells = _pick_cells(_pick_frame(w, b, J, "J"), x, y, [alt.Tooltip("w:Q", format=".2f"),
+    cells = _pick_cells(_pick_frame(w, b, J, "J"), x, y, size=size, tooltip=[alt.Tooltip("w:Q", format=".2f"),
                                                           alt.Tooltip("b:Q", format=".2f"),
                                                           alt.Tooltip("J:Q", format=".4f")]).add_params(pick)
-    lines = pd.DataFrame([{"w": p[0], "b": p[1], "line": k, "order": i}
+    lines = pd.DataFrame([{"w": p[0], "b": p[1], "line": k, "order": i}  # sent on every rerun: single precision
                           for k, (_level, points) in enumerate(contours) for i, p in enumerate(points)])
+    lines = lines.astype({"w": np.float32, "b": np.float32, "line": np.int32, "order": np.int32}) if len(lines) else lines
     isolines = alt.Chart(lines).mark_line(color="white", strokeWidth=0.8, opacity=0.7).encode(
         x=x, y=y, detail=alt.Detail("line:N"), order=alt.Order("order:Q")) if len(lines) else None
     walk = pd.DataFrame({"w": path[0], "b": path[1], "step": np.arange(len(path[0]))})
@@ -109,8 +109,8 @@ def curvature_map(w, b, smallest_eigenvalue, title, size=280):
                    [int(CONVEX[i:i + 2], 16) for i in (1, 3, 5)]).astype(np.uint8)
     colour = alt.Color("curvature:N", title=None, legend=alt.Legend(orient="bottom"),
                        scale=alt.Scale(domain=["≥ 0", negative], range=[CONVEX, NOT_CONVEX]))
-    cells = _pick_cells(_pick_frame(w, b, smallest_eigenvalue, "lambda_min"), x, y,
-                        [alt.Tooltip("w:Q", format=".2f"), alt.Tooltip("b:Q", format=".2f"),
+    cells = _pick_cells(_pick_frame(w, b, smallest_eigenvalue, "lambda_min"), x, y, size=size,
+                        tooltip=[alt.Tooltip("w:Q", format=".2f"), alt.Tooltip("b:Q", format=".2f"),
                          alt.Tooltip("lambda_min:Q", title="λ_min", format=".2e")])
     return alt.layer(raster.image(rgb, *_spans(w, b), x, y),
                      raster.legend(["≥ 0", negative], colour, x, y, (float(w[0]), float(b[0]))),
