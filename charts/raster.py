@@ -21,10 +21,15 @@ SCHEMES = {
 }
 
 
+def hex_rgb(digits):
+    """[(r, g, b)] of a run of six-hex-digit colours, a leading "#" allowed: "#d62728" -> [(214, 39, 40)]."""
+    digits = digits.lstrip("#")
+    return [tuple(int(digits[i + c:i + c + 2], 16) for c in (0, 2, 4)) for i in range(0, len(digits), 6)]
+
+
 def scheme_colours(scheme, t):
     """RGB (…, 3) uint8 of ``scheme`` at t in [0, 1] (clipped): piecewise linear between its colours."""
-    hex_digits = SCHEMES[scheme]
-    stops = np.array([[int(hex_digits[i + c:i + c + 2], 16) for c in (0, 2, 4)] for i in range(0, len(hex_digits), 6)])
+    stops = np.array(hex_rgb(SCHEMES[scheme]))
     positions = np.linspace(0, 1, len(stops))
     t = np.clip(np.nan_to_num(t, nan=0.0), 0, 1)
     return np.stack([np.interp(t, positions, stops[:, c]) for c in range(3)], axis=-1).round().astype(np.uint8)

@@ -104,9 +104,8 @@ def curvature_map(w, b, smallest_eigenvalue, title, size=280):
     plot like ``cost_surface``'s, so the two read side by side."""
     negative = _("negative: not convex here")
     x, y = _axes(w, b)
-    rgb = np.where((np.asarray(smallest_eigenvalue) < 0)[..., None],
-                   [int(NOT_CONVEX[i:i + 2], 16) for i in (1, 3, 5)],
-                   [int(CONVEX[i:i + 2], 16) for i in (1, 3, 5)]).astype(np.uint8)
+    (red,), (blue,) = raster.hex_rgb(NOT_CONVEX), raster.hex_rgb(CONVEX)
+    rgb = np.where((np.asarray(smallest_eigenvalue) < 0)[..., None], red, blue).astype(np.uint8)
     colour = alt.Color("curvature:N", title=None, legend=alt.Legend(orient="bottom"),
                        scale=alt.Scale(domain=["≥ 0", negative], range=[CONVEX, NOT_CONVEX]))
     cells = _pick_cells(_pick_frame(w, b, smallest_eigenvalue, "lambda_min"), x, y, size=size,
