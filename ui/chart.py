@@ -10,7 +10,6 @@ never change their spec's shape from run to run, and the tests validate every ch
 from functools import partial
 
 
-
 def show_chart(where, chart, **kwargs):
     """``where.altair_chart(chart, **kwargs)``, ``where`` being ``st`` or a column or container, with the spec
     unvalidated. Returns what ``altair_chart`` returns (the selection, with ``on_select``)."""

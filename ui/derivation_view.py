@@ -78,8 +78,8 @@ def show_steps(d):
     right.download_button("Markdown", partial(export, d, "markdown"), f"{d.key}.md", "text/markdown",
                           icon=":material/download:", key=f"markdown_{d.key}",
                           help=_("The derivation in English, as Markdown with $$ math"))
-    checks = st.expander(_("The checks, step by step"), key=f"checks_{d.key}", on_change="rerun")
-    if checks.open:  # drawn once opened: every cell of a table is a Markdown block the browser redraws on each rerun
+    checks = opened(_("The checks, step by step"), key=f"checks_{d.key}")
+    if checks is not None:  # every cell of a table is a Markdown block the browser would redraw, folded, on each rerun
         show_table(checks, pd.DataFrame({
             _("step"): range(1, len(d.steps) + 1),
             _("rule"): [_(s.rule) for s in d.steps],
@@ -89,10 +89,15 @@ def show_steps(d):
         }))
 
 
-def show_source(label, function, key):
-    """The source of ``function`` in an expander, highlighted only once it is opened (opening it reruns the page):
-    a highlighted block costs a new session about 0.4 s in the browser even folded away (#18)."""
+def opened(label, key):
+    """An expander whose content is drawn only while it is open (opening it reruns the page): the expander if it
+    is open, else None. What a folded expander holds is still drawn by the browser on every visit and rerun (#18)."""
     box = st.expander(label, key=key, on_change="rerun")
-    with box:
-        if box.open:
-            st.code(inspect.getsource(getattr(function, "func", function)), language="python")
+    return box if box.open else None
+
+
+def show_source(label, function, key):
+    """The source of ``function`` in an expander, highlighted only once it is opened: a highlighted block costs a
+    new session about 0.4 s in the browser even folded away."""
+    if (box := opened(label, key)) is not None:
+        box.code(inspect.getsource(getattr(function, "func", function)), language="python")

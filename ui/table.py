@@ -20,6 +20,4 @@ def show_table(where, frame: pd.DataFrame, formats=None, index=False, height="co
     shown = frame.rename(columns=text).map(text)
     if formats:  # a Styler costs Streamlit ~25 ms a table to marshal: only where a column needs its format
         shown = shown.style.format({text(column): f for column, f in formats.items()})
-        if not index:
-            shown = shown.hide(axis="index")
     where.table(shown, hide_index=not index, height=height)
