@@ -82,6 +82,28 @@ def test_slices_pieces_meet_where_the_sign_changes():
     assert len(pieces) == 2 and all(a[-1] == b[0] for a, b in zip(pieces, pieces[1:]))
 
 
+def test_a_boundary_in_pieces_is_two_layers_whatever_the_number_of_pieces():
+    """Each piece of a curved boundary keeps its own line (detail), in one halo layer and one line layer."""
+    x = np.linspace(-1, 1, 4)
+    pieces = [np.array([[-1.0, 0.0], [0.0, 0.5], [1.0, 0.0]]), np.array([[-1.0, -0.5], [1.0, -0.5]])]
+    spec = charts.decision_boundary(x, x, np.full((4, 4), 0.5), None, np.zeros((2, 3)), np.array([[0, 1, 1]]),
+                                    ["no", "yes"], curves=pieces).to_dict()
+    lines = [layer for layer in spec["layer"] if layer["mark"]["type"] == "line"]
+    assert [layer["mark"]["color"] for layer in lines] == ["white", "black"]
+    rows = pd.DataFrame(spec["datasets"][lines[1]["data"]["name"]])
+    assert lines[1]["encoding"]["detail"]["field"] == "line"
+    for k, piece in enumerate(pieces):
+        drawn = rows[rows.line == k].sort_values("order")
+        assert np.allclose(drawn[["x1", "x2"]].to_numpy(), piece)
+
+
+def test_the_builders_leave_the_schema_check_to_the_tests():
+    """Altair's check of every object as it is built is off (the page test checks each whole spec instead)."""
+    from altair.utils import schemapi
+
+    assert not schemapi.DEBUG_MODE
+
+
 def test_the_surface_and_curvature_maps_are_square():
     """w and b are on one scale, so a bowl looks like the bowl it is."""
     w = b = np.linspace(-8, 8, 5)
