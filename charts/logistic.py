@@ -79,11 +79,12 @@ def decision_boundary(x1, x2, probability, boundary, X, Y, labels, height=380, c
     if boundary is not None:  # a straight boundary is one more curve: the points of the line inside the plot
         inside = (boundary >= x2[0]) & (boundary <= x2[-1] + step2)
         curves = [*curves, np.column_stack([x1[inside], boundary[inside]])]
-    for points in curves:
-        line = pd.DataFrame({"x1": points[:, 0], "x2": points[:, 1], "order": np.arange(len(points))})
-        for colour, width in (("white", 4), ("black", 2)):  # a white halo: readable on both classes, both themes
-            layers.append(alt.Chart(line).mark_line(color=colour, strokeWidth=width, strokeDash=[6, 3]).encode(
-                x=alt.X("x1:Q", scale=x_scale), y=alt.Y("x2:Q", scale=y_scale), order=alt.Order("order:Q")))
+    lines = raster.polylines(curves, "x1", "x2")
+    # every piece of the boundary in one layer, black on a white halo: readable on both classes, in both themes
+    for colour, width in (("white", 4), ("black", 2)) if len(lines) else ():
+        layers.append(alt.Chart(lines).mark_line(color=colour, strokeWidth=width, strokeDash=[6, 3]).encode(
+            x=alt.X("x1:Q", scale=x_scale), y=alt.Y("x2:Q", scale=y_scale), detail=alt.Detail("line:N"),
+            order=alt.Order("order:Q")))
     examples = pd.DataFrame({"x1": X[0], "x2": X[1], "label": [labels[int(v)] for v in Y.ravel()]})
     legend = alt.Legend(orient="bottom", title=None)
     layers.append(alt.Chart(examples).mark_point(filled=True, size=45, stroke="white", strokeWidth=0.8, opacity=1)

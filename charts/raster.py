@@ -38,8 +38,24 @@ def scheme_colours(scheme, t):
 def png_url(rgb):
     """A data URL of the PNG of ``rgb`` (rows, columns, 3) uint8, row 0 at the top."""
     buffer = io.BytesIO()
-    Image.fromarray(np.ascontiguousarray(rgb), "RGB").save(buffer, format="PNG", optimize=True)
+    Image.fromarray(np.ascontiguousarray(rgb), "RGB").save(buffer, format="PNG")  # optimize: 5x the time, 0.2% smaller
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def polylines(lines, x_name, y_name):
+    """Lines [points (k, 2)] drawn over a map (isolines, boundaries) as one frame: x, y, ``line`` (which line) and
+    ``order`` (the point's place on it), for one layer with ``detail`` line and ``order`` order, however many lines.
+    Single precision: they are sent again on every rerun.
+
+    >>> polylines([[[0, 0], [1, 1]], [[2, 2]]], "w", "b").to_dict("list")
+    {'w': [0.0, 1.0, 2.0], 'b': [0.0, 1.0, 2.0], 'line': [0, 0, 1], 'order': [0, 1, 0]}
+    """
+    points = np.concatenate([np.empty((0, 2))] + [np.reshape(line, (-1, 2)) for line in lines]).astype(np.float32)
+    sizes = [len(line) for line in lines]
+    first = np.repeat(np.cumsum(sizes) - sizes, sizes)  # each point's line's first row
+    return pd.DataFrame({x_name: points[:, 0], y_name: points[:, 1],
+                         "line": np.repeat(np.arange(len(lines)), sizes).astype(np.int32),
+                         "order": (np.arange(len(points)) - first).astype(np.int32)})
 
 
 def _field(channel):

@@ -76,9 +76,7 @@ def cost_surface(w, b, J, contours, path, title, size=280):
     cells = _pick_cells(_pick_frame(w, b, J, "J"), x, y, size=size, tooltip=[alt.Tooltip("w:Q", format=".2f"),
                                                           alt.Tooltip("b:Q", format=".2f"),
                                                           alt.Tooltip("J:Q", format=".4f")]).add_params(pick)
-    lines = pd.DataFrame([{"w": p[0], "b": p[1], "line": k, "order": i}  # sent on every rerun: single precision
-                          for k, (_level, points) in enumerate(contours) for i, p in enumerate(points)])
-    lines = lines.astype({"w": np.float32, "b": np.float32, "line": np.int32, "order": np.int32}) if len(lines) else lines
+    lines = raster.polylines([points for _level, points in contours], "w", "b")
     isolines = alt.Chart(lines).mark_line(color="white", strokeWidth=0.8, opacity=0.7).encode(
         x=x, y=y, detail=alt.Detail("line:N"), order=alt.Order("order:Q")) if len(lines) else None
     walk = pd.DataFrame({"w": path[0], "b": path[1], "step": np.arange(len(path[0]))})
@@ -116,13 +114,18 @@ def curvature_map(w, b, smallest_eigenvalue, title, size=280):
                      cells).properties(title=title, width=size, height=size, autosize=PAD)
 
 
-def _segments(line):
-    """One curve cut where its colour changes, each piece carrying the next one's first point, so the pieces meet
-    (without it the curve shows a gap at every change of sign)."""
-    line = line.reset_index(drop=True).assign(segment=lambda f: (f.sign != f.sign.shift()).cumsum())
-    starts = line.index[(line.segment != line.segment.shift()) & (line.index > 0)]
-    joins = line.loc[starts].assign(sign=line.sign[starts - 1].values, segment=line.segment[starts - 1].values)
-    return pd.concat([line, joins]).sort_values(["segment", "t"])
+def _segments(t, J, second):
+    """One curve cut where its colour changes (t increasing), as columns: each piece carries the next one's first
+    point, so the pieces meet (without it the curve shows a gap at every change of sign)."""
+    negative = np.asarray(second) < 0
+    segment = np.cumsum(np.r_[True, negative[1:] != negative[:-1]])
+    starts = np.flatnonzero(segment[1:] != segment[:-1]) + 1
+    rows = np.insert(np.arange(len(t)), starts, starts)  # the copy of a piece's first point ends the piece before
+    copy = np.zeros(len(rows), bool)
+    copy[starts + np.arange(len(starts))] = True
+    owner = np.where(copy, rows - 1, rows)  # a copy takes its sign and segment from the point before it
+    return {"t": np.asarray(t)[rows], "J": np.asarray(J)[rows], "second": np.asarray(second)[rows],
+            "segment": segment[owner], "sign": negative[owner]}
 
 
 def slices(data, height=200):
@@ -131,9 +134,9 @@ def slices(data, height=200):
     data: {loss name: {"along w" or "along b": (t values, J, d2J/dt2)}}.
     """
     concave, convex = _("d²J < 0 (concave)"), _("d²J ≥ 0 (convex)")
-    frame = pd.concat([_segments(pd.DataFrame({"t": t, "J": J, "second": second, "loss": loss, "along": _(along),
-                                               "sign": np.where(np.asarray(second) < 0, concave, convex)}))
+    frame = pd.concat([pd.DataFrame(_segments(t, J, second)).assign(loss=loss, along=_(along))
                        for loss, lines in data.items() for along, (t, J, second) in lines.items()])
+    frame["sign"] = np.where(frame.sign, concave, convex)
     return alt.Chart(frame).mark_line(strokeWidth=3).encode(
         x=alt.X("t:Q", title=_("parameter value")),
         y=alt.Y("J:Q", title="J"),
