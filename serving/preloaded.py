@@ -25,8 +25,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]  # serving.ROOT: this file runs as a script, before serving is importable
-#: Imported by mathcore inside the functions that need them (the bundled data sets, the reference fit).
-LAZY = ("sklearn.datasets", "sklearn.linear_model")
+#: Imported only when first used, inside mathcore (the bundled data sets, the reference fit) or inside the libraries:
+#: pandas' Styler (a formatted table; it compiles its templates), Pillow's PNG writer (the heatmaps), and SymPy's
+#: matrix calculus and its logic-based assumptions (the vectorization page's derivations): about 0.1 s of a first
+#: visit.
+LAZY = ("sklearn.datasets", "sklearn.linear_model", "pandas.io.formats.style", "PIL.PngImagePlugin",
+        "sympy.tensor.array.expressions", "sympy.assumptions.satask", "sympy.assumptions.lra_satask")
 
 
 def lesson_imports(folder=ROOT / "lessons"):
