@@ -13,7 +13,7 @@ from mathcore.graph import LEAF_RANGE, forward_backward
 from mathcore.losses import LOSSES
 from ui import link
 from ui.chart import show_chart
-from ui.derivation_view import show_steps, verified
+from ui.derivation_view import open_tab, show_steps, verified
 from ui.table import show_table
 
 
@@ -67,7 +67,7 @@ show_table(st, pd.DataFrame({_("node"): [n.name for n in nodes], **numbers,
            formats={column: "{:.6g}" for column in numbers} | {gap: "{:.1e}"})
 
 st.header(_("From one example to the parameters"))
-for tab, key in zip(st.tabs(["∂L/∂w_j", "∂L/∂b", _("∂J/∂w_j over m examples"), _("∂J/∂b over m examples")]),
-                    ["dL_dw_j", "dL_db", "dJ_dw_j", "dJ_db"]):
-    with tab:
-        show_steps(verified(key))
+tab, key = open_tab({"∂L/∂w_j": "dL_dw_j", "∂L/∂b": "dL_db", _("∂J/∂w_j over m examples"): "dJ_dw_j",
+                     _("∂J/∂b over m examples"): "dJ_db"}, key="backpropagation:tab")
+with tab:
+    show_steps(verified(key))

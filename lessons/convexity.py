@@ -13,7 +13,7 @@ from mathcore.surface import descend, negative_curvature_example, outcome, slice
 from ui import link
 from ui.chart import show_chart
 from ui.data import synthetic_controls
-from ui.derivation_view import show_steps, verified
+from ui.derivation_view import open_tab, show_steps, verified
 from ui.surfaces import SOURCES, one_feature, surfaces
 
 st.title(_("Convex or not: the cost surface"))
@@ -21,20 +21,19 @@ st.markdown(_("The course says: after a sigmoid, cross-entropy gives a convex co
               "Here is the proof, then the evidence on the same data, then gradient descent on both."))
 
 st.header(_("The proof"))
-cross_entropy, squared_error = st.tabs([_("Cross-entropy: convex"), _("Squared error: not convex")])
-with cross_entropy:
-    show_steps(verified("d2L_dz2_cross_entropy"))
-    show_steps(verified("curvature_along_cross_entropy"))
-with squared_error:
-    show_steps(verified("d2L_dz2_squared_error"))
-    example = negative_curvature_example()
-    st.markdown(_("For $y = 1$ this is ${factored}$: negative for $a < {a_root}$, that is $z < {z_root}$. "
-                  "At $z = -1$ SymPy gets exactly").format(factored=sp.latex(example["factored"]),
-                                                         a_root=sp.latex(example["a_root"]),
-                                                         z_root=sp.latex(example["z_root"])))
-    st.latex(rf"\frac{{\partial^2 L}}{{\partial z^2}}\Big|_{{z=-1,\,y=1}} = {sp.latex(example['value'])} "
-             rf"\approx {example['float']:.5f} < 0")
-    show_steps(verified("curvature_along_squared_error"))
+tab, loss = open_tab({_("Cross-entropy: convex"): "cross_entropy", _("Squared error: not convex"): "squared_error"},
+                     key="cost-surface:tab")
+with tab:
+    show_steps(verified(f"d2L_dz2_{loss}"))
+    if loss == "squared_error":
+        example = negative_curvature_example()
+        st.markdown(_("For $y = 1$ this is ${factored}$: negative for $a < {a_root}$, that is $z < {z_root}$. "
+                      "At $z = -1$ SymPy gets exactly").format(factored=sp.latex(example["factored"]),
+                                                             a_root=sp.latex(example["a_root"]),
+                                                             z_root=sp.latex(example["z_root"])))
+        st.latex(rf"\frac{{\partial^2 L}}{{\partial z^2}}\Big|_{{z=-1,\,y=1}} = {sp.latex(example['value'])} "
+                 rf"\approx {example['float']:.5f} < 0")
+    show_steps(verified(f"curvature_along_{loss}"))
 
 st.header(_("The surfaces, on one data set"))
 source = st.radio(_("Data (one feature x, parameters w and b)"), list(SOURCES), format_func=lambda k: _(SOURCES[k]),

@@ -13,7 +13,7 @@ from mathcore.losses import LOSSES, cost_by_definition, cross_entropy, limit_as_
 from mathcore.derivations import dL_da_key
 from ui import link
 from ui.chart import show_chart
-from ui.derivation_view import show_steps, verified
+from ui.derivation_view import open_tab, show_steps, verified
 from ui.table import show_table
 
 st.title(_("Loss and cost"))
@@ -48,10 +48,10 @@ st.markdown(_(
 st.page_link("lessons/convexity.py", label=_("See it proved, and on the cost surface"), icon=":material/landscape:")
 st.caption(_("The derivations write $a$ for $\\hat y$, as the course does once the sigmoid's output is a layer's "
              "activation."))
-for tab, key in zip(st.tabs([f"∂L/∂ŷ, {cross}", f"∂L/∂ŷ, {squared}"]),
-                    [dL_da_key("cross_entropy"), dL_da_key("squared_error")]):
-    with tab:
-        show_steps(verified(key))
+tab, key = open_tab({f"∂L/∂ŷ, {cross}": dL_da_key("cross_entropy"), f"∂L/∂ŷ, {squared}": dL_da_key("squared_error")},
+                    key="loss-and-cost:tab")
+with tab:
+    show_steps(verified(key))
 
 st.header(_("The cost J(w, b) = (1/m) Σ L(ŷ⁽ⁱ⁾, y⁽ⁱ⁾)"))
 st.markdown(_("The loss judges one example; the cost averages it over all $m$. Set $w$ and $b$:"))

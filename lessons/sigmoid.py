@@ -11,7 +11,7 @@ from mathcore.layer import linear_forward
 from mathcore.logistic import forward, random_problem
 from ui import link
 from ui.chart import show_chart
-from ui.derivation_view import show_steps, verified
+from ui.derivation_view import open_tab, show_steps, verified
 from ui.table import show_table
 
 st.title(_("Logistic regression and the sigmoid"))
@@ -41,10 +41,10 @@ properties = {
     "σ' = σ(1 − σ)": ["da_dz"],
     "max σ' = 1/4": ["sigmoid_derivative_max"],
 }
-for tab, keys in zip(st.tabs(list(properties)), properties.values()):
-    with tab:
-        for key in keys:
-            show_steps(verified(key))
+tab, keys = open_tab(properties, key="sigmoid:tab")
+with tab:
+    for key in keys:
+        show_steps(verified(key))
 
 st.header(_("Notation bridge: the column w is the one-layer W[1] = wᵀ"))
 st.markdown(_(

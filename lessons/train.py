@@ -13,7 +13,7 @@ from mathcore.functions import ACTIVATIONS
 from mathcore.network import HIDDEN_ACTIVATIONS, INITIALIZATIONS, accuracy
 from ui import link
 from ui.chart import show_chart
-from ui.derivation_view import show_steps, verified
+from ui.derivation_view import open_tab, show_steps, verified
 from ui.training import RACE, boundary, data, train
 from ui.table import show_table
 
@@ -127,7 +127,8 @@ else:
                .format(target=target, n=iterations))
 
 st.subheader(_("Where the update comes from"))
-for tab, derivation_key in zip(st.tabs(["dZ[L] = A[L] − Y", f"g'(z), {_(ACTIVATIONS[hidden].name)}"]),
-                               [dL_dz_key("cross_entropy", "sigmoid"), ACTIVATIONS[hidden].derivative]):
-    with tab:
-        show_steps(verified(derivation_key))
+tab, derivation_key = open_tab({"dZ[L] = A[L] − Y": dL_dz_key("cross_entropy", "sigmoid"),
+                                f"g'(z), {_(ACTIVATIONS[hidden].name)}": ACTIVATIONS[hidden].derivative},
+                               key="train-a-network:tab")
+with tab:
+    show_steps(verified(derivation_key))

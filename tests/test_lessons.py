@@ -213,6 +213,18 @@ def test_convexity_page_says_only_what_the_runs_show(app, alpha, words):
     assert smallest["smallest λ_min on the grid, squared error"] < 0
 
 
+def test_convexity_page_draws_only_the_chosen_proof(app):
+    """The proofs are tabs of which only the chosen one is computed and drawn (#18); choosing the other shows it."""
+    page = open_page(app, "lessons/convexity.py")
+    assert [tab.label for tab in page.tabs] == ["Cross-entropy: convex", "Squared error: not convex"]
+    shown = lambda: " ".join(block.value for block in page.latex)  # noqa: E731
+    assert r"z=-1" not in shown() and "-6.7" not in shown()
+    page.session_state["cost-surface:tab"] = "Squared error: not convex"
+    page.run()
+    assert r"\Big|_{z=-1,\,y=1}" in shown() and r"\approx -0.0" in shown() and not page.exception
+    assert len(page.tabs[0].children) == 0 and len(page.tabs[1].children) > 0
+
+
 def plotly_array(value):
     """A Plotly JSON array: a list, or {"dtype", "bdata"} (base64 of the raw values)."""
     if isinstance(value, dict):

@@ -96,6 +96,15 @@ def opened(label, key):
     return box if box.open else None
 
 
+def open_tab(tabs, key):
+    """Tabs ({label: what the tab shows}) of which only the selected one is drawn (choosing another reruns the
+    page): (its container, its value). Every tab's content would otherwise be computed, sent and drawn by the
+    browser on every visit and rerun (#18)."""
+    containers = st.tabs(list(tabs), key=key, on_change="rerun")
+    i = next((i for i, container in enumerate(containers) if container.open), 0)  # a label gone: the first tab
+    return containers[i], list(tabs.values())[i]
+
+
 def show_source(label, function, key):
     """The source of ``function`` in an expander, highlighted only once it is opened: a highlighted block costs a
     new session about 0.4 s in the browser even folded away."""
