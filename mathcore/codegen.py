@@ -16,10 +16,9 @@ from functools import cache
 import numpy as np
 import sympy as sp
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
-from sympy.printing.numpy import NumPyPrinter
 
 from mathcore import network
-from mathcore.functions import ACTIVATIONS, NUMPY_FUNCTIONS
+from mathcore.functions import ACTIVATIONS, NUMPY_FUNCTIONS, WherePrinter
 
 n, n_prev, m = sp.symbols("n n_prev m", integer=True, positive=True)
 dA, Z, dZ = (sp.MatrixSymbol(name, n, m) for name in ("dA", "Z", "dZ"))
@@ -57,7 +56,7 @@ def derived(activation):
             "dA_prev": (m * sp.diff(J_linear, A_prev)).doit()}
 
 
-class VectorizedPrinter(NumPyPrinter):
+class VectorizedPrinter(WherePrinter):
     """NumPy code for matrix expressions as the course writes it: ``@``, ``.T``, ``.sum(axis=1, keepdims=True)``."""
 
     def __init__(self):
@@ -89,12 +88,11 @@ class VectorizedPrinter(NumPyPrinter):
         return " * ".join(self.parenthesize(arg, 50) for arg in expr.args)
 
     def _print_Piecewise(self, expr):
-        """1 where c, else 0 is the condition itself (True multiplies as 1); two pieces are ``where``."""
+        """1 where c, else 0 is the condition itself (True multiplies as 1); other two pieces are ``where``."""
         (value, condition), (otherwise, _) = expr.args
         if (value, otherwise) == (1, 0):
             return f"({self._print(condition)})"
-        return f"{self._module_format('numpy.where')}({self._print(condition)}, {self._print(value)}, " \
-               f"{self._print(otherwise)})"
+        return super()._print_Piecewise(expr)
 
     def _print_StrictGreaterThan(self, expr):
         return f"{self._print(expr.lhs)} > {self._print(expr.rhs)}"

@@ -162,9 +162,10 @@ NUMPY_FUNCTIONS = {
     "leaky_relu": leaky_relu_numpy,
 }
 
-class _Printer(NumPyPrinter):
+class WherePrinter(NumPyPrinter):
     """NumPy code as lambdify writes it, but a two-piece Piecewise (relu', leaky_relu') as ``where``: NumPy's
-    ``select``, lambdify's choice, took a third of a ReLU network's training step."""
+    ``select``, lambdify's choice, took a third of a ReLU network's training step (``mathcore.codegen`` prints its
+    layer code with it too)."""
 
     def _print_Piecewise(self, expr):
         if len(expr.args) != 2 or expr.args[1].cond is not sp.true:
@@ -184,8 +185,8 @@ def to_numpy(args, expr, cse=False):
     >>> to_numpy([z], sp.diff(relu(z), z))(np.array([-1.0, 0.0, 2.0]))
     array([0, 0, 1])
     """
-    printer = _Printer({"fully_qualified_modules": False, "inline": True, "allow_unknown_functions": True,
-                        "user_functions": {name: name for name in NUMPY_FUNCTIONS}})  # lambdify's own settings
+    printer = WherePrinter({"fully_qualified_modules": False, "inline": True, "allow_unknown_functions": True,
+                            "user_functions": {name: name for name in NUMPY_FUNCTIONS}})  # lambdify's own settings
     return sp.lambdify(args, expr, modules=[NUMPY_FUNCTIONS, "numpy"], printer=printer, cse=cse)
 
 
