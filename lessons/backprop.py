@@ -68,6 +68,6 @@ show_table(st, pd.DataFrame({_("node"): [n.name for n in nodes], **numbers,
 
 st.header(_("From one example to the parameters"))
 tab, key = open_tab({"∂L/∂w_j": "dL_dw_j", "∂L/∂b": "dL_db", _("∂J/∂w_j over m examples"): "dJ_dw_j",
-                     _("∂J/∂b over m examples"): "dJ_db"}, key="backpropagation:tab")
+                     _("∂J/∂b over m examples"): "dJ_db"})
 with tab:
     show_steps(verified(key))

@@ -21,8 +21,7 @@ st.markdown(_("The course says: after a sigmoid, cross-entropy gives a convex co
               "Here is the proof, then the evidence on the same data, then gradient descent on both."))
 
 st.header(_("The proof"))
-tab, loss = open_tab({_("Cross-entropy: convex"): "cross_entropy", _("Squared error: not convex"): "squared_error"},
-                     key="cost-surface:tab")
+tab, loss = open_tab({_("Cross-entropy: convex"): "cross_entropy", _("Squared error: not convex"): "squared_error"})
 with tab:
     show_steps(verified(f"d2L_dz2_{loss}"))
     if loss == "squared_error":

@@ -48,8 +48,8 @@ st.markdown(_(
 st.page_link("lessons/convexity.py", label=_("See it proved, and on the cost surface"), icon=":material/landscape:")
 st.caption(_("The derivations write $a$ for $\\hat y$, as the course does once the sigmoid's output is a layer's "
              "activation."))
-tab, key = open_tab({f"∂L/∂ŷ, {cross}": dL_da_key("cross_entropy"), f"∂L/∂ŷ, {squared}": dL_da_key("squared_error")},
-                    key="loss-and-cost:tab")
+tab, key = open_tab({f"∂L/∂ŷ, {cross}": dL_da_key("cross_entropy"),
+                     f"∂L/∂ŷ, {squared}": dL_da_key("squared_error")})
 with tab:
     show_steps(verified(key))
 

@@ -41,7 +41,7 @@ properties = {
     "σ' = σ(1 − σ)": ["da_dz"],
     "max σ' = 1/4": ["sigmoid_derivative_max"],
 }
-tab, keys = open_tab(properties, key="logistic-regression:tab")
+tab, keys = open_tab(properties)
 with tab:
     for key in keys:
         show_steps(verified(key))

@@ -128,7 +128,6 @@ else:
 
 st.subheader(_("Where the update comes from"))
 tab, derivation_key = open_tab({"dZ[L] = A[L] − Y": dL_dz_key("cross_entropy", "sigmoid"),
-                                f"g'(z), {_(ACTIVATIONS[hidden].name)}": ACTIVATIONS[hidden].derivative},
-                               key="train-a-network:tab")
+                                f"g'(z), {_(ACTIVATIONS[hidden].name)}": ACTIVATIONS[hidden].derivative})
 with tab:
     show_steps(verified(derivation_key))

@@ -10,6 +10,7 @@ from i18n import _, ngettext
 from mathcore import store
 from mathcore.derivation import TOLERANCE
 from mathcore.export import export
+from ui import link
 from ui.table import show_table
 
 PROVED, FAILED = r"\quad\textcolor{green}{\checkmark}", r"\quad\textcolor{red}{\times}"
@@ -96,11 +97,12 @@ def opened(label, key):
     return box if box.open else None
 
 
-def open_tab(tabs, key):
+def open_tab(tabs):
     """Tabs ({label: what the tab shows}) of which only the selected one is drawn (choosing another reruns the
     page): (its container, its value). Every tab's content would otherwise be computed, sent and drawn by the
-    browser on every visit and rerun (#18)."""
-    containers = st.tabs(list(tabs), key=key, on_change="rerun")
+    browser on every visit and rerun (#18). One set of tabs a page, keyed as the page's "tab" (``link.widget_key``).
+    """
+    containers = st.tabs(list(tabs), key=link.widget_key("tab"), on_change="rerun")
     i = next((i for i, container in enumerate(containers) if container.open), 0)  # a label gone: the first tab
     return containers[i], list(tabs.values())[i]
 
