@@ -104,7 +104,7 @@ async def interact(page, runs, k, label=None, quiet=QUIET_MS):
     if label:
         slider = page.locator('[data-testid="stSlider"]').filter(has_text=label).locator('input[type="range"]')
     text = page.locator(f'{main} [data-testid="stTextInput"] input{NOT_IN_FORM}')
-    note = page.locator(f'{main} [data-testid="stTextArea"] textarea{NOT_IN_FORM}')
+    note = page.locator(f'{main} [data-testid="stTextArea"] textarea')
     select = page.locator(f'{main} [data-testid="stSelectbox"]{NOT_IN_FORM}')
     submit = page.locator('[data-testid="stFormSubmitButton"] button')
     await slider.or_(text).or_(note).or_(select).or_(submit).first.wait_for()  # drawn, even on a busy machine
@@ -115,9 +115,10 @@ async def interact(page, runs, k, label=None, quiet=QUIET_MS):
     elif await text.count():
         await text.first.fill(ANSWERS[k % len(ANSWERS)])
         await text.first.press("Enter")
-    elif await note.count():  # a note to check: typed, then its page's first button
+    elif await note.count():  # a note to check: typed, then its page's first button (its form's, if in one)
         await note.first.fill(NOTES[k % len(NOTES)])
-        await page.locator(f'{main} [data-testid="stButton"] button{NOT_IN_FORM}').first.click()
+        await page.locator(f'{main} [data-testid="stButton"] button, {main} [data-testid="stFormSubmitButton"] button'
+                           ).first.click()
     elif await select.count():
         await select.first.get_by_role("combobox").click()
         await page.keyboard.press("ArrowDown")  # opens the list

@@ -34,11 +34,12 @@ if uploaded is not None and st.session_state.get(UPLOADED) != uploaded.file_id:
         st.session_state[TEXT] = uploaded.getvalue().decode("utf-8")[:MAX_NOTE]
     except UnicodeDecodeError:
         st.error(_("That file is not UTF-8 text: save the note as UTF-8 Markdown and upload it again."))
-note = st.text_area(_("Your note (Markdown)"), height=260, max_chars=MAX_NOTE, key=TEXT,
-                    placeholder=_("…so $dz = a - y$ and $dw = \\frac{1}{m} X dZ^T$…"))
-with st.container(horizontal=True):
-    checked = st.button(_("Check my notes"), type="primary")
-    st.button(_("Try an example note"), on_click=use_example)
+with st.form("notes", border=False, enter_to_submit=False):  # a note is sent once, when checked, not on each blur
+    note = st.text_area(_("Your note (Markdown)"), height=260, max_chars=MAX_NOTE, key=TEXT,
+                        placeholder=_("…so $dz = a - y$ and $dw = \\frac{1}{m} X dZ^T$…"))
+    with st.container(horizontal=True):
+        checked = st.form_submit_button(_("Check my notes"), type="primary")
+        st.form_submit_button(_("Try an example note"), on_click=use_example)
 if checked:
     st.session_state[COMMITTED] = note
 

@@ -537,8 +537,8 @@ def test_notes_page_checks_the_example_note_and_shows_each_finding(app):
 
 def test_notes_page_shows_hostile_formulas_as_code_and_never_runs_them(app):
     page = open_page(app, "lessons/notes.py")
-    page.text_area[0].input("Hi $dz = \\input{/etc/passwd}$ and $dz = [link](http://x) **bold**$").run()
-    page.button[0].click().run()
+    page.text_area[0].input("Hi $dz = \\input{/etc/passwd}$ and $dz = [link](http://x) **bold**$")
+    page.button[0].click().run()  # typed, then sent with the form: one run
     assert not page.exception
     assert [c.value for c in page.code] == [r"dz = \input{/etc/passwd}", "dz = [link](http://x) **bold**"]
     assert all("[link]" not in md.value for md in page.markdown)  # shown as code, never as Markdown

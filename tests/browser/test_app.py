@@ -7,6 +7,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from benchmarks.browser import Runs
 from lessons import PAGES as LESSONS
 from tests.browser.conftest import ROOT, open_page, screenshot, streamlit_server
 
@@ -321,6 +322,19 @@ def test_notes_page_checks_the_example_note(page, server, lang, check, wrong):
     expect(page.get_by_text(r"\hat{y} = w^T x + b").first).to_be_visible()  # the formula, as code
     assert_rendered_cleanly(page)
     screenshot(page, f"notes-{lang}", height=4200)
+
+
+def test_a_note_is_sent_once_when_checked_not_while_typed(page, server):
+    runs = Runs(page)  # counts the script runs the server finishes, from the page's websocket
+    open_page(page, f"{server}/check-my-notes")
+    before = runs.finished
+    page.get_by_role("textbox").fill("$dz = a - y$")
+    page.get_by_role("heading", name="Check my notes").click()  # the box loses focus: nothing is sent
+    page.wait_for_timeout(500)
+    assert runs.finished == before
+    page.get_by_role("button", name="Check my notes", exact=True).click()
+    expect(page.locator('[data-testid="stMetric"]', has_text="correct")).to_contain_text("1")
+    assert runs.finished == before + 1  # one run for the note, where a blur and then the click made two
 
 
 def test_a_shared_answer_is_judged_when_the_visitor_presses_check(page, server):
