@@ -51,58 +51,6 @@ n = st.select_slider(_("grid points per axis"), [50, 100, 150], **link.option("g
 grid = surfaces(data_key, n, 8.0)
 w_grid = b_grid = grid["cross_entropy"][0].w
 
-st.subheader(_("Gradient descent from the same start"))
-
-
-def start_from_click(key):
-    """A click on a surface selects a cell: start both runs from its (w, b)."""
-    picked = st.session_state[key].selection.get(charts.surface.START) or []
-    if picked:
-        st.session_state[link.widget_key("w0")] = float(picked[0]["w"])
-        st.session_state[link.widget_key("b0")] = float(picked[0]["b"])
-
-
-cols = st.columns(4)
-w0 = cols[0].number_input(_("start w"), step=0.5, **link.number("w0", -6.0, -8.0, 8.0))
-b0 = cols[1].number_input(_("start b"), step=0.5, **link.number("b0", 6.0, -8.0, 8.0))
-RATES = [0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
-alpha = cols[2].select_slider(_("learning rate α"), RATES, **link.option("alpha", 1.0, RATES))
-iterations = cols[3].slider(_("iterations"), step=10, **link.number("iterations", 300, 10, 2000))
-runs = {loss: descend(x, y, w0, b0, loss, alpha, iterations) for loss in LOSSES}
-st.caption(_("Click a cell of either surface to start both runs there."))
-
-left, right = st.columns(2)
-outcomes = {}
-for col, (loss, record) in zip((left, right), LOSSES.items()):
-    name = record.name
-    s, isolines = grid[loss]
-    run = runs[loss]
-    show_chart(col, charts.cost_surface(w_grid, b_grid, s.J, isolines, (run.w, run.b), f"J(w, b), {_(name)}"),
-               on_select=lambda key=f"surface_{loss}": start_from_click(key), key=f"surface_{loss}",
-               width="content")
-    top, bottom = col.columns(2), col.columns(2)
-    top[0].metric(_("final w"), f"{run.w[-1]:.2f}")
-    top[1].metric(_("final b"), f"{run.b[-1]:.2f}")
-    bottom[0].metric(_("final J"), f"{run.J[-1]:.4f}")
-    bottom[1].metric(_("‖∇J‖ at the end"), f"{run.gradient_norm:.1e}")
-    outcomes[loss], said = outcome(run, s.J.min(), s.J.max(), alpha)
-    (col.warning if outcomes[loss] in ("oscillating", "diverged") else col.caption)(_(said))
-    if not (w_grid[0] <= run.w[-1] <= w_grid[-1] and b_grid[0] <= run.b[-1] <= b_grid[-1]):
-        col.caption(_("The path leaves the plotted square: it ends at w = {w:.2f}, b = {b:.2f}.").format(
-            w=run.w[-1], b=run.b[-1]))
-if outcomes == {"cross_entropy": "minimum", "squared_error": "flat"}:
-    st.info(_("From the same start, cross-entropy reached its one minimum and squared error stopped on a flat part "
-              "of its surface: a convex cost has no such place to stop."))
-show_chart(st, charts.learning_curves({_(LOSSES[loss].name): run.J for loss, run in runs.items()}), width="stretch")
-if st.toggle(_("Show both surfaces in 3-D, with the paths on them (drag to rotate)"), **link.flag("three_d", False)):
-    left, right = st.columns(2)
-    for col, (loss, record) in zip((left, right), LOSSES.items()):
-        run = runs[loss]
-        col.plotly_chart(charts.surface3d.cost_surface_3d(w_grid, b_grid, grid[loss][0].J, (run.w, run.b, run.J),
-                                                          f"J(w, b), {_(record.name)}"), key=f"three_d_{loss}")
-    st.caption(_("Look for cross-entropy's one bowl (proved convex above), and for squared error's flat plateaus where "
-                 "the sigmoid saturates. Each path is drawn up to where it leaves the plotted square."))
-
 st.subheader(_("Curvature: the Hessian's smaller eigenvalue"))
 st.markdown(_("$H = \\frac1m \\sum_i \\frac{\\partial^2 L}{\\partial z^2}(z_i)\\,[x_i; 1][x_i; 1]^\\top$ at every "
               "grid point, from the derivation above; where its smaller eigenvalue is negative the surface bends down "
@@ -116,5 +64,66 @@ for col, (loss, record) in zip((left, right), LOSSES.items()):
                help=_("Cross-entropy's can dip below 0 only by rounding, around 1e-17."))
     col.caption(_("negative at {share:.0%} of the grid points").format(share=np.mean(lam < -1e-12)))
 
-st.subheader(_("Slices through the start"))
-show_chart(st, charts.slices({_(LOSSES[loss].name): slices(x, y, w0, b0, w_grid, b_grid, loss) for loss in LOSSES}))
+
+def start_from_click(key):
+    """A click on a surface selects a cell: start both runs from its (w, b)."""
+    picked = st.session_state[key].selection.get(charts.surface.START) or []
+    if picked:
+        st.session_state[link.widget_key("w0")] = float(picked[0]["w"])
+        st.session_state[link.widget_key("b0")] = float(picked[0]["b"])
+
+
+@link.fragment
+def descent(x, y, grid):
+    """Gradient descent on both surfaces from one start, and the slices through it: its controls rerun only this."""
+    w_grid = b_grid = grid["cross_entropy"][0].w
+    st.subheader(_("Gradient descent from the same start"))
+    cols = st.columns(4)
+    w0 = cols[0].number_input(_("start w"), step=0.5, **link.number("w0", -6.0, -8.0, 8.0))
+    b0 = cols[1].number_input(_("start b"), step=0.5, **link.number("b0", 6.0, -8.0, 8.0))
+    RATES = [0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
+    alpha = cols[2].select_slider(_("learning rate α"), RATES, **link.option("alpha", 1.0, RATES))
+    iterations = cols[3].slider(_("iterations"), step=10, **link.number("iterations", 300, 10, 2000))
+    runs = {loss: descend(x, y, w0, b0, loss, alpha, iterations) for loss in LOSSES}
+    st.caption(_("Click a cell of either surface to start both runs there."))
+
+    left, right = st.columns(2)
+    outcomes = {}
+    for col, (loss, record) in zip((left, right), LOSSES.items()):
+        name = record.name
+        s, isolines = grid[loss]
+        run = runs[loss]
+        show_chart(col, charts.cost_surface(w_grid, b_grid, s.J, isolines, (run.w, run.b), f"J(w, b), {_(name)}"),
+                   on_select=lambda key=f"surface_{loss}": start_from_click(key), key=f"surface_{loss}",
+                   width="content")
+        top, bottom = col.columns(2), col.columns(2)
+        top[0].metric(_("final w"), f"{run.w[-1]:.2f}")
+        top[1].metric(_("final b"), f"{run.b[-1]:.2f}")
+        bottom[0].metric(_("final J"), f"{run.J[-1]:.4f}")
+        bottom[1].metric(_("‖∇J‖ at the end"), f"{run.gradient_norm:.1e}")
+        outcomes[loss], said = outcome(run, s.J.min(), s.J.max(), alpha)
+        (col.warning if outcomes[loss] in ("oscillating", "diverged") else col.caption)(_(said))
+        if not (w_grid[0] <= run.w[-1] <= w_grid[-1] and b_grid[0] <= run.b[-1] <= b_grid[-1]):
+            col.caption(_("The path leaves the plotted square: it ends at w = {w:.2f}, b = {b:.2f}.").format(
+                w=run.w[-1], b=run.b[-1]))
+    if outcomes == {"cross_entropy": "minimum", "squared_error": "flat"}:
+        st.info(_("From the same start, cross-entropy reached its one minimum and squared error stopped on a flat "
+                  "part of its surface: a convex cost has no such place to stop."))
+    show_chart(st, charts.learning_curves({_(LOSSES[loss].name): run.J for loss, run in runs.items()}),
+               width="stretch")
+    if st.toggle(_("Show both surfaces in 3-D, with the paths on them (drag to rotate)"),
+                 **link.flag("three_d", False)):
+        left, right = st.columns(2)
+        for col, (loss, record) in zip((left, right), LOSSES.items()):
+            run = runs[loss]
+            col.plotly_chart(charts.surface3d.cost_surface_3d(w_grid, b_grid, grid[loss][0].J, (run.w, run.b, run.J),
+                                                              f"J(w, b), {_(record.name)}"), key=f"three_d_{loss}")
+        st.caption(_("Look for cross-entropy's one bowl (proved convex above), and for squared error's flat plateaus "
+                     "where the sigmoid saturates. Each path is drawn up to where it leaves the plotted square."))
+
+    st.subheader(_("Slices through the start"))
+    show_chart(st, charts.slices({_(LOSSES[loss].name): slices(x, y, w0, b0, w_grid, b_grid, loss)
+                                  for loss in LOSSES}))
+
+
+descent(x, y, grid)

@@ -16,6 +16,7 @@ Why not Streamlit's ``bind="query-params"``: it writes a select box's *label* in
 with the language; and it drops bad values without a word.
 """
 
+import functools
 import html
 import json
 import math
@@ -38,7 +39,7 @@ def _run():
 def start():
     """Called by the router first thing in a run: no control is declared yet."""
     run = _run()
-    run["page"], run["controls"] = "", {}
+    run["page"], run["controls"], run["whole"] = "", {}, True
 
 
 def enter(page):
@@ -152,7 +153,21 @@ def finish():
         shown = run["problems"][:MAX_PROBLEMS] + (["…"] if len(run["problems"]) > MAX_PROBLEMS else [])
         st.toast(_("Link settings reset to their defaults: {problems}").format(problems="; ".join(shown)),
                  icon=":material/link_off:", duration="long")
-    run["last"], run["problems"] = run["page"], []
+    run["last"], run["problems"], run["whole"] = run["page"], [], False
+
+
+def fragment(part):
+    """``st.fragment`` for a part of a page: moving a control inside it reruns only that part (its elements alone
+    are sent and drawn again). Such a rerun skips the router, so the part writes the URL itself (``finish``; the
+    page's controls are the ones its last whole run declared). In a whole run the router does, after the page."""
+    @st.fragment
+    @functools.wraps(part)
+    def rerun_alone(*args, **kwargs):
+        alone = not _run().get("whole")
+        part(*args, **kwargs)
+        if alone:
+            finish()
+    return rerun_alone
 
 
 #: The Copy link button. It runs in an iframe (st.iframe), which Streamlit lets write to the clipboard and read its

@@ -220,7 +220,7 @@ def test_clicking_the_surface_restarts_both_descents(page, server):
     expect(start_w).to_have_value("-6.00")
     final_w = page.locator('[data-testid="stMetric"]').filter(has_text="final w").locator('[data-testid="stMetricValue"]')
     ce_before, se_before = final_w.nth(0).inner_text(), final_w.nth(1).inner_text()
-    surface = page.locator('[data-testid="stVegaLiteChart"]').first
+    surface = page.locator('.st-key-surface_cross_entropy [data-testid="stVegaLiteChart"]')  # the chart's key
     surface.scroll_into_view_if_needed()
     assert_chart_drawn(surface)
     box = surface.locator("canvas.marks, svg.marks").first.bounding_box()
