@@ -59,7 +59,11 @@ if init == "zeros" and depth and units > 1:
                  "got the same gradient at every step.").format(
         units=units, verdict=_("still identical") if same else _("no longer identical")))
 
-if d.X_train.shape[0] == 2:
+
+@link.fragment
+def learning_boundary(run, logistic, d, iterations):
+    """The decision boundary after any recorded iteration, beside logistic regression's: its slider reruns only
+    this."""
     st.subheader(_("The decision boundary as it learns"))
     shots = dict(run.snapshots)
     at = st.select_slider(_("after iteration"), list(shots), value=list(shots)[-1],
@@ -71,6 +75,10 @@ if d.X_train.shape[0] == 2:
                                                  [_(label) for label in d.labels], curves=lines, p_title=title),
                    width="stretch")
     right.caption(_("Logistic regression, the same steps: one straight line is all it can draw."))
+
+
+if d.X_train.shape[0] == 2:
+    learning_boundary(run, logistic, d, iterations)
 else:
     st.caption(_("64 pixels per example: no picture of the boundary, but the accuracies above say how it went."))
 
@@ -98,33 +106,44 @@ st.header(_("ReLU, tanh and the sigmoid, side by side"))
 st.markdown(_("The same layers, data, learning rate and initial weights; only $g$ changes. Time is measured on this "
               "server while each trains."))
 TARGETS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]
-target = st.select_slider(_("target cost J"), TARGETS, **link.option("target", 0.3, TARGETS))
-race = {g: train(key, layer_dims, g, alpha, iterations, init) for g in RACE}
-left, right = st.columns(2)
-show_chart(left, charts.curves({_(ACTIVATIONS[g].name): (r.iterations, r.costs) for g, r in race.items()},
-                               _("iteration"), _("cost J")), width="stretch")
-show_chart(right, charts.curves({_(ACTIVATIONS[g].name): (r.seconds, r.costs) for g, r in race.items()},
-                                _("seconds on this server"), _("cost J")), width="stretch")
-reached = {g: r.first_reaching(target) for g, r in race.items()}
-never = _("not within {n} iterations").format(n=iterations)
-show_table(st, pd.DataFrame({
-    _("activation"): [_(ACTIVATIONS[g].name) for g in race],
-    _("iterations to J ≤ {target}").format(target=target): [str(hit[0]) if hit else never for hit in reached.values()],
-    _("seconds to J ≤ {target}").format(target=target): [f"{hit[1]:.3f}" if hit else never
-                                                          for hit in reached.values()],
-    _("final J"): [f"{r.costs[-1]:.4f}" for r in race.values()],
-    _("test accuracy"): [f"{accuracy(r.layers, d.X_test, d.Y_test):.1%}" for r in race.values()],
-}))
-fastest = [g for g in RACE if reached[g]]
-if fastest:
+
+
+@link.fragment
+def race_of_activations(key, d, layer_dims, alpha, iterations, init):
+    """The three trained from the same start, and which reached the target first: the target's slider reruns only
+    this."""
+    target = st.select_slider(_("target cost J"), TARGETS, **link.option("target", 0.3, TARGETS))
+    race = {g: train(key, layer_dims, g, alpha, iterations, init) for g in RACE}
+    left, right = st.columns(2)
+    show_chart(left, charts.curves({_(ACTIVATIONS[g].name): (r.iterations, r.costs) for g, r in race.items()},
+                                   _("iteration"), _("cost J")), width="stretch")
+    show_chart(right, charts.curves({_(ACTIVATIONS[g].name): (r.seconds, r.costs) for g, r in race.items()},
+                                    _("seconds on this server"), _("cost J")), width="stretch")
+    reached = {g: r.first_reaching(target) for g, r in race.items()}
+    never = _("not within {n} iterations").format(n=iterations)
+    show_table(st, pd.DataFrame({
+        _("activation"): [_(ACTIVATIONS[g].name) for g in race],
+        _("iterations to J ≤ {target}").format(target=target): [str(hit[0]) if hit else never
+                                                                for hit in reached.values()],
+        _("seconds to J ≤ {target}").format(target=target): [f"{hit[1]:.3f}" if hit else never
+                                                              for hit in reached.values()],
+        _("final J"): [f"{r.costs[-1]:.4f}" for r in race.values()],
+        _("test accuracy"): [f"{accuracy(r.layers, d.X_test, d.Y_test):.1%}" for r in race.values()],
+    }))
+    fastest = [g for g in RACE if reached[g]]
+    if not fastest:
+        st.caption(_("None of the three reached J ≤ {target} in {n} iterations: lower the target or train longer.")
+                   .format(target=target, n=iterations))
+        return
     best = min(fastest, key=lambda g: reached[g][1])
     st.caption(_("Here {best} reached J ≤ {target} first, in {seconds:.3f} s.").format(
         best=_(ACTIVATIONS[best].name), target=target, seconds=reached[best][1])
         + (" " + _("The notes' claim that ReLU trains fastest does not hold at these settings.") if best != "relu"
-           else " " + _("As the notes say: ReLU's slope is 1 wherever it is active, so its gradient does not fade.")))
-else:
-    st.caption(_("None of the three reached J ≤ {target} in {n} iterations: lower the target or train longer.")
-               .format(target=target, n=iterations))
+           else " " + _("As the notes say: ReLU's slope is 1 wherever it is active, so its gradient does not "
+                        "fade.")))
+
+
+race_of_activations(key, d, layer_dims, alpha, iterations, init)
 
 st.subheader(_("Where the update comes from"))
 tab, derivation_key = open_tab({"dZ[L] = A[L] − Y": dL_dz_key("cross_entropy", "sigmoid"),
