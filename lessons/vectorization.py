@@ -15,6 +15,7 @@ from mathcore.vectorization import OPERANDS, backward_proof, check_db, check_dW,
 from ui import link
 from ui.chart import show_chart
 from ui.checking import box
+from ui.derivation_view import opened
 from ui.table import show_table
 
 st.title(_("From one example to m examples"))
@@ -91,11 +92,12 @@ activation = st.selectbox(_("activation g of layer l"), list(ACTIVATIONS), forma
                           **link.option("g", "relu", list(ACTIVATIONS)))
 for _name, formula in codegen.formulas(activation):
     st.latex(formula)
-written, by_hand = st.columns(2)
-written.caption(_("written by SymPy from the derivation above"))
-written.code(codegen.source(activation), language="python")
-by_hand.caption(_("written by hand (mathcore.network, what the network pages train with)"))
-by_hand.code(inspect.getsource(network.layer_backward), language="python")
+if (code := opened(_("The code, SymPy's beside the hand-written"), key=link.widget_key("code"))) is not None:
+    written, by_hand = code.columns(2)  # highlighted only once opened: code costs a new session about 0.5 s
+    written.caption(_("written by SymPy from the derivation above"))
+    written.code(codegen.source(activation), language="python")
+    by_hand.caption(_("written by hand (mathcore.network, what the network pages train with)"))
+    by_hand.code(inspect.getsource(network.layer_backward), language="python")
 differences = codegen.against_hand_written(activation, n, n_prev, m)
 gap = _("max |SymPy's − hand-written|")
 show_table(st, pd.DataFrame({_("gradient"): list(differences), gap: list(differences.values())}),

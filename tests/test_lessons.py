@@ -361,6 +361,16 @@ def test_vectorization_page_proof_and_detective(app):
     assert (four["relative difference"] < 1e-7).all()
 
 
+def test_vectorization_page_shows_sympys_code_beside_the_hand_written_once_opened(app):
+    page = open_page(app, "lessons/vectorization.py")
+    assert not page.code  # folded: not highlighted until opened
+    page.session_state["vectorization:code"] = True  # what opening the expander does (it reruns the page)
+    page.run()
+    sympys, by_hand = (block.value for block in page.code)
+    assert "dW = dZ @ A_prev.T / m" in sympys and "db = dZ.sum(axis=1, keepdims=True) / m" in sympys
+    assert "linear_backward(dZ, A_prev)" in by_hand
+
+
 def test_l_layers_page_check_kinks_and_bad_sizes(app):
     page = open_page(app, "lessons/deep_backprop.py")
     assert float(metric(page, "‖g − g̃‖ / (‖g‖ + ‖g̃‖), backprop against central differences (ε = 1e-7)")) < 1e-7
