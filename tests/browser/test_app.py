@@ -197,8 +197,11 @@ def test_backprop_graph_updates_and_squared_error_rederives(page, server):
     x1.fill("1.5")
     x1.press("Enter")
     expect(graph).to_contain_text("1.5000")
+    wait_for_url_value(page, "x1", "1.5")  # the graph's part reran alone (a fragment), and wrote the link itself
+    cross_entropy = graph.text_content()
     page.get_by_role("radiogroup", name="loss").get_by_text("squared error").click()
     wait_for_url_value(page, "loss", "squared_error")
+    expect(graph).not_to_have_text(cross_entropy)  # the whole page reran: the graph with the new loss
     expect(page.locator(".katex").filter(has_text="a(1−a)(a−y)").first).to_be_visible()
     assert_rendered_cleanly(page)
     screenshot(page, "backpropagation-squared-error", height=3200)
