@@ -165,7 +165,9 @@ def markdown(bare, rows, runs):
              "has also run no long task for 300 ms (`benchmarks.browser`): before, a page whose DOM was quiet while "
              "Chromium still laid it out counted as complete, so new sessions measured shorter and the first "
              "interaction after them longer (a key pressed then waited up to a second). The *was* figures are by "
-             "the old rule.", "",
+             "the old rule. Since 2026-12-02 a page with an element still drawn as a skeleton (its code still on its "
+             "way from the server) is not complete either: the training page stood still that way for over 300 ms "
+             "in one new session of three, and its interaction then measured the rest of its loading.", "",
              *([f"Server start, from the command to the health check (not in the first visit; both servers start "
                 f"through `serving.preloaded`, which imports the lessons' libraries for the bare page too): the bare "
                 f"page {bare['start']:.1f} s; the app {statistics.median(bare['app_starts']):.1f} s (median of "
