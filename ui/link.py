@@ -10,7 +10,8 @@ valid; what is not valid (not a number, out of range, not one of the options, a 
 value from an older version) falls back to the default, and a notice says so. Later runs never read the URL:
 when the learner moves to another page, Streamlit keeps the old query string for that page's first run, and
 those are the last page's settings, not a link's. After every run the router writes each control's value back
-to the URL, leaving defaults out, and drops keys the page does not have.
+to the URL, leaving defaults out, and drops keys the page does not have (a part of a page that reruns alone,
+``fragment``, does it itself).
 
 Why not Streamlit's ``bind="query-params"``: it writes a select box's *label* into the URL, and labels change
 with the language; and it drops bad values without a word.
