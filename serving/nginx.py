@@ -11,6 +11,7 @@ NAT they all share one.)
 """
 
 from contextlib import contextmanager
+from importlib.util import find_spec
 from pathlib import Path
 import shutil
 import subprocess
@@ -53,6 +54,24 @@ http {{
     server {{
         listen {listen};
 
+        # Streamlit's own scripts, styles and fonts (a new session fetches about 140), straight from its package,
+        # not from a process busy with the learners' scripts. Their names carry a hash of their content: cached
+        # for good.
+        location /static/ {{
+            alias {static}/;
+            types {{                                       # the kinds of files it holds (scripts: by their type)
+                application/javascript js;
+                text/css css;
+                font/woff2 woff2;
+                image/png png;
+                image/gif gif;
+                image/svg+xml svg;
+            }}
+            add_header Cache-Control "public, max-age=31536000, immutable";
+            gzip on;
+            gzip_types application/javascript text/css image/svg+xml;
+        }}
+
         location / {{
             proxy_pass http://streamlit;
             proxy_http_version 1.1;
@@ -69,10 +88,14 @@ http {{
 """
 
 
-def config(backends, listen, prefix):
+#: The folder Streamlit serves under /static/: the page's scripts, styles and fonts, from the installed package.
+STATIC = Path(find_spec("streamlit").origin).parent / "static" / "static"
+
+
+def config(backends, listen, prefix, static=STATIC):
     """nginx.conf text: ``listen`` (host:port) in front of ``backends`` (host:port each)."""
     servers = "\n".join(f"        server {backend};" for backend in backends)
-    return TEMPLATE.format(n=len(backends), prefix=prefix, servers=servers, listen=listen)
+    return TEMPLATE.format(n=len(backends), prefix=prefix, servers=servers, listen=listen, static=static)
 
 
 def nginx():
@@ -85,7 +108,7 @@ def nginx():
 @contextmanager
 def class_server(processes=2, port=None, folder=None):
     """``processes`` streamlit servers and nginx in front on 127.0.0.1:port; yields (url, pids of the servers)."""
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory(prefix="streamlit-static-") as shared:
         prefix = Path(folder or tmp)
         prefix.mkdir(parents=True, exist_ok=True)
         servers = [start_streamlit(prefix / f"streamlit-{k}.log") for k in range(processes)]
@@ -94,7 +117,13 @@ def class_server(processes=2, port=None, folder=None):
             for k, (process, url) in enumerate(servers):
                 wait_healthy(url, process, prefix / f"streamlit-{k}.log")
             listen = f"127.0.0.1:{port or free_port()}"
-            (prefix / "nginx.conf").write_text(config([url.removeprefix("http://") for _, url in servers], listen, prefix))
+            # nginx's workers drop to an unprivileged user, who may not read the package (under /root, say), nor
+            # enter ``prefix``: they serve a copy in a folder of their own
+            static = Path(shared) / "static"
+            shutil.copytree(STATIC, static)
+            Path(shared).chmod(0o755)
+            backends = [url.removeprefix("http://") for _, url in servers]
+            (prefix / "nginx.conf").write_text(config(backends, listen, prefix, static))
             with open(prefix / "nginx.out", "w") as out:
                 proxy = subprocess.Popen([nginx(), "-p", str(prefix), "-c", str(prefix / "nginx.conf")],
                                          stdout=out, stderr=subprocess.STDOUT)
