@@ -47,7 +47,8 @@ elif source == "breast cancer":
 data_key = (source, shape.get("m", 100), shape.get("separation", 2.0), shape.get("noise", 1.0), shape.get("seed", 0),
             shape.get("feature", "mean radius"))
 x, y = one_feature(*data_key)
-n = st.select_slider(_("grid points per axis"), [50, 100, 150], **link.option("grid", 100, [50, 100, 150]))
+n = st.select_slider(_("grid points per axis"), [50, 100, 150], **link.option("grid", 100, [50, 100, 150],
+                                                                                slider=True))
 grid = surfaces(data_key, n, 8.0)
 w_grid = b_grid = grid["cross_entropy"][0].w
 
@@ -82,7 +83,7 @@ def descent(x, y, grid):
     w0 = cols[0].number_input(_("start w"), step=0.5, **link.number("w0", -6.0, -8.0, 8.0))
     b0 = cols[1].number_input(_("start b"), step=0.5, **link.number("b0", 6.0, -8.0, 8.0))
     RATES = [0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
-    alpha = cols[2].select_slider(_("learning rate α"), RATES, **link.option("alpha", 1.0, RATES))
+    alpha = cols[2].select_slider(_("learning rate α"), RATES, **link.option("alpha", 1.0, RATES, slider=True))
     iterations = cols[3].slider(_("iterations"), step=10, **link.number("iterations", 300, 10, 2000))
     runs = {loss: descend(x, y, w0, b0, loss, alpha, iterations) for loss in LOSSES}
     st.caption(_("Click a cell of either surface to start both runs there."))

@@ -31,7 +31,7 @@ st.caption(_("X_train {X_train}, Y_train {Y_train}, X_test {X_test}: features st
 
 cols = st.columns(2)
 RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0]
-alpha = cols[0].select_slider(_("learning rate α"), RATES, **link.option("alpha", 0.1, RATES))
+alpha = cols[0].select_slider(_("learning rate α"), RATES, **link.option("alpha", 0.1, RATES, slider=True))
 iterations = cols[1].slider(_("iterations"), step=10, **link.number("iterations", 500, 10, 5000))
 training = _("Training…")
 bar = st.progress(0.0, text=training)

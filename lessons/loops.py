@@ -20,7 +20,7 @@ st.markdown(_("The course's first gradient loops over the $m$ examples (and the 
 with st.form("measure"):
     cols = st.columns(2)
     SIZES = [1_000, 10_000, 100_000]
-    largest = cols[0].select_slider(_("largest m"), SIZES, **link.option("largest", 100_000, SIZES))
+    largest = cols[0].select_slider(_("largest m"), SIZES, **link.option("largest", 100_000, SIZES, slider=True))
     n_x = cols[1].slider(_("features n_x"), **link.number("n_x", 20, 1, 50))
     if st.form_submit_button(_("Measure"), type="primary"):
         st.session_state.measurement = time.time_ns()  # a new measurement, never another session's

@@ -35,7 +35,7 @@ hidden = cols[2].selectbox(_("hidden activation"), HIDDEN_ACTIVATIONS,
                            **link.option("activation", "tanh", HIDDEN_ACTIVATIONS))
 cols = st.columns(3)
 RATES = [0.01, 0.03, 0.1, 0.3, 0.6, 1.2, 2.4]
-alpha = cols[0].select_slider(_("learning rate α"), RATES, **link.option("alpha", 1.2, RATES))
+alpha = cols[0].select_slider(_("learning rate α"), RATES, **link.option("alpha", 1.2, RATES, slider=True))
 iterations = cols[1].slider(_("iterations"), step=100, **link.number("iterations", 2000, 100, 5000))
 init = cols[2].selectbox(_("initialization"), list(INITIALIZATIONS),
                          format_func=lambda k: _(INITIALIZATIONS[k].name), **link.option("init", "xavier", INITIALIZATIONS))
@@ -112,7 +112,7 @@ TARGETS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]
 def race_of_activations(key, d, layer_dims, alpha, iterations, init):
     """The three trained from the same start, and which reached the target first: the target's slider reruns only
     this."""
-    target = st.select_slider(_("target cost J"), TARGETS, **link.option("target", 0.3, TARGETS))
+    target = st.select_slider(_("target cost J"), TARGETS, **link.option("target", 0.3, TARGETS, slider=True))
     race = {g: train(key, layer_dims, g, alpha, iterations, init) for g in RACE}
     left, right = st.columns(2)
     show_chart(left, charts.curves({_(ACTIVATIONS[g].name): (r.iterations, r.costs) for g, r in race.items()},

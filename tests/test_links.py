@@ -7,6 +7,8 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lessons import PAGES
+
 TIMEOUT = 120
 
 
@@ -61,6 +63,48 @@ def test_a_link_reopens_the_same_view(page, changes):
     assert values(again) == values(at)
     assert not again.toast
     assert [e.value for e in again.markdown] == [e.value for e in at.markdown]
+
+
+def drawn_afresh(widget):
+    """What a browser shows for ``widget`` when it draws it from this run's message alone (its first draw came too
+    late, replaced by a later run): the widget's default in the message, as a value."""
+    default = widget.proto.default
+    kind = widget.type
+    if kind in ("selectbox", "radio"):
+        return widget.options[default] if widget.options else None
+    if kind == "select_slider":
+        return widget.options[int(default[0])]
+    if kind == "slider":
+        return default[0]
+    return default
+
+
+def shown_value(widget):
+    """The value Python holds for ``widget``, as ``drawn_afresh`` gives it (an option's label, a number)."""
+    if widget.type in ("selectbox", "radio"):
+        return widget.options[widget.index]
+    if widget.type == "select_slider":
+        return str(widget.value)  # the pages' select sliders label an option by str()
+    if widget.type in ("slider", "number_input"):
+        return float(widget.value)
+    return widget.value
+
+
+@pytest.mark.parametrize("page", [lesson.script for lesson in PAGES])
+def test_a_control_drawn_afresh_shows_the_value_python_holds(page):
+    """A control a link seeds (or the page starts at its default) carries that value as its default too: a browser
+    that mounts it from a later run's message shows what the page computes with, not its first option or its
+    minimum (seen in Chromium: the activation box said sigmoid while the page showed ReLU's code)."""
+    at = session(page)
+    linked = {state_key for state_key, _default, _text in at.session_state["_link"]["controls"].values()}
+    checked = 0
+    for kind in ("slider", "number_input", "select_slider", "selectbox", "radio", "checkbox", "toggle",
+                 "text_input"):
+        for widget in at.get(kind):
+            if widget.key in linked:
+                assert drawn_afresh(widget) == shown_value(widget), widget.key
+                checked += 1
+    assert checked  # the language, at least
 
 
 def test_a_shared_answer_is_restored_but_judged_only_when_the_visitor_asks():

@@ -5,6 +5,10 @@ never its own ``value``, ``index`` or bounds, so each is stated once:
 
     z = st.slider(_("z"), step=0.1, **link.number("z", 1.5, -6.0, 6.0))
 
+The widget also gets the value it holds as its ``value`` (or ``index``): a browser that draws the widget afresh
+(its first draw came too late, replaced by a later run) shows what Python holds, not the widget's first option or
+its minimum. Streamlit keys these widgets by ``key``, so a changing ``value`` never makes a new widget.
+
 On the session's first run (someone arriving by a link), a control's value comes from ``?z=…`` if that is
 valid; what is not valid (not a number, out of range, not one of the options, a key the page does not have, a
 value from an older version) falls back to the default, and a notice says so. Later runs never read the URL:
@@ -68,7 +72,7 @@ def _declare(key, default, parse, as_text=str):
             except ValueError as why:
                 run["problems"].append(f"{inert(key, 40)}={inert(raw, 40)} ({why})")
         st.session_state[state_key] = value
-    return {"key": state_key}
+    return state_key
 
 
 def _number_text(value):
@@ -91,12 +95,15 @@ def number(key, default, low, high):
                 raise ValueError(_("not a whole number"))
             return int(value)
         return value
-    return {**_declare(key, default, parse, _number_text), "min_value": low, "max_value": high}
+    state_key = _declare(key, default, parse, _number_text)
+    return {"key": state_key, "value": st.session_state[state_key], "min_value": low, "max_value": high}
 
 
-def option(key, default, options, aliases=None):
-    """A select box, radio or select slider over ``options``; the URL holds ``str(option)``, never the label.
-    ``aliases`` maps old spellings a link may still carry to today's options."""
+def option(key, default, options, aliases=None, slider=False):
+    """A select box or radio over ``options`` (its ``index``), or with ``slider=True`` a select slider (its
+    ``value``); the URL holds ``str(option)``, never the label. ``aliases`` maps old spellings a link may still
+    carry to today's options."""
+    options = list(options)
     by_text = {str(o): o for o in options}
     aliases = aliases or {}
 
@@ -105,7 +112,11 @@ def option(key, default, options, aliases=None):
         if raw not in by_text:
             raise ValueError(_("not one of the choices"))
         return by_text[raw]
-    return _declare(key, default, parse)
+    state_key = _declare(key, default, parse)
+    value = st.session_state[state_key]
+    if slider:
+        return {"key": state_key, "value": value}
+    return {"key": state_key, "index": options.index(value if value in options else default)}
 
 
 def flag(key, default):
@@ -114,7 +125,8 @@ def flag(key, default):
         if raw.lower() not in ("true", "false"):
             raise ValueError(_("not true or false"))
         return raw.lower() == "true"
-    return _declare(key, default, parse, lambda value: "true" if value else "false")
+    state_key = _declare(key, default, parse, lambda value: "true" if value else "false")
+    return {"key": state_key, "value": st.session_state[state_key]}
 
 
 def text(key, default, max_chars):
@@ -123,7 +135,8 @@ def text(key, default, max_chars):
         if len(raw) > max_chars:
             raise ValueError(_("longer than {n} characters").format(n=max_chars))
         return raw
-    return _declare(key, default, parse)
+    state_key = _declare(key, default, parse)
+    return {"key": state_key, "value": st.session_state[state_key]}
 
 
 def keep(key):
