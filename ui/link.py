@@ -59,7 +59,8 @@ def widget_key(key):
 
 
 def _declare(key, default, parse, as_text=str):
-    """Register the control; seed its value from the URL on arrival. kwargs for the widget."""
+    """Register the control; seed its value from the URL on arrival. kwargs for the widget: its key, and the value
+    it holds as its ``value``."""
     run = _run()
     state_key = widget_key(key)
     run["controls"][key] = (state_key, default, as_text)
@@ -72,7 +73,7 @@ def _declare(key, default, parse, as_text=str):
             except ValueError as why:
                 run["problems"].append(f"{inert(key, 40)}={inert(raw, 40)} ({why})")
         st.session_state[state_key] = value
-    return state_key
+    return {"key": state_key, "value": st.session_state[state_key]}
 
 
 def _number_text(value):
@@ -95,8 +96,7 @@ def number(key, default, low, high):
                 raise ValueError(_("not a whole number"))
             return int(value)
         return value
-    state_key = _declare(key, default, parse, _number_text)
-    return {"key": state_key, "value": st.session_state[state_key], "min_value": low, "max_value": high}
+    return {**_declare(key, default, parse, _number_text), "min_value": low, "max_value": high}
 
 
 def option(key, default, options, aliases=None, slider=False):
@@ -112,11 +112,11 @@ def option(key, default, options, aliases=None, slider=False):
         if raw not in by_text:
             raise ValueError(_("not one of the choices"))
         return by_text[raw]
-    state_key = _declare(key, default, parse)
-    value = st.session_state[state_key]
+    declared = _declare(key, default, parse)
     if slider:
-        return {"key": state_key, "value": value}
-    return {"key": state_key, "index": options.index(value if value in options else default)}
+        return declared
+    value = declared["value"]
+    return {"key": declared["key"], "index": options.index(value if value in options else default)}
 
 
 def flag(key, default):
@@ -125,8 +125,7 @@ def flag(key, default):
         if raw.lower() not in ("true", "false"):
             raise ValueError(_("not true or false"))
         return raw.lower() == "true"
-    state_key = _declare(key, default, parse, lambda value: "true" if value else "false")
-    return {"key": state_key, "value": st.session_state[state_key]}
+    return _declare(key, default, parse, lambda value: "true" if value else "false")
 
 
 def text(key, default, max_chars):
@@ -135,8 +134,7 @@ def text(key, default, max_chars):
         if len(raw) > max_chars:
             raise ValueError(_("longer than {n} characters").format(n=max_chars))
         return raw
-    state_key = _declare(key, default, parse)
-    return {"key": state_key, "value": st.session_state[state_key]}
+    return _declare(key, default, parse)
 
 
 def keep(key):
