@@ -10,7 +10,7 @@ from i18n import _
 from mathcore.datasets import TWO_CLASS
 from mathcore.derivations import dL_dz_key
 from mathcore.functions import ACTIVATIONS
-from mathcore.network import HIDDEN_ACTIVATIONS, INITIALIZATIONS, accuracy
+from mathcore.network import HIDDEN_ACTIVATIONS, INITIALIZATIONS, accuracy, fastest_to
 from ui import link
 from ui.chart import show_chart
 from ui.derivation_view import open_tab, show_steps, verified
@@ -93,14 +93,14 @@ on_test = [accuracy(layers, d.X_test, d.Y_test) for _i, layers in run.snapshots]
 show_chart(middle, charts.curves({_("train accuracy"): (saved, on_train), _("test accuracy"): (saved, on_test)},
                                  _("iteration"), _("accuracy"), log_y=False), width="stretch")
 show_chart(st, charts.gradient_norms(run.iterations, run.gradient_norms), width="stretch")
-ratio = run.gradient_norms[0, 0] / max(run.gradient_norms[0, -1], 1e-300)  # at the start: ||dW[1]|| / ||dW[L]||
-reading = (_("far below 1: the first layer learns far more slowly than the last, the gradient vanishes on its way "
-             "back") if ratio < 0.01 else
-           _("far above 1: the gradient grows on its way back") if ratio > 100 else
-           _("neither vanishing nor exploding: the gradient reaches the first layer at a usable size"))
+ratio, reach = run.gradient_reach()
+reading = {"vanishing": _("far below 1: the first layer learns far more slowly than the last, the gradient vanishes "
+                          "on its way back"),
+           "exploding": _("far above 1: the gradient grows on its way back"),
+           "usable": _("neither vanishing nor exploding: the gradient reaches the first layer at a usable size")}[reach]
 st.caption(_("At the start, ‖dW[1]‖ / ‖dW[L]‖ = {ratio:.2g}, {reading}.").format(ratio=ratio, reading=reading)
-           + ("" if ratio < 0.01 else " " + _("To see it vanish, try the sigmoid with three hidden layers and the "
-                                             "course's small initial weights.")))
+           + ("" if reach == "vanishing" else " " + _("To see it vanish, try the sigmoid with three hidden layers "
+                                                      "and the course's small initial weights.")))
 
 st.header(_("ReLU, tanh and the sigmoid, side by side"))
 st.markdown(_("The same layers, data, learning rate and initial weights; only $g$ changes. Time is measured on this "
@@ -119,7 +119,7 @@ def race_of_activations(key, d, layer_dims, alpha, iterations, init):
                                    _("iteration"), _("cost J")), width="stretch")
     show_chart(right, charts.curves({_(ACTIVATIONS[g].name): (r.seconds, r.costs) for g, r in race.items()},
                                     _("seconds on this server"), _("cost J")), width="stretch")
-    reached = {g: r.first_reaching(target) for g, r in race.items()}
+    reached, best = fastest_to(race, target)
     never = _("not within {n} iterations").format(n=iterations)
     show_table(st, pd.DataFrame({
         _("activation"): [_(ACTIVATIONS[g].name) for g in race],
@@ -130,12 +130,10 @@ def race_of_activations(key, d, layer_dims, alpha, iterations, init):
         _("final J"): [f"{r.costs[-1]:.4f}" for r in race.values()],
         _("test accuracy"): [f"{accuracy(r.layers, d.X_test, d.Y_test):.1%}" for r in race.values()],
     }))
-    fastest = [g for g in RACE if reached[g]]
-    if not fastest:
+    if best is None:
         st.caption(_("None of the three reached J ≤ {target} in {n} iterations: lower the target or train longer.")
                    .format(target=target, n=iterations))
         return
-    best = min(fastest, key=lambda g: reached[g][1])
     st.caption(_("Here {best} reached J ≤ {target} first, in {seconds:.3f} s.").format(
         best=_(ACTIVATIONS[best].name), target=target, seconds=reached[best][1])
         + (" " + _("The notes' claim that ReLU trains fastest does not hold at these settings.") if best != "relu"
