@@ -74,15 +74,16 @@ def start_from_click(key):
         st.session_state[link.widget_key("b0")] = float(picked[0]["b"])
 
 
+RATES = [0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
+
+
 @link.fragment
-def descent(x, y, grid):
+def descent(x, y, grid, w_grid, b_grid):
     """Gradient descent on both surfaces from one start, and the slices through it: its controls rerun only this."""
-    w_grid = b_grid = grid["cross_entropy"][0].w
     st.subheader(_("Gradient descent from the same start"))
     cols = st.columns(4)
     w0 = cols[0].number_input(_("start w"), step=0.5, **link.number("w0", -6.0, -8.0, 8.0))
     b0 = cols[1].number_input(_("start b"), step=0.5, **link.number("b0", 6.0, -8.0, 8.0))
-    RATES = [0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
     alpha = cols[2].select_slider(_("learning rate α"), RATES, **link.option("alpha", 1.0, RATES, slider=True))
     iterations = cols[3].slider(_("iterations"), step=10, **link.number("iterations", 300, 10, 2000))
     runs = {loss: descend(x, y, w0, b0, loss, alpha, iterations) for loss in LOSSES}
@@ -127,4 +128,4 @@ def descent(x, y, grid):
                                   for loss in LOSSES}))
 
 
-descent(x, y, grid)
+descent(x, y, grid, w_grid, b_grid)
