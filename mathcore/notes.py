@@ -89,8 +89,9 @@ def formulas(markdown):
     lines = markdown.splitlines()
 
     def line_of(content, first):
-        """The line (1-based) an inline formula starts on: its paragraph's first line, or a later one holding it."""
-        start = content.strip().splitlines()[0][:40] if content.strip() else ""
+        """The line (1-based) an inline formula starts on: its paragraph's first line, or a later one holding it
+        after a dollar (a formula opens with no space: "$m$" is on the line with "$m", not on one with "sigma")."""
+        start = "$" + content.strip().splitlines()[0][:40] if content.strip() else ""
         return next((n + 1 for n in range(first - 1, len(lines)) if start in lines[n]), first)
 
     def walk(tokens, line):

@@ -69,6 +69,12 @@ def test_each_formula_says_its_line():
         ("dz = a - y", 3, False), ("db = dz", 4, False), ("dZ = A - Y", 6, True)]
 
 
+def test_a_short_formula_is_placed_on_its_own_line_not_on_one_with_its_letters():
+    """"$m$" on line 2 of a paragraph whose line 1 says "sigma": line 2 (found after its dollar sign)."""
+    text = "the sigma $\\sigma(z)$\nover $m$ examples, and $x$"
+    assert [(f.latex, f.line) for f in formulas(text)] == [("\\sigma(z)", 1), ("m", 2), ("x", 2)]
+
+
 def test_a_note_too_long_is_refused_with_its_length():
     with pytest.raises(ValueError, match="notes are limited to 20,000"):
         check_note("a" * (MAX_NOTE + 1))
