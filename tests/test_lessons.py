@@ -545,12 +545,25 @@ def test_notes_page_checks_the_example_note_and_shows_each_finding(app):
     assert any(r"\sigma\left(w^{T} x + b\right)" in block.value for block in page.latex)  # the right formula
 
 
+def test_notes_page_shows_a_note_whose_every_formula_the_checker_finds_right(app):
+    """The example above the box (the page's first code block) says what it says: checked as a note, its six
+    formulas are all right, and its code span and its price are no formulas."""
+    page = open_page(app, "lessons/notes.py")
+    shown = page.code[0].value
+    assert "`dz = a - y`" in shown and "$5" in shown
+    page.text_area[0].input(shown)
+    page.button[0].click().run()
+    assert not page.exception
+    assert metric(page, "correct") == "6" and all(metric(page, w) == "0" for w in ("wrong", "not judged",
+                                                                                   "not recognised"))
+
+
 def test_notes_page_shows_hostile_formulas_as_code_and_never_runs_them(app):
     page = open_page(app, "lessons/notes.py")
     page.text_area[0].input("Hi $dz = \\input{/etc/passwd}$ and $dz = [link](http://x) **bold**$")
     page.button[0].click().run()  # typed, then sent with the form: one run
     assert not page.exception
-    assert [c.value for c in page.code] == [r"dz = \input{/etc/passwd}", "dz = [link](http://x) **bold**"]
+    assert [c.value for c in page.code[1:]] == [r"dz = \input{/etc/passwd}", "dz = [link](http://x) **bold**"]
     assert all("[link]" not in md.value for md in page.markdown)  # shown as code, never as Markdown
     assert any(r"\input is not read here" in w.value for w in page.warning)
 
