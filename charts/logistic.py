@@ -92,4 +92,4 @@ def decision_boundary(x1, x2, probability, boundary, X, Y, labels, height=380, c
                           shape=alt.Shape("label:N", legend=legend, scale=alt.Scale(domain=list(labels))),
                           fill=alt.Fill("label:N", legend=legend,
                                         scale=alt.Scale(domain=list(labels), range=["#08306b", "#7f2704"]))))
-    return alt.layer(*layers).properties(height=height)
+    return alt.LayerChart(layer=layers, height=height)  # one step, as charts.surface's

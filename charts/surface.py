@@ -54,6 +54,8 @@ def _axes(w, b):
 
 #: Streamlit fits a whole chart, legends and titles included, into its height; "pad" keeps the plot its own size.
 PAD = alt.AutoSizeParams(type="pad")
+# The layered charts are built as alt.LayerChart(layer=..., title=..., ...) in one step: alt.layer(...).properties(...)
+# copies every layer twice more (Altair deep-copies a layer chart's layers each time it makes one), twice the time.
 
 
 def cost_surface(w, b, J, contours, path, title, size=280):
@@ -90,7 +92,7 @@ def cost_surface(w, b, J, contours, path, title, size=280):
                                   legend=alt.Legend(orient="bottom", direction="horizontal")),
         color=alt.ColorValue("#ff4b4b"))
     layers = [heat, key] + ([isolines] if isolines is not None else []) + [cells, trail, ends]
-    return alt.layer(*layers).properties(title=title, width=size, height=size, autosize=PAD)
+    return alt.LayerChart(layer=layers, title=title, width=size, height=size, autosize=PAD)
 
 
 #: The curvature map's two colours: where the smaller eigenvalue is >= 0, and where it is negative.
@@ -109,9 +111,9 @@ def curvature_map(w, b, smallest_eigenvalue, title, size=280):
     cells = _pick_cells(_pick_frame(w, b, smallest_eigenvalue, "lambda_min"), x, y, size=size,
                         tooltip=[alt.Tooltip("w:Q", format=".2f"), alt.Tooltip("b:Q", format=".2f"),
                          alt.Tooltip("lambda_min:Q", title="λ_min", format=".2e")])
-    return alt.layer(raster.image(rgb, *_spans(w, b), x, y),
-                     raster.legend(["≥ 0", negative], colour, x, y, (float(w[0]), float(b[0]))),
-                     cells).properties(title=title, width=size, height=size, autosize=PAD)
+    return alt.LayerChart(layer=[raster.image(rgb, *_spans(w, b), x, y),
+                                 raster.legend(["≥ 0", negative], colour, x, y, (float(w[0]), float(b[0]))), cells],
+                          title=title, width=size, height=size, autosize=PAD)
 
 
 def _segments(t, J, second):
