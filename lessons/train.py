@@ -105,6 +105,7 @@ st.caption(_("At the start, ‖dW[1]‖ / ‖dW[L]‖ = {ratio:.2g}, {reading}."
 st.header(_("ReLU, tanh and the sigmoid, side by side"))
 st.markdown(_("The same layers, data, learning rate and initial weights; only $g$ changes. Time is measured on this "
               "server while each trains."))
+race_them = st.toggle(_("Train all three and race them"), **link.flag("race", False))  # two more trainings
 TARGETS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]
 
 
@@ -141,7 +142,8 @@ def race_of_activations(key, d, layer_dims, alpha, iterations, init):
                         "fade.")))
 
 
-race_of_activations(key, d, layer_dims, alpha, iterations, init)
+if race_them:
+    race_of_activations(key, d, layer_dims, alpha, iterations, init)
 
 st.subheader(_("Where the update comes from"))
 tab, derivation_key = open_tab({"dZ[L] = A[L] − Y": dL_dz_key("cross_entropy", "sigmoid"),

@@ -505,6 +505,8 @@ def test_training_page_trains_races_and_shows_the_update_derivations(app):
     page = open_page(app, "lessons/train.py")
     assert float(metric(page, "train accuracy").rstrip("%")) > 85  # the flower, one hidden tanh layer of 4
     assert float(metric(page, "logistic regression, test accuracy").rstrip("%")) < 70  # a line cannot
+    assert not [t for t in page.table if "activation" in shown_as_read(t.value).columns]  # the race: once asked
+    page.toggle[0].set_value(True).run()  # "Train all three and race them"
     race = table_with(page, "activation")
     assert list(race["activation"]) == ["ReLU", "tanh", "sigmoid"] and len(race.columns) == 5
     assert any("reached J ≤ 0.3 first" in c.value or "None of the three" in c.value for c in page.caption)
