@@ -200,10 +200,10 @@ def test_every_chart_a_page_shows_is_valid_vega_lite(vega_lite_schema):
     with patch.object(_FromDict, "__init__", autospec=True, side_effect=_FromDict.__init__) as converters:
         for page in routed_pages():
             at.switch_page(page).run()
-            for shown in ("folded", "unfolded"):  # then with every toggle on: what they show too (the race)
+            for toggles in ("off", "on"):  # then with every toggle on: what they show too (the race)
                 assert not at.exception, page
                 for element in at.get("vega_lite_chart"):
-                    assert spec_errors(json.loads(element.proto.spec), vega_lite_schema) is None, (page, shown)
+                    assert spec_errors(json.loads(element.proto.spec), vega_lite_schema) is None, (page, toggles)
                     checked += 1
                 if not at.toggle:
                     break
