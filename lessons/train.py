@@ -1,7 +1,6 @@
 """Train a network: gradient descent on an L-layer network, live, in the course's notation; why a hidden layer;
 and ReLU, tanh and the sigmoid raced from the same start."""
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -53,11 +52,9 @@ cols[1].metric(_("train accuracy"), f"{accuracy(run.layers, d.X_train, d.Y_train
 cols[2].metric(_("test accuracy"), f"{accuracy(run.layers, d.X_test, d.Y_test):.1%}")
 cols[3].metric(_("logistic regression, test accuracy"), f"{accuracy(logistic.layers, d.X_test, d.Y_test):.1%}")
 if init == "zeros" and depth and units > 1:
-    W1 = run.layers[0].W
-    same = np.allclose(W1, W1[:1])
     st.warning(_("Started from zeros, the {units} units of layer 1 are {verdict} after training: every row of W[1] "
                  "got the same gradient at every step.").format(
-        units=units, verdict=_("still identical") if same else _("no longer identical")))
+        units=units, verdict=_("still identical") if run.units_identical() else _("no longer identical")))
 
 
 @link.fragment
@@ -87,9 +84,8 @@ left, middle = st.columns(2)
 show_chart(left, charts.curves({_("network"): (run.iterations, run.costs),
                                 _("logistic regression"): (logistic.iterations, logistic.costs)},
                                _("iteration"), _("cost J")), width="stretch")
-saved = [i for i, _layers in run.snapshots]
-on_train = [accuracy(layers, d.X_train, d.Y_train) for _i, layers in run.snapshots]
-on_test = [accuracy(layers, d.X_test, d.Y_test) for _i, layers in run.snapshots]
+saved, on_train = run.accuracy_along(d.X_train, d.Y_train)
+on_test = run.accuracy_along(d.X_test, d.Y_test)[1]
 show_chart(middle, charts.curves({_("train accuracy"): (saved, on_train), _("test accuracy"): (saved, on_test)},
                                  _("iteration"), _("accuracy"), log_y=False), width="stretch")
 show_chart(st, charts.gradient_norms(run.iterations, run.gradient_norms), width="stretch")

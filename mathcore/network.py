@@ -207,6 +207,15 @@ class Training:
         ratio = self.gradient_norms[0, 0] / max(self.gradient_norms[0, -1], 1e-300)
         return ratio, "vanishing" if ratio < 0.01 else "exploding" if ratio > 100 else "usable"
 
+    def accuracy_along(self, X, Y):
+        """([iteration of each snapshot], [the snapshot's accuracy on X, Y]): how the accuracy grew."""
+        return [i for i, _layers in self.snapshots], [accuracy(layers, X, Y) for _i, layers in self.snapshots]
+
+    def units_identical(self, l=1):
+        """Whether every unit of layer l (every row of W[l]) is the same: the symmetry a zero start never breaks."""
+        W = self.layers[l - 1].W
+        return bool(np.allclose(W, W[:1]))
+
 
 def fastest_to(runs, target):
     """For trainings {name: Training}: ({name: (iteration, seconds) of its first J <= target, or None}, the name

@@ -148,12 +148,17 @@ def test_zeros_keep_every_hidden_unit_identical():
     run = network.train(X, Y, network.initialize([2, 5, 1], "tanh", init="zeros"), 1.2, 300, every=100)
     W1 = run.layers[0].W
     assert np.allclose(W1, W1[:1]) and network.accuracy(run.layers, X, Y) < 0.7
+    assert run.units_identical()
+    seeded = network.train(X, Y, network.initialize([2, 5, 1], "tanh", seed=1), 1.2, 300, every=100)
+    assert not seeded.units_identical()
 
 
 def test_snapshots_and_first_reaching():
     X, Y = flower()
     run = network.train(X, Y, network.initialize([2, 4, 1], "tanh", seed=1), 1.2, 200, every=10, snapshots=(0, 100))
     assert [i for i, _ in run.snapshots] == [0, 100]
+    iterations, accuracies = run.accuracy_along(X, Y)
+    assert iterations == [0, 100] and accuracies == [network.accuracy(layers, X, Y) for _, layers in run.snapshots]
     assert not np.allclose(run.snapshots[0][1][0].W, run.snapshots[1][1][0].W)
     hit = run.first_reaching(run.costs[-1])
     assert hit is not None and hit[0] <= 200 and run.first_reaching(-1.0) is None
