@@ -1,4 +1,6 @@
-"""A heatmap as one image: the browser draws one mark, not one per cell (#18).
+"""A heatmap as one image: the browser draws one mark, not one per cell (#18). Lines over a plot of fixed size
+(isolines) are one more image, drawn here: Vega would run its per-point code, interpreted in Streamlit's page,
+over every point of them (about 0.2 s a cost surface in a new session, #18).
 
 Vega's continuous colour schemes are lists of colours interpolated linearly in RGB (vega-scale's
 ``interpolateColors``); the two used here are copied from it, so the image and the legend Vega draws for the same
@@ -11,7 +13,7 @@ import io
 import altair as alt
 import numpy as np
 import pandas as pd
-from PIL import Image
+from PIL import Image, ImageDraw
 
 #: vega-scale's continuous schemes, as it stores them: six hex digits per colour, evenly spaced over [0, 1].
 SCHEMES = {
@@ -36,15 +38,40 @@ def scheme_colours(scheme, t):
 
 
 def png_url(rgb):
-    """A data URL of the PNG of ``rgb`` (rows, columns, 3) uint8, row 0 at the top."""
+    """A data URL of the PNG of ``rgb`` (rows, columns, 3) uint8, or grey and alpha (…, 2), row 0 at the top."""
     buffer = io.BytesIO()
-    Image.fromarray(np.ascontiguousarray(rgb), "RGB").save(buffer, format="PNG")  # optimize: 5x the time, 0.2% smaller
+    mode = {2: "LA", 3: "RGB"}[rgb.shape[-1]]
+    Image.fromarray(np.ascontiguousarray(rgb), mode).save(buffer, format="PNG")  # optimize: 5x the time, 0.2% smaller
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
+def line_drawing(lines, x_span, y_span, pixels, width, grey=255, supersample=2):
+    """Grey and alpha (pixels, pixels, 2) uint8: ``lines`` [points (k, 2)] over x_span × y_span, ``width`` pixels
+    wide in ``grey`` (white), elsewhere transparent; row 0 for the lowest y, as ``image`` takes it. Anti-aliased:
+    drawn ``supersample`` times larger, then each block of pixels averaged.
+
+    >>> line_drawing([[[0, 0.5], [1, 0.5]]], (0, 1), (0, 1), 4, 1)[..., 1]  # one pixel wide, between rows 1 and 2
+    array([[  0,   0,   0,   0],
+           [128, 128, 128, 128],
+           [128, 128, 128, 128],
+           [  0,   0,   0,   0]], dtype=uint8)
+    """
+    size = pixels * supersample
+    canvas = Image.new("L", (size, size))
+    draw = ImageDraw.Draw(canvas)
+    for points in lines:
+        points = np.reshape(points, (-1, 2))
+        u = (points[:, 0] - x_span[0]) / (x_span[1] - x_span[0]) * size - 0.5  # PIL: pixel i's centre at i
+        v = (points[:, 1] - y_span[0]) / (y_span[1] - y_span[0]) * size - 0.5
+        draw.line(list(zip(u.tolist(), v.tolist())), fill=255, width=max(1, round(width * supersample)),
+                  joint="curve")
+    alpha = np.asarray(canvas.resize((pixels, pixels), Image.Resampling.BOX))
+    return np.dstack([np.full_like(alpha, grey), alpha])
+
+
 def polylines(lines, x_name, y_name):
-    """Lines [points (k, 2)] drawn over a map (isolines, boundaries) as one frame: x, y, ``line`` (which line) and
-    ``order`` (the point's place on it), for one layer with ``detail`` line and ``order`` order, however many lines.
+    """Lines [points (k, 2)] drawn over a map of varying width (boundaries) as one frame: x, y, ``line`` (which line)
+    and ``order`` (the point's place on it), for one layer with ``detail`` line and ``order`` order, however many lines.
     Single precision: they are sent again on every rerun.
 
     >>> polylines([[[0, 0], [1, 1]], [[2, 2]]], "w", "b").to_dict("list")
@@ -63,8 +90,9 @@ def _field(channel):
 
 
 def image(rgb, x_span, y_span, x, y, opacity=1.0):
-    """``rgb`` (rows, columns, 3), row 0 for the lowest y, stretched over x_span × y_span (data units) on the
-    scales of the channels ``x`` and ``y`` (alt.X, alt.Y, whose fields name its corners), clipped to the plot."""
+    """``rgb`` (rows, columns, 3), or grey and alpha (…, 2), row 0 for the lowest y, stretched over x_span × y_span
+    (data units) on the scales of the channels ``x`` and ``y`` (alt.X, alt.Y, whose fields name its corners), clipped
+    to the plot."""
     x_name, y_name = _field(x), _field(y)
     corners = pd.DataFrame({x_name: [x_span[0]], f"{x_name}_end": [x_span[1]], y_name: [y_span[0]],
                             f"{y_name}_end": [y_span[1]], "url": [png_url(rgb[::-1])]})

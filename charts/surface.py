@@ -1,6 +1,7 @@
 """Cost surfaces over (w, b): heatmap, contour lines, descent paths; curvature maps; slices.
 
-Altair has no contour mark: the isolines come computed (contourpy) and are drawn as lines.
+Altair has no contour mark: the isolines come computed (contourpy) and are drawn into an image
+(``charts.raster.line_drawing``).
 """
 
 import altair as alt
@@ -52,6 +53,8 @@ def _axes(w, b):
             alt.Y("b:Q", title="b", scale=alt.Scale(domain=[float(b[0]), float(b[-1])], nice=False)))
 
 
+#: The isolines' image has this many pixels for each of the plot's (two: sharp on a high-density screen too).
+ISOLINE_PIXELS = 2
 #: Streamlit fits a whole chart, legends and titles included, into its height; "pad" keeps the plot its own size.
 PAD = alt.AutoSizeParams(type="pad")
 # The layered charts are built as alt.LayerChart(layer=..., title=..., ...) in one step: alt.layer(...).properties(...)
@@ -59,8 +62,9 @@ PAD = alt.AutoSizeParams(type="pad")
 
 
 def cost_surface(w, b, J, contours, path, title, size=280):
-    """J as a heatmap (log colour scale), its isolines, and a descent path from its start, in a square plot
-    (w and b on one scale, so the bowl's shape is its own) with its legends under it, so it fits half a page.
+    """J as a heatmap (log colour scale), its isolines (one more image), and a descent path from its start, in a
+    square plot (w and b on one scale, so the bowl's shape is its own) with its legends under it, so it fits half a
+    page.
     Show it at its own width (width="content").
 
     contours: [(level, points (k, 2))]; path: (w values, b values). Clicking a cell selects
@@ -78,9 +82,9 @@ def cost_surface(w, b, J, contours, path, title, size=280):
     cells = _pick_cells(_pick_frame(w, b, J, "J"), x, y, size=size, tooltip=[alt.Tooltip("w:Q", format=".2f"),
                                                           alt.Tooltip("b:Q", format=".2f"),
                                                           alt.Tooltip("J:Q", format=".4f")]).add_params(pick)
-    lines = raster.polylines([points for _level, points in contours], "w", "b")
-    isolines = alt.Chart(lines).mark_line(color="white", strokeWidth=0.8, opacity=0.7).encode(
-        x=x, y=y, detail=alt.Detail("line:N"), order=alt.Order("order:Q")) if len(lines) else None
+    plot = (float(w[0]), float(w[-1])), (float(b[0]), float(b[-1]))  # the axes' domains: the image is the plot
+    isolines = raster.image(raster.line_drawing([points for _level, points in contours], *plot, ISOLINE_PIXELS * size,
+                                                0.8 * ISOLINE_PIXELS), *plot, x, y, opacity=0.7)
     walk = pd.DataFrame({"w": path[0], "b": path[1], "step": np.arange(len(path[0]))})
     trail = alt.Chart(walk).mark_line(color="#ff4b4b", strokeWidth=2.5, clip=True).encode(
         x=x, y=y, order=alt.Order("step:Q"))
@@ -91,7 +95,7 @@ def cost_surface(w, b, J, contours, path, title, size=280):
                                                                          range=["circle", "diamond"]),
                                   legend=alt.Legend(orient="bottom", direction="horizontal")),
         color=alt.ColorValue("#ff4b4b"))
-    layers = [heat, key] + ([isolines] if isolines is not None else []) + [cells, trail, ends]
+    layers = [heat, key, isolines, cells, trail, ends]
     return alt.LayerChart(layer=layers, title=title, width=size, height=size, autosize=PAD)
 
 

@@ -150,6 +150,25 @@ def test_a_fine_grid_is_one_image_with_every_computed_value_a_pixel_and_coarse_c
     assert layer["mark"]["width"] == layer["mark"]["height"] == 280 / cells.w.nunique()  # the cells tile the plot
 
 
+def test_the_isolines_are_an_image_of_the_plot_drawn_where_the_contours_are():
+    """#18: the isolines are one transparent image over the plot (2 pixels a plot pixel), not a layer of lines whose
+    every point Vega would encode; the only line left is the descent path."""
+    import base64, io
+    from PIL import Image
+    w = b = np.linspace(-8, 8, 101)
+    circle = 4 * np.column_stack([np.cos(t := np.linspace(0, 2 * np.pi, 200)), np.sin(t)])  # J = w² + b² = 16
+    chart = charts.cost_surface(w, b, np.add.outer(b ** 2, w ** 2), [(16.0, circle)], ([0.0], [0.0]), "J").to_dict()
+    assert [layer["mark"]["type"] for layer in chart["layer"]].count("line") == 1  # the path
+    layer = [layer for layer in chart["layer"] if layer["mark"]["type"] == "image"][1]
+    corners = chart["datasets"][layer["data"]["name"]][0]
+    assert (corners["w"], corners["w_end"], corners["b"], corners["b_end"]) == (-8, 8, -8, 8)  # the plot, exactly
+    grey, alpha = np.moveaxis(np.asarray(Image.open(io.BytesIO(base64.b64decode(corners["url"].split(",")[1])))), -1, 0)
+    assert alpha.shape == (560, 560) and (grey == 255).all()  # white, 2 pixels a plot pixel
+    radius = np.hypot(*np.meshgrid(np.arange(560) - 279.5, np.arange(560) - 279.5)) / 280 * 8
+    assert alpha[np.abs(radius - 4) < 0.005].min() >= 128  # on the circle
+    assert alpha[np.abs(radius - 4) > 0.06].max() == 0  # and nowhere else (a plot pixel away: 0.057)
+
+
 def test_the_image_colours_are_vegas_scheme_interpolated_in_rgb():
     """Between two of blueorange's eleven colours, halfway: the mean of the two (vega-scale interpolates in RGB)."""
     from charts.raster import scheme_colours
