@@ -73,6 +73,20 @@ def test_cost_surface_keeps_its_path_inside_and_names_both_ends():
     assert ends["encoding"]["shape"]["scale"]["domain"] == ["start", "end"]
 
 
+def test_a_path_that_slows_down_is_drawn_with_the_steps_that_show():
+    """#18: a descent of 300 steps that settles is sent as the few steps a pixel apart; every step left out lies
+    within a pixel (280 pixels for 16 units) of the last one drawn before it, and both ends are drawn."""
+    from mathcore.datasets import outlier_set
+    from mathcore.surface import descend
+    w = b = np.linspace(-8, 8, 50)
+    run = descend(*outlier_set(), -6.0, 6.0, "cross_entropy", 1.0, 300)
+    chart = charts.cost_surface(w, b, np.ones((50, 50)), [], (run.w, run.b), "J").to_dict()
+    trail = pd.DataFrame(chart["datasets"][chart["layer"][-2]["data"]["name"]])
+    assert len(trail) < 301 / 4 and trail.step.iloc[[0, -1]].tolist() == [0, 300]
+    last_drawn = np.maximum.accumulate(np.isin(np.arange(301), trail.step) * np.arange(301))
+    assert np.abs(run.w - run.w[last_drawn]).max() < 16 / 280 and np.abs(run.b - run.b[last_drawn]).max() < 16 / 280
+
+
 def test_slices_pieces_meet_where_the_sign_changes():
     """A slice coloured by the sign of d²J is cut into pieces; each piece ends where the next begins (no gaps)."""
     t = np.linspace(-3, 3, 61)
@@ -144,7 +158,7 @@ def test_a_fine_grid_is_one_image_with_every_computed_value_a_pixel_and_coarse_c
     assert tuple(rgb[0, -1]) == (0xfd, 0xe7, 0x25)  # b = 8, w = 8: the largest J, viridis' last colour
     layer = next(layer for layer in chart["layer"] if "tooltip" in layer.get("encoding", {}))
     cells = pd.DataFrame(chart["datasets"][layer["data"]["name"]])
-    assert len(cells) <= charts.surface.PICK_CELLS ** 2 and cells.w.nunique() >= 30
+    assert len(cells) <= charts.surface.PICK_CELLS ** 2 and cells.w.nunique() == 25
     assert np.abs(np.subtract.outer(cells.w.to_numpy(), w)).min(axis=1).max() < 1e-5  # computed points (float32)
     assert np.allclose(cells.J, (cells.b + cells.w) ** 2 + 1, rtol=1e-6)
     assert layer["mark"]["width"] == layer["mark"]["height"] == 280 / cells.w.nunique()  # the cells tile the plot
