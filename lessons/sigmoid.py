@@ -24,7 +24,7 @@ st.latex(r"\hat y = a = \sigma(w^\top x + b), \qquad \sigma(z) = \frac{1}{1 + e^
 
 z0 = st.slider(_("Move the point: z"), step=0.1, **link.number("z", 1.0, -8.0, 8.0))
 slope = verified("da_dz")
-grid = np.linspace(-8, 8, 321)
+grid = np.linspace(-8, 8, 161)
 cols = st.columns(3)
 cols[0].metric("z", f"{z0:.2f}")
 cols[1].metric("σ(z)", f"{float(sigmoid_numpy(z0)):.6f}")
