@@ -63,9 +63,9 @@ PAD = alt.AutoSizeParams(type="pad")
 
 
 def _drawn_path(w, b, w_pixel, b_pixel):
-    """The path's steps as drawn (w, b, step): a step that stays in its predecessor's pixel is left out, so the line
-    drawn is within a pixel of the path, but a descent that has slowed down near its end costs the browser only the
-    steps that show. The first and the last are always kept.
+    """The path's steps as drawn (w, b, step): a step in the same pixel as the step before it is left out, so the
+    line drawn is within a pixel of the path, and a descent that has slowed down costs the browser only the steps
+    that show. The first and the last are always kept.
 
     >>> _drawn_path([0, 0.2, 0.4, 1.4, 1.5], [0, 0, 0, 0, 0], 1.0, 1.0).step.tolist()
     [0, 3, 4]
@@ -80,8 +80,7 @@ def _drawn_path(w, b, w_pixel, b_pixel):
 def cost_surface(w, b, J, contours, path, title, size=280):
     """J as a heatmap (log colour scale), its isolines (one more image), and a descent path from its start, in a
     square plot (w and b on one scale, so the bowl's shape is its own) with its legends under it, so it fits half a
-    page.
-    Show it at its own width (width="content").
+    page. Show it at its own width (width="content").
 
     contours: [(level, points (k, 2))]; path: (w values, b values). Clicking a cell selects
     its (w, b) under the selection name ``START``.
