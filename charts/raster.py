@@ -45,9 +45,9 @@ def png_url(rgb):
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def line_drawing(lines, x_span, y_span, pixels, width, grey=255, supersample=2):
+def line_drawing(lines, x_span, y_span, pixels, width, supersample=2):
     """Grey and alpha (pixels, pixels, 2) uint8: ``lines`` [points (k, 2)] over x_span × y_span, ``width`` pixels
-    wide in ``grey`` (white), elsewhere transparent; row 0 for the lowest y, as ``image`` takes it. Anti-aliased:
+    wide in white, elsewhere transparent; row 0 for the lowest y, as ``image`` takes it. Anti-aliased:
     drawn ``supersample`` times larger, then each block of pixels averaged.
 
     >>> line_drawing([[[0, 0.5], [1, 0.5]]], (0, 1), (0, 1), 4, 1)[..., 1]  # one pixel wide, between rows 1 and 2
@@ -66,7 +66,7 @@ def line_drawing(lines, x_span, y_span, pixels, width, grey=255, supersample=2):
         draw.line(list(zip(u.tolist(), v.tolist())), fill=255, width=max(1, round(width * supersample)),
                   joint="curve")
     alpha = np.asarray(canvas.resize((pixels, pixels), Image.Resampling.BOX))
-    return np.dstack([np.full_like(alpha, grey), alpha])
+    return np.dstack([np.full_like(alpha, 255), alpha])
 
 
 def polylines(lines, x_name, y_name):

@@ -100,7 +100,7 @@ def cost_surface(w, b, J, contours, path, title, size=280):
     plot = (float(w[0]), float(w[-1])), (float(b[0]), float(b[-1]))  # the axes' domains: the image is the plot
     isolines = raster.image(raster.line_drawing([points for _level, points in contours], *plot, ISOLINE_PIXELS * size,
                                                 0.8 * ISOLINE_PIXELS), *plot, x, y, opacity=0.7)
-    walk = _drawn_path(*path, (float(w[-1]) - float(w[0])) / size, (float(b[-1]) - float(b[0])) / size)
+    walk = _drawn_path(*path, *((high - low) / size for low, high in plot))  # a pixel, in w and in b
     trail = alt.Chart(walk).mark_line(color="#ff4b4b", strokeWidth=2.5, clip=True).encode(
         x=x, y=y, order=alt.Order("step:Q"))
     ends_names = [_("start"), _("end")]
