@@ -12,12 +12,13 @@ import streamlit as st
 import i18n
 from i18n import LANGUAGES, _
 from lessons import PAGES
-from ui import link
+from ui import link, table
 
 
 def run():
     """Configure the page, route to the chosen lesson, draw the shared sidebar."""
     st.set_page_config(page_title="NN Math Explorer", page_icon="∂", layout="wide")
+    st.html(table.STYLE)  # the tables' style sheet: it takes no place on the page
     link.start()
     language = link.option("lang", "en", LANGUAGES)
     i18n.use(st.session_state["lang"])

@@ -58,13 +58,12 @@ def test_strict_mode_catches_a_message_with_no_translation():
 
 
 def visible_text(at):
-    """Every text the page shows: titles, prose, captions, alerts, labels, metric labels, tab labels."""
+    """Every text the page shows: titles, prose and tables, captions, alerts, labels, metric labels, tab labels."""
     texts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning",
                                   "error", "success") for e in at.get(kind)]
     texts += [w.label for kind in ("slider", "number_input", "select_slider", "selectbox", "radio", "checkbox",
                                    "text_input", "button") for w in at.get(kind)]
     texts += [m.label for m in at.metric] + [t.label for t in at.tabs] + [e.label for e in at.expander]
-    texts += [str(c) for table in at.table for c in table.value.columns]
     return texts
 
 

@@ -2,7 +2,6 @@
 
 import base64
 import json
-import re
 
 import numpy as np
 import pytest
@@ -11,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from mathcore.functions import ACTIVATIONS
 from mathcore.judge import Outcome
 from mathcore.notes import check_note
+from tests.tables import table_with, tables
 
 TIMEOUT = 120  # the first run derives everything with SymPy
 
@@ -25,19 +25,6 @@ def app():
 
 def metric(at, label):
     return next(m.value for m in at.metric if m.label == label)
-
-
-def shown_as_read(frame):
-    """A table's frame with the escapes st.table's Markdown removes (backslashes, zero-width spaces) removed."""
-    read = lambda v: re.sub(r"\\(.)", r"\1", v).replace("\u200b", "") if isinstance(v, str) else v  # noqa: E731
-    return frame.rename(columns=read).map(read)
-
-
-def table_with(at, column):
-    """The first table shown that has ``column``, its headers and text cells as the learner reads them (``ui.table``
-    escapes them for st.table's Markdown)."""
-    tables = (shown_as_read(table.value) for table in at.table)
-    return next(frame for frame in tables if column in frame.columns)
 
 
 def test_home_derives_a_minus_y_and_checks_it_at_the_sliders(app):
@@ -60,9 +47,9 @@ def test_home_shows_the_source_of_the_deriving_function_once_opened(app):
 
 
 def test_a_derivations_checks_are_tabled_once_opened(app):
-    """The step-by-step checks are drawn only in an opened expander (each table cell is a Markdown block)."""
+    """The step-by-step checks are drawn only in an opened expander (folded, the browser would still draw it)."""
     from mathcore.derivations import dL_dz_key
-    assert not any("proved by SymPy" in table.value.columns for table in app.table)
+    assert not any("proved by SymPy" in table.columns for table in tables(app))
     app.session_state[f"checks_{dL_dz_key('cross_entropy', 'sigmoid')}"] = True
     app.run()
     checks = table_with(app, "proved by SymPy")
@@ -507,7 +494,7 @@ def test_training_page_trains_races_and_shows_the_update_derivations(app):
     page = open_page(app, "lessons/train.py")
     assert float(metric(page, "train accuracy").rstrip("%")) > 85  # the flower, one hidden tanh layer of 4
     assert float(metric(page, "logistic regression, test accuracy").rstrip("%")) < 70  # a line cannot
-    assert not [t for t in page.table if "activation" in shown_as_read(t.value).columns]  # the race: once asked
+    assert not [t for t in tables(page) if "activation" in t.columns]  # the race: once asked
     page.toggle[0].set_value(True).run()  # "Train all three and race them"
     race = table_with(page, "activation")
     assert list(race["activation"]) == ["ReLU", "tanh", "sigmoid"] and len(race.columns) == 5

@@ -1,24 +1,36 @@
-"""ui.table: st.table reads headers and text cells as Markdown; the app's tables show them as the characters
-they are."""
+"""ui.table: one Markdown table each; headers and text cells show as the characters they are, numbers as
+formatted."""
 
-import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from tests.tables import parse, tables
 
-def test_a_table_shows_markup_as_text_and_keeps_numbers_numbers():
-    at = AppTest.from_string("""
+SHOWN = """
 import pandas as pd
 import streamlit as st
 from ui.table import show_table
-show_table(st, pd.DataFrame({"**name**": ["[click](http://x)", "a_prev_T"], "gap": [1.5e-9, 2.0]}),
-           formats={"**name**": "{}", "gap": "{:.1e}"})
-""").run()
+show_table(st, pd.DataFrame({"**name**": ["[click](http://x)", "a_prev_T | x"], "gap": [1.5e-9, 2.0], "n": [1, 20]}),
+           formats={"gap": "{:.1e}"})
+show_table(st, pd.DataFrame({"x": [0.5]}, index=[7]), index=True, height=120)
+"""
+
+
+def test_a_table_shows_markup_as_text_and_numbers_as_formatted():
+    at = AppTest.from_string(SHOWN).run()
     assert not at.exception
-    frame = at.table[0].value
-    assert list(frame.columns) == [r"\*\*name\*\*", "gap"]
-    assert frame.iloc[0, 0] == "\\[click\\]\\(http\\:\u200b//x\\)" and frame.iloc[1, 0] == r"a\_prev\_T"
-    assert frame["gap"].tolist() == [1.5e-9, 2.0]  # numbers stay numbers; the Styler formats them
-    assert "1.5e-09" in str(at.table[0].proto) and "2.0e+00" in str(at.table[0].proto)
+    first, second = tables(at)
+    assert at.markdown[0].value.splitlines()[:2] == [r"| \*\*name\*\* | gap | n |", "|:--|--:|--:|"]
+    assert list(first.columns) == ["**name**", "gap", "n"]
+    assert first["**name**"].tolist() == ["[click](http://x)", "a_prev_T | x"]  # as typed: no link, no cell border
+    assert "| 1.5e-09 | 1 |" in at.markdown[0].value
+    assert first["gap"].tolist() == [1.5e-9, 2.0] and first["n"].tolist() == [1, 20]
+    assert list(second.columns) == ["", "x"] and second.values.tolist() == [[7, 0.5]]  # index first; 4 decimals
+    assert "| 7 | 0.5000 |" in at.markdown[1].value
+
+
+def test_parse_reads_a_table_back():
+    frame = parse("| a | b |\n|:--|--:|\n| x\\|y | 1,000 |")
+    assert frame.to_dict("list") == {"a": ["x|y"], "b": [1000]}
 
 
 def test_no_page_draws_a_data_grid():

@@ -80,7 +80,7 @@ def show_steps(d):
                           icon=":material/download:", key=f"markdown_{d.key}",
                           help=_("The derivation in English, as Markdown with $$ math"))
     checks = opened(_("The checks, step by step"), key=f"checks_{d.key}")
-    if checks is not None:  # every cell of a table is a Markdown block the browser would redraw, folded, on each rerun
+    if checks is not None:  # folded, the browser would still draw the table on each rerun
         show_table(checks, pd.DataFrame({
             _("step"): range(1, len(d.steps) + 1),
             _("rule"): [_(s.rule) for s in d.steps],

@@ -1,10 +1,22 @@
-"""The app's tables: small, read rather than explored, so static HTML (``st.table``).
+"""The app's tables: small, read rather than explored, so one Markdown table each.
 
 ``st.dataframe`` draws an interactive grid on a canvas with its own code: in a new session the browser spends about
 a second loading and starting it (#18, ``benchmarks.pages``: the vectorization page's new session went from 3.3 s
-to 2.1 s without it). ``st.table`` reads every header and text cell as Markdown, so each goes through ``inert``
-and shows as the characters it is, as a grid would show it; numbers stay numbers, formatted by pandas' Styler.
+to 2.1 s without it). ``st.table`` is static, but the browser draws each of its text cells as a Markdown block of
+its own: a table of 150 cells cost a new session about 270 ms, one Markdown table of the same cells about 70 ms.
+
+So a table is one ``st.markdown``: every header and cell goes through ``inert`` and shows as the characters it is;
+numbers are formatted here (``formats``, else ``{:.4f}`` for a float, as ``st.table`` shows one) and aligned right.
+
+>>> print(markdown_table(pd.DataFrame({"node": ["a_1", "x|y"], "gap": [1.5e-9, 2.0]}), {"gap": "{:.1e}"}))
+| node | gap |
+|:--|--:|
+| a\\_1 | 1.5e-09 |
+| x\\|y | 2.0e+00 |
 """
+
+import numbers
+from pathlib import Path
 
 import pandas as pd
 
@@ -12,12 +24,34 @@ from ui.inert import inert
 
 #: A table cell is at most this long (a derivation's rule, a method's name): longer is cut, never wrapped away.
 CELL_CHARS = 200
+#: The tables' style sheet, for ``st.html`` (the router adds it to every page): compact, and scrolling sideways
+#: on a narrow screen.
+STYLE = Path(__file__).with_name("tables.css")
 
 
-def show_table(where, frame: pd.DataFrame, formats=None, index=False, height="content"):
-    """``frame`` in ``where`` as a static table; ``formats``: {column: format string, e.g. "{:.2e}"}."""
-    text = lambda value: inert(value, CELL_CHARS) if isinstance(value, str) else value  # noqa: E731
-    shown = frame.rename(columns=text).map(text)
-    if formats:  # a Styler costs Streamlit ~25 ms a table to marshal: only where a column needs its format
-        shown = shown.style.format({text(column): f for column, f in formats.items()})
-    where.table(shown, hide_index=not index, height=height)
+def _cell(value, fmt):
+    """One cell's text: ``fmt`` if given, a float to 4 decimals, else the value as it prints; inert."""
+    if fmt is None and isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral):
+        fmt = "{:.4f}"
+    return inert(fmt.format(value) if fmt else value, CELL_CHARS)
+
+
+def markdown_table(frame: pd.DataFrame, formats=None):
+    """``frame`` as a GitHub-flavoured Markdown table, numeric columns aligned right."""
+    formats = formats or {}
+    numeric = [pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c]) for c in frame]
+    lines = ["| " + " | ".join(inert(column, CELL_CHARS) for column in frame.columns) + " |",
+             "|" + "|".join("--:" if right else ":--" for right in numeric) + "|"]
+    lines += ["| " + " | ".join(_cell(value, formats.get(column)) for column, value in zip(frame.columns, row)) + " |"
+              for row in frame.itertuples(index=False)]
+    return "\n".join(lines)
+
+
+def show_table(where, frame: pd.DataFrame, formats=None, index=False, height=None):
+    """``frame`` in ``where`` as a static table; ``formats``: {column: format string, e.g. "{:.2e}"}; ``index``:
+    its index as a first, unnamed column; ``height``: in pixels, the table scrolling within it."""
+    if index:
+        frame = frame.reset_index(names="")
+    if height is not None:
+        where = where.container(height=height, border=False)
+    where.markdown(markdown_table(frame, formats))

@@ -252,7 +252,7 @@ def test_network_diagram_follows_the_layer_sliders(page, server):
     page.keyboard.press("ArrowRight")
     expect(diagram).to_contain_text("hidden 2 (ReLU)")
     expect(metric_value(page, "parameters to learn")).to_have_text("41")  # [3, 4, 4, 1]
-    table = page.locator('[data-testid="stTable"]').first  # X, then W, b, Z, A for each of 3 layers: 13 rows
+    table = page.locator('[data-testid="stMain"] table').first  # X, then W, b, Z, A for each of 3 layers: 13 rows
     expect(table.locator("tbody tr")).to_have_count(13)
     rows = table.locator("tbody tr").all()
     top, bottom = table.bounding_box(), rows[-1].bounding_box()
