@@ -337,12 +337,12 @@ def test_vectorization_page_proof_and_detective(app):
         page.slider[i].set_value(value).run()
     assert (table_with(page, "claim")["SymPy, entry by entry"] == "✓ equal").all()
     assert page.success and not page.error  # the defaults are right
-    page.selectbox[3].set_value("A_prev").run()  # dZ @ A_prev
+    page.selectbox[1].set_value("A_prev").run()  # dZ @ A_prev
     assert any("does not align" in e.value for e in page.error)
-    page.selectbox[0].set_value(False).run()
-    page.selectbox[3].set_value("A_prev.T").run()
+    page.radio(key="vectorization:scale").set_value(False).run()
+    page.selectbox[1].set_value("A_prev.T").run()
     assert any("missing 1/m" in e.value for e in page.error)
-    page.selectbox[4].set_value(0).run()  # db over axis 0
+    page.radio(key="vectorization:axis").set_value(0).run()  # db over axis 0
     assert any("axis=1" in e.value for e in page.error)
     page.slider[3].set_value(20).run()
     page.slider[4].set_value(500).run()
