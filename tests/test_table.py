@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 from ui.table import show_table
 show_table(st, pd.DataFrame({"**name**": ["[click](http://x)", "a_prev_T | x"], "gap": [1.5e-9, 2.0], "n": [1, 20]}),
-           formats={"gap": "{:.1e}"})
+           formats={"**name**": "{}", "gap": "{:.1e}"})
 show_table(st, pd.DataFrame({"x": [0.5]}, index=[7]), index=True, height=120)
 """
 
@@ -22,6 +22,8 @@ def test_a_table_shows_markup_as_text_and_numbers_as_formatted():
     assert at.markdown[0].value.splitlines()[:2] == [r"| \*\*name\*\* | gap | n |", "|:--|--:|--:|"]
     assert list(first.columns) == ["**name**", "gap", "n"]
     assert first["**name**"].tolist() == ["[click](http://x)", "a_prev_T | x"]  # as typed: no link, no cell border
+    assert "| \\[click\\]\\(http\\:\u200b//x\\) |" in at.markdown[0].value  # escaped, though formatted
+    assert "| a\\_prev\\_T \\| x |" in at.markdown[0].value
     assert "| 1.5e-09 | 1 |" in at.markdown[0].value
     assert first["gap"].tolist() == [1.5e-9, 2.0] and first["n"].tolist() == [1, 20]
     assert list(second.columns) == ["", "x"] and second.values.tolist() == [[7, 0.5]]  # index first; 4 decimals
