@@ -24,9 +24,9 @@ from ui.inert import inert
 
 #: A table cell is at most this long (a derivation's rule, a method's name): longer is cut, never wrapped away.
 CELL_CHARS = 200
-#: The tables' style sheet, for ``st.html`` (the router adds it to every page): compact, and scrolling sideways
-#: on a narrow screen.
-STYLE = Path(__file__).with_name("tables.css")
+#: The tables' style sheet (tables.css), read once, for ``st.html`` (the router adds it to every page): compact, and
+#: scrolling sideways on a narrow screen.
+STYLE = f"<style>{Path(__file__).with_name('tables.css').read_text()}</style>"
 
 
 def _cell(value, fmt):
