@@ -2,8 +2,8 @@
 many sessions can run at once in one browser).
 
 A page is *complete* when the script run it asked for has finished (the server's ``script_finished``
-message on the page's websocket), the page is connected, every Vega chart has its marks, every
-Graphviz chart its SVG, no spinner is left, no element is still a skeleton (Streamlit draws one while the
+message on the page's websocket), the page is connected, every Vega chart has its marks, no
+spinner is left, no element is still a skeleton (Streamlit draws one while the
 element's code is fetched from the server: with the server busy, a page can stand still for more than
 ``QUIET_MS`` with 25 of them), and for ``QUIET_MS`` the DOM has not changed and the browser's main
 thread has run no long task (50 ms or more: the layout, paint and script work that follows a change, during which
@@ -35,7 +35,6 @@ DRAWN = """quiet => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.dataset.testScriptState !== 'notRunning' || app.dataset.testConnectionState !== 'CONNECTED') return false;
   for (const c of document.querySelectorAll('[data-testid="stVegaLiteChart"]')) if (!c.querySelector('.marks')) return false;
-  for (const g of document.querySelectorAll('[data-testid="stGraphVizChart"]')) if (!g.querySelector('svg')) return false;
   if (document.querySelector('[data-testid="stSpinner"], [data-testid="stSkeleton"]')) return false;
   const last = Math.max(window.__lastChange, window.__lastBusy);
   return performance.now() - last > quiet ? last : false;

@@ -1,4 +1,4 @@
-"""Altair chart builders (and the Graphviz graph): data in, chart out, testable without Streamlit.
+"""Altair chart builders (and two diagrams as SVG, ``charts.svg``): data in, chart out, testable without Streamlit.
 
 Altair checks every object it builds against the Vega-Lite schema as it is built ("debug mode"): a mark, a scale,
 a legend, each copy a layer makes. That was a fifth of building a cost surface (about 7 ms a chart), on every rerun.

@@ -1,38 +1,44 @@
-"""Pictures of networks and data: the layer diagram (DOT), digits and their flattening, vanishing products."""
+"""Pictures of networks and data: the layer diagram (SVG), digits and their flattening, vanishing products."""
 
 import altair as alt
 import numpy as np
 import pandas as pd
 
+from charts import svg
 from i18n import _
 
 
 def network_diagram(layer_dims, hidden, activations=None):
-    """Graphviz DOT, left to right: input x, hidden layers, output y-hat; every unit joined to the next layer.
+    """SVG (``charts.svg``), left to right: input x, hidden layers, output ŷ; every unit joined to each unit of the
+    next layer. Each layer is a column headed by its name, its units in order from the top.
 
-    activations: optionally, one value per unit per layer (A[0] = x first), written in the nodes.
-    Each layer is one rank headed by its name, its units chained invisibly so they keep their order.
+    activations: optionally, one value per unit per layer (A[0] = x first), written in the units.
     """
-    lines = ["digraph {", "  rankdir=LR; splines=line; nodesep=0.15; ranksep=1.2;",
-             '  node [shape=circle, fixedsize=true, width=0.62, fontname="Helvetica", fontsize=9, style=filled];',
-             '  edge [color="#b8c2d6", arrowsize=0.4];']
     L = len(layer_dims) - 1
-    for l, n in enumerate(layer_dims):
-        kind = "input" if l == 0 else "output" if l == L else "hidden"
-        colour = {"input": "#e8f0fe", "hidden": "#fdf1e3", "output": "#e6f4ea"}[kind]
-        title = {"input": _("input x = A[0]"), "output": _("output (sigmoid)"),
-                 "hidden": _("hidden {l} ({activation})").format(l=l, activation=hidden)}[kind]
-        lines.append(f'  h{l} [shape=plaintext, style="", fixedsize=false, fontsize=10, label="{title}"];')
-        for j in range(n):
-            name = f"x{j + 1}" if l == 0 else "ŷ" if l == L else f"a{j + 1}"
-            value = "" if activations is None else f"\\n{activations[l][j]:.2f}"
-            lines.append(f'  n{l}_{j} [label="{name}{value}", fillcolor="{colour}"];')
-        chain = " -> ".join([f"h{l}"] + [f"n{l}_{j}" for j in range(n)])
-        lines.append(f"  {{ rank=same; {chain} [style=invis]; }}")
-    for l in range(1, L + 1):
-        lines += [f"  n{l - 1}_{i} -> n{l}_{j};" for i in range(layer_dims[l - 1]) for j in range(layer_dims[l])]
-    lines.append("}")
-    return "\n".join(lines)
+    kinds = ["input" if l == 0 else "output" if l == L else "hidden" for l in range(L + 1)]
+    titles = [{"input": _("input x = A[0]"), "output": _("output (sigmoid)"),
+               "hidden": _("hidden {l} ({activation})").format(l=l, activation=hidden)}[kind]
+              for l, kind in enumerate(kinds)]
+    step = max(120, max(svg.text_width(title, 12) for title in titles) + 20)  # from one column to the next
+    r, pitch, top = 23, 58, 48  # a unit's radius, from one unit to the next, the first row's centre below the titles
+    width, height = (L + 1) * step, top + max(layer_dims) * pitch
+    centre = [[((l + 0.5) * step, top + (max(layer_dims) - n) * pitch / 2 + j * pitch) for j in range(n)]
+              for l, n in enumerate(layer_dims)]
+    body = [svg.line(x0 + r, y0, x1 - r, y1, colour=svg.GREY, width=0.8)
+            for l in range(1, L + 1) for x0, y0 in centre[l - 1] for x1, y1 in centre[l]]
+    for l, (kind, title) in enumerate(zip(kinds, titles)):
+        body.append(svg.text((l + 0.5) * step, 14, title, size=12))
+        for j, (x, y) in enumerate(centre[l]):
+            name = f"x{j + 1}" if kind == "input" else "ŷ" if kind == "output" else f"a{j + 1}"
+            body.append(svg.circle(x, y, r, LAYER_COLOURS[kind]))
+            if activations is None:
+                body.append(svg.text(x, y + 5, name, size=13))
+            else:
+                body += [svg.text(x, y - 2, name, size=12), svg.text(x, y + 12, f"{activations[l][j]:.2f}", size=11)]
+    return svg.document(width, height, body, _("The network's layers, {dims}").format(dims=layer_dims))
+
+
+LAYER_COLOURS = {"input": "#4c78a8", "hidden": "#f58518", "output": "#54a24b"}
 
 
 def _pixels(image, name):

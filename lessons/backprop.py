@@ -12,7 +12,7 @@ from mathcore.functions import ACTIVATIONS
 from mathcore.graph import LEAF_RANGE, forward_backward
 from mathcore.losses import LOSSES
 from ui import link
-from ui.chart import show_chart
+from ui.chart import show_chart, show_diagram
 from ui.derivation_view import open_tab, show_steps, verified
 from ui.table import show_table
 
@@ -73,7 +73,7 @@ def computation_graph(loss):
               for col, (name, default) in zip(cols, LEAVES.items())}
     values["y"] = float(cols[5].radio("y", [0, 1], **link.option("y", 1, [0, 1])))
     nodes, edges = forward_backward(values, loss)
-    st.graphviz_chart(charts.computation_graph(nodes, edges))
+    show_diagram(st, charts.computation_graph(nodes, edges))
     numbers = {_("value"): [n.value for n in nodes], _("∂L/∂node, backprop"): [n.backprop for n in nodes],
                _("∂L/∂node, SymPy (lambdified)"): [n.sympy for n in nodes],
                _("∂L/∂node, finite differences"): [n.finite_difference for n in nodes]}

@@ -9,6 +9,7 @@ from mathcore import datasets
 from mathcore.functions import ACTIVATIONS
 from mathcore.network import HIDDEN_ACTIVATIONS, forward, initialize, parameter_count, shape_table
 from ui import link
+from ui.chart import show_diagram
 from ui.table import show_table
 
 st.title(_("What a neural network is"))
@@ -38,7 +39,7 @@ mean, std = rows.mean(axis=0), rows.std(axis=0)
 x = ((rows[patient - 1, :n_x] - mean[:n_x]) / std[:n_x]).reshape(n_x, 1)  # standardised, (n[0], 1)
 layers = initialize(layer_dims, hidden, seed=0)
 caches = forward(layers, x)
-st.graphviz_chart(charts.network_diagram(layer_dims, _(ACTIVATIONS[hidden].name),
+show_diagram(st, charts.network_diagram(layer_dims, _(ACTIVATIONS[hidden].name),
                                          [x[:, 0]] + [A[:, 0] for _Z, A in caches]))
 label = int(y[patient - 1])
 st.caption(_("Inputs: the first {n_x} measurements of patient {patient} ({names}), standardised. "

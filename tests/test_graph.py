@@ -1,13 +1,18 @@
 """The computation graph: backprop, SymPy and finite differences agree at every node."""
 
 import itertools
+from xml.etree import ElementTree
 
 import numpy as np
 import pytest
 
 from charts import computation_graph
+from charts.graph import NAMES, ranks
+from charts.svg import text_width
 from mathcore.graph import LEAF_RANGE, NODES, forward_backward
 from mathcore.functions import sigmoid_numpy
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 def random_values(seed):
@@ -38,12 +43,43 @@ def test_forward_values_and_parameter_gradients_by_hand():
     assert nodes["x2"].backprop == pytest.approx((a - 1.0) * 0.25)  # (a - y) w2
 
 
-def test_graph_dot_has_every_node_and_edge():
+def boxes_and_edges(svg_text):
+    """The drawn graph read back: each node's box (x, y, width, height) with its texts, each edge's label and line."""
+    root = ElementTree.fromstring(svg_text).find(f"{SVG}svg")  # in its scrolling box
+    g = lambda kind: [e for e in root.iter(f"{SVG}g") if e.get("class") == kind]  # noqa: E731
+    nodes = [(tuple(float(n.find(f"{SVG}rect").get(k)) for k in ("x", "y", "width", "height")),
+              [(t.text, float(t.get("font-size"))) for t in n.iter(f"{SVG}text")]) for n in g("node")]
+    edges = [(e.find(f"{SVG}text").text, tuple(float(e.find(f"{SVG}line").get(k)) for k in ("x1", "y1", "x2", "y2")))
+             for e in g("edge")]
+    return root, nodes, edges
+
+
+def test_graph_draws_every_node_and_edge_apart():
     nodes, edges = forward_backward(random_values(0))
-    dot = computation_graph(nodes, edges)
-    assert dot.startswith("digraph {") and dot.rstrip().endswith("}")
-    assert all(f"  {n.name} [" in dot for n in nodes)
-    assert dot.count("->") - dot.count("style=invis") == len(edges) == 8  # and two unseen edges lay out the rows
+    root, boxes, lines = boxes_and_edges(computation_graph(nodes, edges))
+    assert root.get("role") == "img" and root.find(f"{SVG}title").text.startswith("The computation graph")
+    assert len(boxes) == len(nodes) == 9 and len(lines) == len(edges) == 8
+    for (box, texts), n in zip(boxes, nodes):
+        assert [t for t, _ in texts[1:]] == [f"{n.value:.4f}", f"∂L/∂{NAMES[n.name]} = {n.backprop:.4f}"]
+        assert all(text_width(t, size) < box[2] for t, size in texts)  # each text inside its box
+    for (a, _), (b, _) in itertools.combinations(boxes, 2):  # no two boxes overlap
+        assert a[0] + a[2] <= b[0] or b[0] + b[2] <= a[0] or a[1] + a[3] <= b[1] or b[1] + b[3] <= a[1]
+    at = {n.name: box for (box, _), n in zip(boxes, nodes)}
+    ends = []
+    for (label, (x1, y1, x2, y2)), e in zip(lines, edges):
+        parent, child = at[str(e.parent)], at[str(e.child)]
+        assert label == f"∂{NAMES[str(e.child)]}/∂{NAMES[str(e.parent)]} = {e.local:.3f}"
+        assert x1 == parent[0] + parent[2] / 2 and parent[1] + parent[3] < y1 < child[1]  # from under its parent...
+        assert child[0] < x2 < child[0] + child[2] and y2 == pytest.approx(child[1], abs=2)  # ...down to its child
+        ends.append((x1, y1, x2, y2))
+    for (a, b) in itertools.combinations(ends, 2):  # edges meet only where they end, never cross on the way
+        if a[3] == b[3]:  # into the same node: left to right in the order they start
+            assert (a[0] - b[0]) * (a[2] - b[2]) > 0
+
+
+def test_graph_places_y_beside_a_and_inputs_on_top():
+    nodes, edges = forward_backward(random_values(1))
+    assert ranks(nodes, edges) == {"x1": 0, "w1": 0, "x2": 0, "w2": 0, "b": 0, "z": 1, "a": 2, "y": 2, "L": 3}
 
 
 @pytest.mark.parametrize("loss", ["cross_entropy", "squared_error"])

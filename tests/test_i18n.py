@@ -4,6 +4,7 @@ English sentence that skipped the catalogue; the language switch lives in the UR
 
 import re
 import string
+from xml.etree import ElementTree
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -61,10 +62,16 @@ def visible_text(at):
     """Every text the page shows: titles, prose and tables, captions, alerts, labels, metric labels, tab labels."""
     texts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning",
                                   "error", "success") for e in at.get(kind)]
+    texts = [text for value in texts for text in (diagram_text(value) if "<svg " in value else [value])]
     texts += [w.label for kind in ("slider", "number_input", "select_slider", "selectbox", "radio", "checkbox",
                                    "text_input", "button") for w in at.get(kind)]
     texts += [m.label for m in at.metric] + [t.label for t in at.tabs] + [e.label for e in at.expander]
     return texts
+
+
+def diagram_text(svg):
+    """What a diagram drawn as SVG (``charts.svg``) says: its title and its texts, not its markup."""
+    return [e.text for e in ElementTree.fromstring(svg).iter() if e.tag.endswith(("}text", "}title"))]
 
 
 #: Names that stay in English in Korean text, as Korean courses write them.

@@ -1,4 +1,5 @@
-"""Altair charts on a page, converted without a second check of their spec.
+"""Charts on a page: Altair charts converted without a second check of their spec, and the diagrams drawn on the
+server as SVG.
 
 Streamlit turns a chart into Vega-Lite with ``chart.to_dict()``, which also validates the whole spec against the
 Vega-Lite JSON schema: about half of each conversion (7-9 ms a chart on the 2-core server), and all of it inside
@@ -15,3 +16,10 @@ def show_chart(where, chart, **kwargs):
     unvalidated. Returns what ``altair_chart`` returns (the selection, with ``on_select``)."""
     object.__setattr__(chart, "to_dict", partial(type(chart).to_dict, chart, validate=False))  # not a spec field
     return where.altair_chart(chart, **kwargs)
+
+
+def show_diagram(where, svg):
+    """A diagram from ``charts.svg`` on the page, through ``st.markdown``: the one element that keeps inline SVG
+    (``st.html`` strips it). It is built from numbers and the app's own labels, every text escaped; it is one line,
+    so Markdown takes it as one block of HTML and reads nothing in it as Markdown or math."""
+    where.markdown(svg, unsafe_allow_html=True)

@@ -190,7 +190,7 @@ def test_loss_label_switch(page, server):
 
 def test_backprop_graph_updates_and_squared_error_rederives(page, server):
     open_page(page, f"{server}/backpropagation")
-    graph = page.locator('[data-testid="stGraphVizChart"] svg')
+    graph = page.locator('[data-testid="stMarkdown"] svg[role="img"]')
     expect(graph).to_be_visible()
     expect(graph).to_contain_text("∂L/∂z = -0.4750")
     x1 = page.get_by_label("x1")
@@ -245,7 +245,7 @@ def test_clicking_the_surface_restarts_both_descents(page, server):
 
 def test_network_diagram_follows_the_layer_sliders(page, server):
     open_page(page, f"{server}/network")
-    diagram = page.locator('[data-testid="stGraphVizChart"] svg')
+    diagram = page.locator('[data-testid="stMarkdown"] svg[role="img"]')
     expect(diagram).to_contain_text("hidden 1 (ReLU)")
     expect(diagram).not_to_contain_text("hidden 2")
     focus_slider(page, "hidden layers")
