@@ -8,6 +8,9 @@ from charts import svg
 from i18n import _
 
 
+LAYER_COLOURS = {"input": "#4c78a8", "hidden": "#f58518", "output": "#54a24b"}
+
+
 def network_diagram(layer_dims, hidden, activations=None):
     """SVG (``charts.svg``), left to right: input x, hidden layers, output ŷ; every unit joined to each unit of the
     next layer. Each layer is a column headed by its name, its units in order from the top.
@@ -21,7 +24,7 @@ def network_diagram(layer_dims, hidden, activations=None):
               for l, kind in enumerate(kinds)]
     step = max(120, max(svg.text_width(title, 12) for title in titles) + 20)  # from one column to the next
     r, pitch, top = 23, 58, 48  # a unit's radius, from one unit to the next, the first row's centre below the titles
-    width, height = (L + 1) * step, top + max(layer_dims) * pitch
+    width, height = (L + 1) * step, top + (max(layer_dims) - 1) * pitch + r + 8
     centre = [[((l + 0.5) * step, top + (max(layer_dims) - n) * pitch / 2 + j * pitch) for j in range(n)]
               for l, n in enumerate(layer_dims)]
     body = [svg.line(x0 + r, y0, x1 - r, y1, colour=svg.GREY, width=0.8)
@@ -36,9 +39,6 @@ def network_diagram(layer_dims, hidden, activations=None):
             else:
                 body += [svg.text(x, y - 2, name, size=12), svg.text(x, y + 12, f"{activations[l][j]:.2f}", size=11)]
     return svg.document(width, height, body, _("The network's layers, {dims}").format(dims=layer_dims))
-
-
-LAYER_COLOURS = {"input": "#4c78a8", "hidden": "#f58518", "output": "#54a24b"}
 
 
 def _pixels(image, name):

@@ -65,8 +65,9 @@ MIN_WIDTH = 560
 
 def document(width, height, body, title):
     """The SVG: ``body`` (a list of elements) in a ``width`` × ``height`` picture, centred, at most its own size,
-    scrolling sideways where the page is narrower than ``MIN_WIDTH``."""
-    return (f'<div style="overflow-x:auto"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} '
-            f'{height:.0f}" width="100%" style="display:block;max-width:{width:.0f}px;min-width:'
-            f'{min(width, MIN_WIDTH):.0f}px;height:auto;margin:0 auto" role="img" aria-label="{escape(title)}">'
-            f'<title>{escape(title)}</title>' + "".join(body) + "</svg></div>")
+    scrolling sideways where the page is narrower than ``MIN_WIDTH``; a paragraph's space under it (Streamlit takes
+    a paragraph's margin back from the last block of a Markdown element)."""
+    return (f'<div style="overflow-x:auto;margin-bottom:1rem"><svg xmlns="http://www.w3.org/2000/svg" '
+            f'viewBox="0 0 {width:.0f} {height:.0f}" width="100%" style="display:block;max-width:{width:.0f}px;'
+            f'min-width:{min(width, MIN_WIDTH):.0f}px;height:auto;margin:0 auto" role="img" '
+            f'aria-label="{escape(title)}"><title>{escape(title)}</title>' + "".join(body) + "</svg></div>")

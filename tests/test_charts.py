@@ -28,6 +28,8 @@ def test_network_diagram_draws_each_layer_as_a_column_with_every_unit_joined_to_
     assert len(list(root.iter(f"{svg}line"))) == 3 * 4 + 4 * 1
     top = min(cy for _, cy in circles) - 23
     assert top > 14 + 4  # the titles' baseline: no unit under them
+    height = float(root.find(f"{svg}svg").get("viewBox").split()[3])
+    assert height - 16 < max(cy for _, cy in circles) + 23 <= height  # the lowest unit inside, no empty band below
 
 
 def test_derivative_check_layers_formula_differences_and_point():
