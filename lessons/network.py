@@ -40,7 +40,7 @@ x = ((rows[patient - 1, :n_x] - mean[:n_x]) / std[:n_x]).reshape(n_x, 1)  # stan
 layers = initialize(layer_dims, hidden, seed=0)
 caches = forward(layers, x)
 show_diagram(st, charts.network_diagram(layer_dims, _(ACTIVATIONS[hidden].name),
-                                         [x[:, 0]] + [A[:, 0] for _Z, A in caches]))
+                                        [x[:, 0]] + [A[:, 0] for _Z, A in caches]))
 label = int(y[patient - 1])
 st.caption(_("Inputs: the first {n_x} measurements of patient {patient} ({names}), standardised. "
              "The weights are random (W[l] ~ N(0, 1/n[l−1]), b[l] = 0), not trained: ŷ = {y_hat:.3f}, "
