@@ -15,10 +15,9 @@ from ui.derivation_view import show_steps, verified
 from ui.timing import activation_cost
 
 st.title(_("Activation functions"))
-left, right = st.columns(2)
-activation = left.selectbox(_("activation g"), list(ACTIVATIONS), format_func=lambda k: _(ACTIVATIONS[k].name),
-                            **link.option("activation", "sigmoid", ACTIVATIONS))
-z0 = right.slider("z", step=0.1, **link.number("z", 0.5, -5.0, 5.0))
+activation = st.radio(_("activation g"), list(ACTIVATIONS), format_func=lambda k: _(ACTIVATIONS[k].name),
+                      horizontal=True, **link.option("activation", "sigmoid", ACTIVATIONS))
+z0 = st.slider("z", step=0.1, **link.number("z", 0.5, -5.0, 5.0))  # as wide as the chart's z axis under it
 g = ACTIVATIONS[activation]
 name, derivative = _(g.name), verified(g.derivative)
 grid = np.linspace(-5, 5, 201)  # 0.05 apart: smooth, and each point is a row the browser encodes

@@ -19,20 +19,18 @@ from ui.table import show_table
 
 st.title(_("Chain rule and backpropagation"))
 st.markdown(_("Pick the output activation and the loss; SymPy re-derives $\\partial L / \\partial z$ from scratch."))
-left, right = st.columns(2)
-activation = left.selectbox(_("output activation a = g(z)"), list(ACTIVATIONS),
-                            format_func=lambda k: _(ACTIVATIONS[k].name),
-                            **link.option("activation", "sigmoid", ACTIVATIONS))
+activation = st.radio(_("output activation a = g(z)"), list(ACTIVATIONS), format_func=lambda k: _(ACTIVATIONS[k].name),
+                      horizontal=True, **link.option("activation", "sigmoid", ACTIVATIONS))
 loss_name = lambda k: _(LOSSES[k].name)  # noqa: E731
 fitting = [key for key, loss in LOSSES.items() if ACTIVATIONS[activation].probability or not loss.needs_probability]
 link.keep("loss")  # the learner's loss comes back when the sigmoid does
 if len(fitting) > 1:
-    loss = right.radio(_("loss"), fitting, format_func=loss_name, horizontal=True,
-                       **link.option("loss", "cross_entropy", fitting))
+    loss = st.radio(_("loss"), fitting, format_func=loss_name, horizontal=True,
+                    **link.option("loss", "cross_entropy", fitting))
 else:  # only squared error is meaningful: the control shows it, and the link has no loss to carry
-    loss = right.radio(_("loss"), fitting, format_func=loss_name, horizontal=True, disabled=True)
-    right.caption(_("Cross-entropy needs 0 < a < 1 (it takes log a and log(1 − a)); only the sigmoid guarantees "
-                    "that."))
+    loss = st.radio(_("loss"), fitting, format_func=loss_name, horizontal=True, disabled=True)
+    st.caption(_("Cross-entropy needs 0 < a < 1 (it takes log a and log(1 − a)); only the sigmoid guarantees "
+                 "that."))
 show_steps(verified(dL_dz_key(loss, activation)))
 
 

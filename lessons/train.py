@@ -26,18 +26,16 @@ st.markdown(_("Each step runs the network forward, measures the cost, sends the 
 key = st.radio(_("Data"), list(TWO_CLASS), format_func=lambda k: _(TWO_CLASS[k][0]), horizontal=True,
                **link.option("data", "flower", TWO_CLASS))
 d = data(key)
-cols = st.columns(3)
+RATES = [0.01, 0.03, 0.1, 0.3, 0.6, 1.2, 2.4]
+cols = st.columns(4)
 depth = cols[0].slider(_("hidden layers"), **link.number("layers", 1, 1, 3))
 units = cols[1].slider(_("units per hidden layer"), **link.number("units", 4, 1, 8))
-hidden = cols[2].selectbox(_("hidden activation"), HIDDEN_ACTIVATIONS,
-                           format_func=lambda k: _(ACTIVATIONS[k].name),
-                           **link.option("activation", "tanh", HIDDEN_ACTIVATIONS))
-cols = st.columns(3)
-RATES = [0.01, 0.03, 0.1, 0.3, 0.6, 1.2, 2.4]
-alpha = cols[0].select_slider(_("learning rate α"), RATES, **link.option("alpha", 1.2, RATES, slider=True))
-iterations = cols[1].slider(_("iterations"), step=100, **link.number("iterations", 2000, 100, 5000))
-init = cols[2].selectbox(_("initialization"), list(INITIALIZATIONS),
-                         format_func=lambda k: _(INITIALIZATIONS[k].name), **link.option("init", "xavier", INITIALIZATIONS))
+alpha = cols[2].select_slider(_("learning rate α"), RATES, **link.option("alpha", 1.2, RATES, slider=True))
+iterations = cols[3].slider(_("iterations"), step=100, **link.number("iterations", 2000, 100, 5000))
+hidden = st.radio(_("hidden activation"), HIDDEN_ACTIVATIONS, format_func=lambda k: _(ACTIVATIONS[k].name),
+                  horizontal=True, **link.option("activation", "tanh", HIDDEN_ACTIVATIONS))
+init = st.radio(_("initialization"), list(INITIALIZATIONS), format_func=lambda k: _(INITIALIZATIONS[k].name),
+                horizontal=True, **link.option("init", "xavier", INITIALIZATIONS))
 st.caption(_(INITIALIZATIONS[init].why))
 layer_dims = (d.X_train.shape[0], *[units] * depth, 1)
 run = train(key, layer_dims, hidden, alpha, iterations, init)

@@ -58,9 +58,9 @@ scale_name = lambda scaled: "(1/m) *" if scaled else _("(none)")  # noqa: E731
 cols = st.columns(4)
 scaled = cols[0].radio(_("scale"), [True, False], format_func=scale_name, horizontal=True,
                        **link.option("scale", True, [True, False]))  # two ways: a radio draws faster than a select box
-left = cols[1].selectbox(_("left"), OPERANDS, **link.option("left", "dZ", OPERANDS))
+left = cols[1].radio(_("left"), OPERANDS, **link.option("left", "dZ", OPERANDS))  # one under another: four in view
 operator = cols[2].radio(_("operator"), ["@", "*"], horizontal=True, **link.option("operator", "@", ["@", "*"]))
-right = cols[3].selectbox(_("right"), OPERANDS, **link.option("right", "A_prev.T", OPERANDS))
+right = cols[3].radio(_("right"), OPERANDS, **link.option("right", "A_prev.T", OPERANDS))
 sizes = (n, n_prev, m) if len({n, n_prev, m, 1}) == 4 else (3, 2, 5)  # three different sizes, none 1: no coincidence
 verdict = check_dW(left, operator, right, scaled, *sizes)
 box(verdict, f"`{'(1/m) * ' if scaled else ''}{left} {operator} {right}`: {_(verdict.message)}")
@@ -89,8 +89,8 @@ st.header(_("The code SymPy wrote"))
 st.markdown(_("SymPy differentiates with whole matrices as symbols, their sizes `n`, `n_prev`, `m` left open, and prints "
               "each derivative as NumPy: a matrix product as `@`, a product with a column of ones as "
               "`.sum(axis=1, keepdims=True)`, $\\odot$ as `*`. This is layer $l$'s backward step."))
-activation = st.selectbox(_("activation g of layer l"), list(ACTIVATIONS), format_func=lambda k: _(ACTIVATIONS[k].name),
-                          **link.option("g", "relu", list(ACTIVATIONS)))
+activation = st.radio(_("activation g of layer l"), list(ACTIVATIONS), format_func=lambda k: _(ACTIVATIONS[k].name),
+                      horizontal=True, **link.option("g", "relu", list(ACTIVATIONS)))
 for _name, formula in codegen.formulas(activation):
     st.latex(formula)
 if (code := opened(_("The code, SymPy's beside the hand-written"), key=link.widget_key("code"))) is not None:

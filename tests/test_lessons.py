@@ -112,22 +112,22 @@ def test_loss_page_point_limits_and_cost_table(app):
 @pytest.mark.parametrize("activation", list(ACTIVATIONS))
 def test_backprop_page_rederives_for_every_activation(app, activation):
     page = open_page(app, "lessons/backprop.py")
-    page.selectbox[0].set_value(activation).run()
+    page.radio(key="backpropagation:activation").set_value(activation).run()
     assert not page.exception
-    assert page.radio[0].options == (["cross-entropy", "squared error"] if activation == "sigmoid"
-                                     else ["squared error"])
+    assert page.radio[1].options == (["cross-entropy", "squared error"] if activation == "sigmoid"
+                                     else ["squared error"])  # the loss: keyed only while there is a choice
     if activation == "sigmoid":
-        page.radio[0].set_value("squared_error").run()
+        page.radio[1].set_value("squared_error").run()
         assert any(r"a \left(1 - a\right) \left(a - y\right)" in block.value for block in page.latex)
 
 
 def test_backprop_page_keeps_the_chosen_loss_through_another_activation(app):
     """#19: squared error, then tanh (only squared error fits), then the sigmoid again: still squared error."""
     page = open_page(app, "lessons/backprop.py")
-    page.radio[0].set_value("squared_error").run()
-    page.selectbox[0].set_value("tanh").run()
-    page.selectbox[0].set_value("sigmoid").run()
-    assert page.radio[0].value == "squared_error" and not page.exception
+    page.radio(key="backpropagation:loss").set_value("squared_error").run()
+    page.radio(key="backpropagation:activation").set_value("tanh").run()
+    page.radio(key="backpropagation:activation").set_value("sigmoid").run()
+    assert page.radio(key="backpropagation:loss").value == "squared_error" and not page.exception
     assert any(r"a \left(1 - a\right) \left(a - y\right)" in block.value for block in page.latex)
 
 
@@ -304,7 +304,7 @@ SLOPE_AT_MINUS_2 = {"sigmoid": 0.104994, "tanh": 0.070651, "relu": 0.0, "leaky_r
 @pytest.mark.parametrize("activation", list(ACTIVATIONS))
 def test_activations_page_for_each_function(app, activation):
     page = open_page(app, "lessons/activations.py")
-    page.selectbox[0].set_value(activation).run()
+    page.radio(key="activation-functions:activation").set_value(activation).run()
     page.slider[0].set_value(-2.0).run()
     assert not page.exception
     expected = SLOPE_AT_MINUS_2[activation]
@@ -339,10 +339,10 @@ def test_vectorization_page_proof_and_detective(app):
         page.slider[i].set_value(value).run()
     assert (table_with(page, "claim")["SymPy, entry by entry"] == "✓ equal").all()
     assert page.success and not page.error  # the defaults are right
-    page.selectbox[1].set_value("A_prev").run()  # dZ @ A_prev
+    page.radio(key="vectorization:right").set_value("A_prev").run()  # dZ @ A_prev
     assert any("does not align" in e.value for e in page.error)
     page.radio(key="vectorization:scale").set_value(False).run()
-    page.selectbox[1].set_value("A_prev.T").run()
+    page.radio(key="vectorization:right").set_value("A_prev.T").run()
     assert any("missing 1/m" in e.value for e in page.error)
     page.radio(key="vectorization:axis").set_value(0).run()  # db over axis 0
     assert any("axis=1" in e.value for e in page.error)
@@ -501,7 +501,7 @@ def test_training_page_trains_races_and_shows_the_update_derivations(app):
     race = table_with(page, "activation")
     assert list(race["activation"]) == ["ReLU", "tanh", "sigmoid"] and len(race.columns) == 5
     assert any("reached J ≤ 0.3 first" in c.value or "None of the three" in c.value for c in page.caption)
-    page.selectbox[1].set_value("zeros").run()  # initialization
+    page.radio(key="train-a-network:init").set_value("zeros").run()
     assert page.warning and "still identical" in page.warning[0].value
     for key in ("moons", "circles", "digits"):
         page.radio[0].set_value(key).run()

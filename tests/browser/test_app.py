@@ -263,8 +263,7 @@ def test_network_diagram_follows_the_layer_sliders(page, server):
 
 def test_activation_switch_rederives(page, server):
     open_page(page, f"{server}/activation-functions")
-    open_select(page, "activation g")
-    page.get_by_role("option", name="tanh").click()
+    page.get_by_role("radiogroup", name="activation g").get_by_text("tanh", exact=True).click()
     wait_for_url_value(page, "activation", "tanh")
     expect(page.locator(".katex").filter(has_text="tanh").first).to_be_visible()
     expect(metric_value(page, "g'(0.5)")).to_have_text("0.7864")  # 1 - tanh(0.5)^2
@@ -274,8 +273,7 @@ def test_activation_switch_rederives(page, server):
 def test_transpose_detective_in_the_browser(page, server):
     open_page(page, f"{server}/vectorization")
     expect(page.locator('[data-testid="stAlertContentSuccess"]').first).to_contain_text("Right")
-    open_select(page, "right")
-    page.get_by_role("option").filter(has_text=re.compile(r"^A_prev$")).click()
+    page.get_by_role("radiogroup", name="right").get_by_text("A_prev", exact=True).click()
     expect(page.locator('[data-testid="stAlertContentError"]').first).to_contain_text("does not align")
     assert_rendered_cleanly(page)
     screenshot(page, "vectorization-detective", height=3000)
