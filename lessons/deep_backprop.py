@@ -12,7 +12,7 @@ from mathcore.gradcheck import THRESHOLDS, verdict
 from mathcore.network import HIDDEN_ACTIVATIONS, backward, forward, gradient_check, initialize, parameter_names
 from ui import link
 from ui.checking import BADGE
-from ui.derivation_view import show_steps, verified
+from ui.derivation_view import opened, show_steps, verified
 from ui.table import show_table
 
 st.title(_("L layers: backward and the gradient check"))
@@ -21,15 +21,16 @@ st.latex(r"dW^{[l]} = \frac1m\, dZ^{[l]} A^{[l-1]\top}, \qquad db^{[l]} = \frac1
          r"\qquad dA^{[l-1]} = W^{[l]\top} dZ^{[l]}")
 st.markdown(_("The first is $\\partial L/\\partial z = a - y$ for a sigmoid output with cross-entropy, one column "
               "per example; the last three are proved with symbolic matrices on the vectorization page."))
-with st.expander(_("dZ[L] = A[L] − Y, derived")):
-    show_steps(verified(dL_dz_key("cross_entropy", "sigmoid")))
+if (box := opened(_("dZ[L] = A[L] − Y, derived"), key="l-layers:dZ_L")) is not None:  # drawn once opened
+    with box:
+        show_steps(verified(dL_dz_key("cross_entropy", "sigmoid")))
 
-cols = st.columns(4)
+cols = st.columns(3)
 n_x = cols[0].slider(_("inputs n[0]"), **link.number("n_x", 3, 1, 6))
 hidden = cols[1].text_input(_("hidden layer sizes, comma-separated"), max_chars=40, **link.text("hidden", "4, 3", 40))
-activation = cols[2].selectbox(_("hidden activation"), HIDDEN_ACTIVATIONS, format_func=lambda k: _(ACTIVATIONS[k].name),
-                               **link.option("activation", "relu", HIDDEN_ACTIVATIONS))
-m = cols[3].slider(_("examples m"), **link.number("m", 10, 1, 50))
+m = cols[2].slider(_("examples m"), **link.number("m", 10, 1, 50))
+activation = st.radio(_("hidden activation"), HIDDEN_ACTIVATIONS, format_func=lambda k: _(ACTIVATIONS[k].name),
+                      horizontal=True, **link.option("activation", "relu", HIDDEN_ACTIVATIONS))
 try:
     sizes = [int(s) for s in hidden.replace(" ", "").split(",") if s]
     if not all(1 <= s <= 8 for s in sizes) or len(sizes) > 4:

@@ -18,13 +18,13 @@ st.markdown(_("Layers of units. Each unit of layer $l$ takes every value of laye
 st.latex(r"Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}, \qquad A^{[l]} = g^{[l]}(Z^{[l]}), \qquad A^{[0]} = X,\quad "
          r"\hat Y = A^{[L]}")
 
-cols = st.columns(4)
+cols = st.columns(3)
 n_x = cols[0].slider(_("input features n[0]"), **link.number("n_x", 3, 1, 6))
 hidden_layers = cols[1].slider(_("hidden layers"), **link.number("hidden_layers", 1, 0, 3))
 no_hidden = hidden_layers == 0  # then there are no hidden units to size or activate
 units = cols[2].slider(_("units per hidden layer"), disabled=no_hidden, **link.number("units", 4, 1, 6))
-hidden = cols[3].selectbox(_("hidden activation"), HIDDEN_ACTIVATIONS, format_func=lambda k: _(ACTIVATIONS[k].name),
-                           disabled=no_hidden, **link.option("activation", "relu", HIDDEN_ACTIVATIONS))
+hidden = st.radio(_("hidden activation"), HIDDEN_ACTIVATIONS, format_func=lambda k: _(ACTIVATIONS[k].name),
+                  horizontal=True, disabled=no_hidden, **link.option("activation", "relu", HIDDEN_ACTIVATIONS))
 layer_dims = [n_x] + [units] * hidden_layers + [1]
 L = len(layer_dims) - 1
 st.caption(ngettext("Layer sizes n = {dims}: L = {L}, one layer with parameters (the input is layer 0).",

@@ -272,10 +272,10 @@ def test_network_page_shapes_and_forward_pass(app):
     assert metric(page, "parameters to learn: Σ n[l]·n[l−1] + n[l]") == "7"
     assert any("L = 1, one layer with parameters" in c.value and "logistic regression" in c.value
                for c in page.caption)  # not "L = 1 layers"
-    assert page.slider[2].disabled and page.selectbox[0].disabled  # no hidden units to size or activate
+    assert page.slider[2].disabled and page.radio(key="network:activation").disabled  # no hidden units
     page.slider[1].set_value(1).run()
     for activation in ACTIVATIONS:
-        page.selectbox[0].set_value(activation).run()
+        page.radio(key="network:activation").set_value(activation).run()
         assert not page.exception
     page.slider[3].set_value(569).run()  # patient
     page.slider[4].set_value(1).run()  # m
@@ -362,14 +362,23 @@ def test_vectorization_page_shows_sympys_code_beside_the_hand_written_once_opene
     assert "linear_backward(dZ, A_prev)" in by_hand
 
 
+def test_l_layers_page_derives_dz_l_once_opened(app):
+    page = open_page(app, "lessons/deep_backprop.py")
+    blackboards = lambda: [b.value for b in page.latex if r"\begin{aligned}" in b.value]  # noqa: E731
+    assert not blackboards()  # folded: not drawn
+    page.session_state["l-layers:dZ_L"] = True  # what opening the expander does (it reruns the page)
+    page.run()
+    assert any(r"a - y" in board for board in blackboards()) and not page.exception
+
+
 def test_l_layers_page_check_kinks_and_bad_sizes(app):
     page = open_page(app, "lessons/deep_backprop.py")
     assert float(metric(page, "‖g − g̃‖ / (‖g‖ + ‖g̃‖), backprop against central differences (ε = 1e-7)")) < 1e-7
     for activation in ACTIVATIONS:
-        page.selectbox[0].set_value(activation).run()
+        page.radio(key="l-layers:activation").set_value(activation).run()
         assert not page.exception
         assert float(metric(page, "‖g − g̃‖ / (‖g‖ + ‖g̃‖), backprop against central differences (ε = 1e-7)")) < 1e-7
-    page.selectbox[0].set_value("relu").run()
+    page.radio(key="l-layers:activation").set_value("relu").run()
     page.checkbox[0].check().run()  # b = 0 with ReLU: kinks
     assert page.warning and "kink" in page.warning[0].value
     page.text_input[0].set_value("4, x").run()
