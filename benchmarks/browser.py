@@ -1,15 +1,14 @@
 """How the benchmarks and the load script see a page in Chromium (Playwright's async API, so that
 many sessions can run at once in one browser).
 
-A page is *complete* when the script run it asked for has finished (the server's ``script_finished``
-message on the page's websocket), the page is connected, every Vega chart has its marks, no
-spinner is left, no element is still a skeleton (Streamlit draws one while the
-element's code is fetched from the server: with the server busy, a page can stand still for more than
-``QUIET_MS`` with 25 of them), and for ``QUIET_MS`` the DOM has not changed and the browser's main
-thread has run no long task (50 ms or more: the layout, paint and script work that follows a change, during which
-a key press waits). Its time is that of the last change to the DOM or the end of the last long task, whichever
-is later. (The page's script-state attribute is no signal: a fast rerun
-goes running -> notRunning within one render, and widgets are drawn after the run ends.)
+A page is *complete* when the script run it asked for has finished (the server's ``script_finished`` message on the
+page's websocket), the page is connected, every Vega chart has its marks, no spinner is left, no element is still a
+skeleton (Streamlit draws one while the element's code is fetched from the server: with the server busy, a page can
+stand still for more than ``QUIET_MS`` with 25 of them), and for ``QUIET_MS`` the DOM has not changed and the
+browser's main thread has run no long task (50 ms or more: the layout, paint and script work that follows a change,
+during which a key press waits). Its time is that of the last change to the DOM or the end of the last long task,
+whichever is later. (The page's script-state attribute is no signal: a fast rerun goes running -> notRunning within
+one render, and widgets are drawn after the run ends.)
 """
 
 import asyncio

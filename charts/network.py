@@ -24,8 +24,9 @@ def network_diagram(layer_dims, hidden, activations=None):
               for l, kind in enumerate(kinds)]
     step = max(120, max(svg.text_width(title, 12) for title in titles) + 20)  # from one column to the next
     r, pitch, top = 23, 58, 48  # a unit's radius, from one unit to the next, the first row's centre below the titles
-    width, height = (L + 1) * step, top + (max(layer_dims) - 1) * pitch + r + 8
-    centre = [[((l + 0.5) * step, top + (max(layer_dims) - n) * pitch / 2 + j * pitch) for j in range(n)]
+    tallest = max(layer_dims)  # units in the tallest column; the others are centred beside it
+    width, height = (L + 1) * step, top + (tallest - 1) * pitch + r + 8
+    centre = [[((l + 0.5) * step, top + (tallest - n) * pitch / 2 + j * pitch) for j in range(n)]
               for l, n in enumerate(layer_dims)]
     body = [svg.line(x0 + r, y0, x1 - r, y1, colour=svg.GREY, width=0.8)
             for l in range(1, L + 1) for x0, y0 in centre[l - 1] for x1, y1 in centre[l]]

@@ -1,7 +1,8 @@
 """Diagrams as inline SVG, laid out here and drawn by the browser as they are: the graph of one example and the
-network's layers (on a page: ``ui.chart.show_diagram``). Text takes the page's own font and colour, so a diagram reads in the light and the
-dark theme; fills are tints. (``st.graphviz_chart`` laid them out in the browser: a 770 KB script with Graphviz
-compiled to WebAssembly, about 0.16 s of every new session of the page that showed one, #18.)
+network's layers (on a page: ``ui.chart.show_diagram``). Text takes the page's own font and colour, so a diagram
+reads in the light and the dark theme; fills are tints. (``st.graphviz_chart`` laid them out in the browser: a
+770 KB script with Graphviz compiled to WebAssembly, about 0.16 s of every new session of the page that showed one,
+#18.)
 
 Coordinates are in pixels at the diagram's own size; it shrinks with a narrower page (down to ``MIN_WIDTH``),
 never grows.

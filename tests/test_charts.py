@@ -13,22 +13,22 @@ from streamlit.testing.v1 import AppTest
 
 import charts
 from tests.test_app_router import routed_pages
+from tests.test_graph import SVG
 
 
 def test_network_diagram_draws_each_layer_as_a_column_with_every_unit_joined_to_the_next():
-    svg = "{http://www.w3.org/2000/svg}"
     values = [[0.1, -0.2, 0.3], [1.0, 2.0, 3.0, 4.0], [0.5]]
     root = ElementTree.fromstring(charts.network_diagram([3, 4, 1], "ReLU <b>", values))  # markup is text here
-    texts = [t.text for t in root.iter(f"{svg}text")]
+    texts = [t.text for t in root.iter(f"{SVG}text")]
     assert [t for t in texts if "(" in t or "=" in t] == ["input x = A[0]", "hidden 1 (ReLU <b>)", "output (sigmoid)"]
     assert [t for t in texts if t[0] in "xaŷ"] == ["x1", "x2", "x3", "a1", "a2", "a3", "a4", "ŷ"]
     assert {"-0.20", "4.00", "0.50"} <= set(texts)
-    circles = [(float(c.get("cx")), float(c.get("cy"))) for c in root.iter(f"{svg}circle")]
+    circles = [(float(c.get("cx")), float(c.get("cy"))) for c in root.iter(f"{SVG}circle")]
     assert [len([c for c in circles if c[0] == x]) for x in sorted({c[0] for c in circles})] == [3, 4, 1]
-    assert len(list(root.iter(f"{svg}line"))) == 3 * 4 + 4 * 1
+    assert len(list(root.iter(f"{SVG}line"))) == 3 * 4 + 4 * 1
     top = min(cy for _, cy in circles) - 23
     assert top > 14 + 4  # the titles' baseline: no unit under them
-    height = float(root.find(f"{svg}svg").get("viewBox").split()[3])
+    height = float(root.find(f"{SVG}svg").get("viewBox").split()[3])
     assert height - 16 < max(cy for _, cy in circles) + 23 <= height  # the lowest unit inside, no empty band below
 
 
