@@ -11,7 +11,7 @@ first session. So this imports the lessons' modules (read from the scripts' own 
 once in Streamlit's own test runner (``warm``), and then hands over to Streamlit's command line. The server answers
 its health check that much later (measured in benchmarks/REPORT.md); what the first visitor then sees is computed
 for them as before, only with the imports done, the proofs read and the caches the default page fills filled.
-It also makes the server send small responses without Nagle's 40 ms wait (``no_delay``).
+It also makes the server send small responses without Nagle's 40 ms wait (``serving.nodelay``).
 
 ``serving.start_streamlit`` (the class server behind nginx, the browser tests, the benchmarks) starts this way;
 ``streamlit run app.py`` on a laptop works as before.
@@ -97,37 +97,13 @@ def warm(script):
         logging.getLogger(__name__).warning("warming %s failed: %s", script, problem)
 
 
-def no_delay():
-    """Make Streamlit's server send each response at once: TCP_NODELAY on its listening socket, which Linux copies
-    to every connection the socket accepts.
-
-    Streamlit binds ``socket.socket(family)``, whose protocol number is 0, so asyncio's test for a TCP socket fails
-    and it sets TCP_NODELAY on no connection. Nagle's algorithm then holds a small response's body until the
-    browser acknowledges its headers, and the browser delays that acknowledgement by 40 ms: each small file after
-    the first on a kept-alive connection took 43 ms, and a page fetches some 60 element scripts in chains. A
-    Streamlit without that function is left as it is.
-    """
-    import socket
-
-    from streamlit.web.server.starlette import starlette_server
-
-    bind = getattr(starlette_server, "_bind_socket", None)
-    if bind is None:
-        return
-
-    def bind_no_delay(*args, **kwargs):
-        sock = bind(*args, **kwargs)
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        return sock
-
-    starlette_server._bind_socket = bind_no_delay
-
-
 def main():
     """Preload and warm, then run Streamlit's command line with this command's arguments (``run app.py …``)."""
     sys.path.insert(0, str(ROOT))
     preload()
-    no_delay()
+    from serving import nodelay
+
+    nodelay.patch_bind()
     if len(sys.argv) > 2 and sys.argv[1] == "run":
         warm(sys.argv[2])
         # The warm-up read the config files before the command line's flags; applying the flags, Streamlit then

@@ -2,14 +2,11 @@
 Streamlit starts; a warm-up that fails never keeps the server from starting."""
 
 import logging
-import socket
 import subprocess
 import sys
 
-from streamlit.web.server.starlette import starlette_server
-
 from serving import ROOT
-from serving.preloaded import LAZY, lesson_imports, no_delay, warm
+from serving.preloaded import LAZY, lesson_imports, warm
 
 
 def test_the_lessons_imports_are_read_from_their_scripts(tmp_path):
@@ -49,14 +46,3 @@ def test_a_page_that_fails_to_warm_is_logged_and_the_server_still_starts(tmp_pat
         warm(tmp_path / "missing.py")  # the test runner itself raises: caught and logged as well
     assert any("missing.py failed" in r.getMessage() and "FileNotFoundError" in r.getMessage() for r in caplog.records)
 
-
-def test_the_server_sends_small_responses_at_once(monkeypatch):
-    """Every connection the served process accepts has TCP_NODELAY. Streamlit's own listening socket gives none (its
-    protocol number is 0, so asyncio skips it), and a small file then waited 40 ms for the browser's delayed ACK."""
-    monkeypatch.setattr(starlette_server, "_bind_socket", starlette_server._bind_socket)  # put back after the test
-    no_delay()
-    listener = starlette_server._bind_socket("127.0.0.1", 0, 8)
-    with listener, socket.create_connection(listener.getsockname()):
-        connection, _ = listener.accept()
-        with connection:
-            assert connection.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
