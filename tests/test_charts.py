@@ -144,6 +144,14 @@ def test_the_surface_and_curvature_maps_are_square():
         assert chart["width"] == chart["height"]
 
 
+def test_the_heatmaps_with_pick_cells_are_drawn_on_a_canvas():
+    """As SVG each transparent pick cell would be an element of the page (625 a heatmap)."""
+    w = b = np.linspace(-8, 8, 5)
+    for chart in (charts.cost_surface(w, b, np.ones((5, 5)), [], ([0.0], [0.0]), "J").to_dict(),
+                  charts.curvature_map(w, b, np.ones((5, 5)), "λ").to_dict()):
+        assert chart["usermeta"]["embedOptions"]["renderer"] == "canvas"
+
+
 def test_the_shape_walk_gives_each_example_its_colour_in_dz_and_in_a_prev_t():
     spec = charts.shape_walk(3, 2, 4).to_dict()
     panels = [pd.DataFrame(spec["datasets"][panel["data"]["name"]]) for panel in spec["hconcat"]]
