@@ -16,10 +16,9 @@ def delays(sock):
 
 
 def streamlit_listener():
-    """A listening socket made as Streamlit makes its own: ``socket.socket(family)``, protocol number 0."""
-    listener = socket.socket(socket.AF_INET)
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(8)
+    """A listening socket made by Streamlit's own function (blocking, so that accept waits for the connection)."""
+    listener = starlette_server._bind_socket("127.0.0.1", 0, 8)
+    listener.setblocking(True)
     return listener
 
 
@@ -30,7 +29,8 @@ def accepted(listener):
 
 
 def test_streamlits_own_listening_socket_gives_connections_that_delay():
-    """What the fix is for: without it, a connection the server accepts runs Nagle's algorithm."""
+    """What the fix is for: without it, a connection the server accepts runs Nagle's algorithm. (Should a Streamlit
+    release fix its socket, this fails, and serving.nodelay can go.)"""
     with streamlit_listener() as listener:
         client, connection = accepted(listener)
         with client, connection:
@@ -40,7 +40,7 @@ def test_streamlits_own_listening_socket_gives_connections_that_delay():
 def test_a_server_started_by_the_launcher_accepts_connections_without_delay(monkeypatch):
     monkeypatch.setattr(starlette_server, "_bind_socket", starlette_server._bind_socket)  # put back after the test
     nodelay.patch_bind()
-    with starlette_server._bind_socket("127.0.0.1", 0, 8) as listener:
+    with streamlit_listener() as listener:
         client, connection = accepted(listener)
         with client, connection:
             assert not delays(connection)

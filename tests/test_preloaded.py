@@ -45,4 +45,3 @@ def test_a_page_that_fails_to_warm_is_logged_and_the_server_still_starts(tmp_pat
     with caplog.at_level(logging.WARNING, logger="serving.preloaded"):
         warm(tmp_path / "missing.py")  # the test runner itself raises: caught and logged as well
     assert any("missing.py failed" in r.getMessage() and "FileNotFoundError" in r.getMessage() for r in caplog.records)
-
