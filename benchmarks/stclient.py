@@ -18,10 +18,13 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
+from benchmarks.browser import NOTES  # what a learner checks on the notes page, in turn: as in the browser
+
 #: What a learner types on the checker page, in turn (right and wrong, all fast to judge).
 ANSWERS = ["-y/a + (1-y)/(1-a)", "a - y", "(1-y)/(1-a) - y/a", "y/a"]
-#: The element kinds a learner moves, in the order they are preferred.
-MOVABLE = ("slider", "number_input", "text_input", "selectbox")
+#: The element kinds a learner moves, in the order they are preferred. A text area is a note: it is sent with its
+#: form's submit button pressed, as the notes page checks a note only then.
+MOVABLE = ("slider", "number_input", "text_input", "selectbox", "text_area")
 
 
 class ServerError(RuntimeError):
@@ -38,6 +41,7 @@ class Learner:
             origin.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=["streamlit"],
             origin=origin, cookie=cookie, timeout=timeout)
         self.page, self.page_hash, self.widgets, self.states, self.runs = "", "", [], {}, 0
+        self.submits = {}  # each form's first submit button, by the form's id
         self.alerts = []  # the texts of the last run's success, info, warning and error boxes
 
     def close(self):
@@ -71,19 +75,24 @@ class Learner:
                 state.double_value = value
         elif kind == "selectbox":  # its value is the chosen option's text
             state.string_value = element.options[(k + 1) % len(element.options)]
+        elif kind == "text_area":
+            state.string_value = NOTES[k % len(NOTES)]
         else:
             state.string_value = ANSWERS[k % len(ANSWERS)]
         self.states[element.id] = state
-        return self._rerun("")
+        pressed = []  # a button's press counts for one run only: it is not kept in the states
+        if kind == "text_area" and element.form_id in self.submits:
+            pressed.append(WidgetState(id=self.submits[element.form_id].id, trigger_value=True))
+        return self._rerun("", pressed)
 
-    def _rerun(self, query):
+    def _rerun(self, query, pressed=()):
         message = BackMsg()
         run = message.rerun_script
         run.query_string, run.page_name, run.page_script_hash = query, self.page, self.page_hash
-        run.widget_states.widgets.extend(self.states.values())
+        run.widget_states.widgets.extend([*self.states.values(), *pressed])
         start = time.perf_counter()
         self.socket.send_binary(message.SerializeToString())
-        widgets, errors, alerts = [], [], []
+        widgets, errors, alerts, submits = [], [], [], {}
         while True:
             try:
                 frame = self.socket.recv()
@@ -105,6 +114,8 @@ class Learner:
                     errors.append(f"{element.exception.type}: {element.exception.message[:200]}")
                 elif what in MOVABLE and not getattr(element, what).disabled:
                     widgets.append((what, getattr(element, what)))
+                elif what == "button" and element.button.is_form_submitter:
+                    submits.setdefault(element.button.form_id, element.button)
             elif kind == "script_finished":
                 if forward.script_finished == forward.FINISHED_EARLY_FOR_RERUN:
                     continue
@@ -114,5 +125,5 @@ class Learner:
         if errors:
             raise ServerError(f"{self.page or 'home'}: " + "; ".join(errors))
         widgets.sort(key=lambda widget: MOVABLE.index(widget[0]))  # sliders first: what a learner moves most
-        self.widgets, self.alerts = widgets, alerts
+        self.widgets, self.alerts, self.submits = widgets, alerts, submits
         return seconds

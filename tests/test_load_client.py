@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from benchmarks.stclient import ANSWERS, Learner
+from benchmarks.stclient import ANSWERS, NOTES, Learner
 from serving import ROOT, streamlit_server
 
 
@@ -20,7 +20,7 @@ def url(tmp_path_factory):
 
 
 @pytest.mark.parametrize("path, kind", [("", "slider"), ("cost-surface", "slider"), ("every-derivation", "selectbox"),
-                                        ("check-my-derivation", "text_input")])
+                                        ("check-my-derivation", "text_input"), ("check-my-notes", "text_area")])
 def test_a_learner_opens_a_page_and_moves_its_first_control(url, path, kind):
     learner = Learner(url)
     try:
@@ -43,6 +43,19 @@ def test_a_move_reaches_the_widget_it_names(url):
         assert ANSWERS[0] == "-y/a + (1-y)/(1-a)" and any("Equivalent" in text for text in learner.alerts)
         learner.move(3)  # y/a: wrong
         assert any("Not equivalent" in text for text in learner.alerts)
+    finally:
+        learner.close()
+
+
+def test_a_note_is_checked_as_if_its_button_were_pressed(url):
+    """The notes page checks a note only when its form is submitted: the move sends the note and the press."""
+    learner = Learner(url)
+    try:
+        learner.open("check-my-notes")
+        assert not learner.alerts
+        learner.move(1)
+        assert NOTES[1] == "$\\hat y = \\sigma(w^T x + b)$" and any("Right" in text for text in learner.alerts)
+        assert len(learner.states) == 1  # the press is not sent again with the next move
     finally:
         learner.close()
 
