@@ -29,6 +29,18 @@ from serving import CHROMIUM_FLAGS, ROOT, chromium, start_streamlit, stop, strea
 PAGES = [lesson.url_path for lesson in LESSONS]  # "" is the home page
 BARE = 'import streamlit as st; st.write(st.slider("x", 0, 100, 50))\n'
 CONFIG = Path(".streamlit") / "config.toml"
+#: Streamlit's own elements on the bare page, under its slider: what they cost before any lesson is on a page.
+SLIDER = 'import streamlit as st\nv = st.slider("x", 0, 100, 50)\n'
+CHARTS = ('import altair as alt, numpy as np, pandas as pd\nz = np.linspace(-6, 6, 200)\nfor k in range(%d):\n'
+          '    st.altair_chart(alt.Chart(pd.DataFrame({"z": z, "a": 1 / (1 + np.exp(-z * (v + k) / 50))}))'
+          '.mark_line().encode(x="z", y="a"))\n')
+FORMULAS = '[f"Line {i}: the value is {v}, and $z^{{[{i}]}} = w^T x + b$." for i in range(30)]'
+YARDSTICKS = {
+    "one chart": SLIDER + CHARTS % 1,
+    "five charts": SLIDER + CHARTS % 5,
+    "30 formulas in one element": SLIDER + f'st.markdown("\\n\\n".join({FORMULAS}))\n',
+    "30 formulas in 30 elements": SLIDER + f'for line in {FORMULAS}:\n    st.markdown(line)\n',
+}
 #: Goals from #18, on this 2-core machine (reported, never asserted).
 BUDGET = {"first_ratio": 2.0, "session_ratio": 1.5, "interaction_ratio": 2.0}
 
@@ -118,6 +130,12 @@ async def _run(runs, pages, first_visits, out):
                 bare_start = statistics.median(s for _, s in bare_firsts) if bare_firsts else None
                 starts = []
                 bare_samples = await measure(browser, bare_url, runs)
+                yardsticks = {}
+                for name, script in YARDSTICKS.items() if first_visits else ():  # not in the quick smoke test
+                    (tmp / "yardstick.py").write_text(script)
+                    with streamlit_server(tmp / "yardstick.log", script="yardstick.py", cwd=tmp) as url:
+                        yardsticks[name] = medians(await measure(browser, url, runs))
+                    out(f"{name:30s} new session {fmt(yardsticks[name][0])}, interaction {fmt(yardsticks[name][1])}")
                 for key in CATALOGUE if first_visits else ():  # the proofs on disk, as a restarted server finds them
                     store.proved(key)
                 out(f"{'page':22s} {'first visit':>12s} {'× bare':>7s} {'empty store':>12s} {'new session':>12s} "
@@ -151,7 +169,8 @@ async def _run(runs, pages, first_visits, out):
                 stop(app_process)
                 stop(bare_process)
                 await browser.close()
-    bare = dict(bare_figures(bare_samples, bare_first), start=bare_start, app_starts=starts, runs=len(bare_samples))
+    bare = dict(bare_figures(bare_samples, bare_first), start=bare_start, app_starts=starts, runs=len(bare_samples),
+                yardsticks=yardsticks)
     out(f"{'(bare one-line page)':22s} {fmt(bare_first):>12s} {'1.0':>7s} {'':>12s} {fmt(bare['session']):>12s} "
         f"{'1.0':>7s} {fmt(bare['interaction']):>12s} {'1.0':>7s} {fmt(bare['server']):>9s}  "
         f"(medians of {len(bare_samples)} runs, one before each page)")
@@ -205,7 +224,21 @@ def markdown(bare, rows, runs):
                 f"{r['session_ratio']:.1f} | {old(was(r['page'], 1), '.1f')} | {fmt(r['interaction'])} | "
                 f"{r['interaction_ratio']:.1f} | {old(was(r['page'], 2), '.1f')} | {fmt(r['server'])} | "
                 f"{'✓' if r['within_budget'] else '✗'} |")
-    return "\n".join(lines + [line(r) for r in rows])
+    return "\n".join(lines + [line(r) for r in rows] + yardstick_table(bare))
+
+
+def yardstick_table(bare):
+    """The yardsticks' lines of the report (none in the quick smoke test)."""
+    if not bare.get("yardsticks"):
+        return []
+    return ["", "What Streamlit's own elements cost here: each yardstick is the bare page with the elements below "
+            "its slider, served alone at the root like it (`YARDSTICKS`), medians of as many runs as a page. The "
+            "app's pages but home are opened by a deep link, which adds about 100 ms to a new session: Streamlit "
+            "first looks for the app under the page's path.", "",
+            "| bare page and | new session | × bare | interaction | × bare |", "|---|--:|--:|--:|--:|",
+            *(f"| {name} | {fmt(session)} | {session / bare['session']:.1f} | {fmt(interaction)} | "
+              f"{interaction / bare['interaction']:.1f} |"
+              for name, (session, interaction, _server) in bare["yardsticks"].items())]
 
 
 if __name__ == "__main__":
