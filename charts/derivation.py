@@ -6,7 +6,6 @@ import pandas as pd
 from i18n import _
 
 
-
 def derivative_check(z, formula, finite_difference, point, title):
     """The derived formula as a line over ``z``, finite differences as dots, the learner's point ringed.
 
@@ -25,4 +24,4 @@ def derivative_check(z, formula, finite_difference, point, title):
     dots = alt.Chart(long[long.series == DIFFERENCES].iloc[::8]).mark_circle(size=45, opacity=1).encode(**encoding)
     here = alt.Chart(pd.DataFrame({"z": [point[0]], "value": [point[1]], "series": [POINT]})).mark_point(
         size=240, filled=False, strokeWidth=3, opacity=1).encode(**encoding)
-    return (line + dots + here).properties(height=320)
+    return alt.layer(line, dots, here, height=320)

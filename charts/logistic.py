@@ -15,7 +15,7 @@ def _series_color(domain, title=None):
                      scale=alt.Scale(domain=list(domain), range=PALETTE[:len(domain)]))
 
 
-def curves_with_point(x, curves, x0, x_title, y_title, height=300, log_y=False, y_max=None):
+def curves_with_point(x, curves, x0, x_title, y_title, height=300, log_y=False, y_max=None, title=alt.Undefined):
     """Lines ``curves`` (name -> values over x), each with a ringed point at x0 (interpolated).
 
     The learner's point is drawn on every curve, so moving a slider moves them together.
@@ -33,7 +33,7 @@ def curves_with_point(x, curves, x0, x_title, y_title, height=300, log_y=False, 
         x=alt.X("x:Q", title=x_title), y=y, color=color, tooltip=tooltip)
     marks = alt.Chart(points).mark_point(size=180, filled=False, strokeWidth=3, opacity=1).encode(
         x=alt.X("x:Q"), y=y, color=color, tooltip=tooltip)
-    return (lines + marks).properties(height=height)
+    return alt.layer(lines, marks, height=height, title=title)  # built once: each .properties() copies the layers
 
 
 def losses_against_prediction(y_hat, losses_by_label, point, height=260):
@@ -43,7 +43,7 @@ def losses_against_prediction(y_hat, losses_by_label, point, height=260):
     losses_by_label: {y: {loss name: values over y_hat}}; point: (y, y_hat).
     """
     return [curves_with_point(y_hat, curves, point[1] if point[0] == label else np.nan, "ŷ", _("loss"),
-                              height=height, y_max=5).properties(title=f"y = {label}")
+                              height=height, y_max=5, title=f"y = {label}")
             for label, curves in losses_by_label.items()]
 
 
