@@ -81,7 +81,7 @@ def bare_page(folder):
     """Write the bare page into ``folder`` with the app's Streamlit configuration beside it, so that the two are
     served alike and only their scripts differ. (Without it the bare page ran on Streamlit's defaults: a file watcher
     set up for each new session and a full garbage collection after each run, over the lessons' libraries that
-    ``serving.preloaded`` imports for it too. That added some 250 ms to its new session and 120 ms to its
+    ``serving.preloaded`` imports for it too. That added some 230 ms to its new session and 120 ms to its
     interaction, and so flattered every ratio.)"""
     (folder / "bare.py").write_text(BARE)
     (folder / CONFIG).parent.mkdir(exist_ok=True)
