@@ -202,7 +202,10 @@ def markdown(bare, rows, runs):
              "in one new session of three, and its interaction then measured the rest of its loading. Also since "
              "2026-12-02 the bare page is served with the app's Streamlit configuration (`bare_page`): before, it ran "
              "on Streamlit's defaults, a file watcher and a full garbage collection after every run over the "
-             "libraries `serving.preloaded` imports, which made it slower and every ratio smaller than it was.", "",
+             "libraries `serving.preloaded` imports, which made it slower and every ratio smaller than it was. And an "
+             "interaction is timed from the action that reruns the script (`benchmarks.browser.interact`): before, "
+             "from before the harness looked the control up, some 20 ms more on every page, and for a select box "
+             "from before its list was opened.", "",
              *([f"Server start, from the command to the health check (not in the first visit; both servers start "
                 f"through `serving.preloaded`, which imports the lessons' libraries for the bare page too): the bare "
                 f"page {bare['start']:.1f} s; the app {statistics.median(bare['app_starts']):.1f} s (median of "
