@@ -14,7 +14,8 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import open_page, screenshot
 from tests.browser.conftest import APP_IDLE
-from tests.browser.test_app import PAGES, assert_chart_drawn, assert_rendered_cleanly, metric_value, press_slider
+from tests.browser.test_app import (PAGES, assert_chart_drawn, assert_rendered_cleanly, metric_value, press_slider,
+                                    wait_for_url_value)
 
 KOREAN_HEADINGS = {"": "왜 ∂L/∂z = a − y인가?", "logistic-regression": "로지스틱 회귀(logistic regression)와 시그모이드",
                    "gradient-descent": "경사 하강법", "check-my-derivation": "내 유도 확인하기"}
@@ -49,6 +50,7 @@ def test_a_copied_link_reopens_the_same_view(browser, server):
     try:
         open_page(first, f"{server}/gradient-descent")
         first.get_by_role("radiogroup", name="Data").get_by_text("breast cancer", exact=False).click()
+        wait_for_url_value(first, "data", "breast cancer")  # its run has finished: a key pressed sooner can be lost
         expect(metric_value(first, "train accuracy")).not_to_have_text("")
         press_slider(first, "iterations", "ArrowLeft", 3, "iterations")  # 500 -> 470
         expect(first.get_by_role("slider", name="iterations")).to_have_value("470")
