@@ -4,6 +4,9 @@ Altair checks every object it builds against the Vega-Lite schema as it is built
 a legend, each copy a layer makes. That was a fifth of building a cost surface (about 7 ms a chart), on every rerun.
 The tests check every chart every page shows, whole, against the schema instead
 (tests/test_charts.py, test_every_chart_a_page_shows_is_valid_vega_lite), so the builders skip it.
+
+A layered chart is built in one step, ``alt.LayerChart(layer=[...], height=..., title=...)``: Altair deep-copies a
+layer chart's layers each time it makes one, and ``(a + b).properties(...)`` makes it again, copying them twice more.
 """
 
 from altair.utils.schemapi import disable_debug_mode

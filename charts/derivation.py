@@ -24,4 +24,4 @@ def derivative_check(z, formula, finite_difference, point, title):
     dots = alt.Chart(long[long.series == DIFFERENCES].iloc[::8]).mark_circle(size=45, opacity=1).encode(**encoding)
     here = alt.Chart(pd.DataFrame({"z": [point[0]], "value": [point[1]], "series": [POINT]})).mark_point(
         size=240, filled=False, strokeWidth=3, opacity=1).encode(**encoding)
-    return alt.layer(line, dots, here, height=320)
+    return alt.LayerChart(layer=[line, dots, here], height=320)

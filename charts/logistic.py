@@ -33,7 +33,7 @@ def curves_with_point(x, curves, x0, x_title, y_title, height=300, log_y=False, 
         x=alt.X("x:Q", title=x_title), y=y, color=color, tooltip=tooltip)
     marks = alt.Chart(points).mark_point(size=180, filled=False, strokeWidth=3, opacity=1).encode(
         x=alt.X("x:Q"), y=y, color=color, tooltip=tooltip)
-    return alt.layer(lines, marks, height=height, title=title)  # built once: each .properties() copies the layers
+    return alt.LayerChart(layer=[lines, marks], height=height, title=title)
 
 
 def losses_against_prediction(y_hat, losses_by_label, point, height=260):
@@ -92,4 +92,4 @@ def decision_boundary(x1, x2, probability, boundary, X, Y, labels, height=380, c
                           shape=alt.Shape("label:N", legend=legend, scale=alt.Scale(domain=list(labels))),
                           fill=alt.Fill("label:N", legend=legend,
                                         scale=alt.Scale(domain=list(labels), range=["#08306b", "#7f2704"]))))
-    return alt.LayerChart(layer=layers, height=height)  # one step, as charts.surface's
+    return alt.LayerChart(layer=layers, height=height)

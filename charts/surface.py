@@ -62,8 +62,6 @@ PAD = alt.AutoSizeParams(type="pad")
 #: 625 transparent pick cells was an element, 2,500 on the cost-surface page; a canvas draws them and still answers a
 #: hover and a click. A/B, new session, medians of 7 and 9: 2,240 -> 2,182 ms and 2,307 -> 2,196 ms.
 CANVAS = {"embedOptions": {"renderer": "canvas"}}
-# The layered charts are built as alt.LayerChart(layer=..., title=..., ...) in one step: alt.layer(...).properties(...)
-# copies every layer twice more (Altair deep-copies a layer chart's layers each time it makes one), twice the time.
 
 
 def _drawn_path(w, b, w_pixel, b_pixel):
