@@ -4,26 +4,29 @@
 ``python -m mathcore notes FILE.md``: every formula of a Markdown note, right, wrong (why, and the right formula),
 not judged or not recognised (exit 0 all recognised ones right, 1 one is wrong, 2 none judged or one not judged).
 ``python -m mathcore check TARGET ANSWER``: the checker's verdict (exit 0 right, 1 wrong, 2 undecided or invalid).
-``python -m mathcore check --batch FILE``: a class's answers graded, one verdict per row (see ``mathcore.batch``).
+``python -m mathcore check --batch FILE [--format text|csv|json|md] [--output FILE]``: a class's answers graded,
+one verdict per row, then per student and per question (see ``mathcore.batch`` and ``mathcore.report``).
 
 Grading by exit code is safe: exit 0 comes only from an answer judged right. Everything after TARGET is the
 answer, even when it starts with ``-`` (``check dL_da -y/a + (1-y)/(1-a)``; ``--`` before it works too), so an
 answer of ``-h`` is judged (and is invalid), and ``check -h`` itself exits 2. Output never fails on a terminal
-that cannot show σ or −: what it cannot encode is written as an escape.
+that cannot show σ or −: what it cannot encode is written as an escape. Text from a user (an answer, a name, a
+note, a file's rows) is echoed through ``mathcore.echo``: control characters escaped, one line each.
 """
 
 import argparse
 import json
+import os
 import sys
 
 import sympy as sp
 
 from mathcore.checker import DEPRECATED, TARGETS, target_key
 from mathcore.checkpool import CheckPool
-from mathcore.derivation import TOLERANCE
+from mathcore.derivation import TOLERANCE, _name as variable_name  # w[1], w[2]: one name, as evaluate takes them
 from mathcore.derivations import CATALOGUE, derivation
-from mathcore.export import FORMATS, export
-from mathcore import batch, notes
+from mathcore.export import FORMATS, at_point, export
+from mathcore import batch, echo, notes, report
 
 
 def verify_rows(keys=None):
@@ -74,12 +77,27 @@ def format_latex(rows):
     return "\n".join(parts)
 
 
-def read_input(path, parser):
-    """The text of the file at ``path`` (UTF-8), or standard input for "-"; a usage error if it cannot be read."""
+def read_input(path, parser, limit=None):
+    """The text of the file at ``path`` (UTF-8, its line ends as they are), or standard input for "-"; a usage
+    error if it cannot be read, is not UTF-8 (naming the line) or is longer than ``limit`` bytes."""
     try:
-        return sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()
-    except (OSError, UnicodeDecodeError) as error:
-        parser.error(f"cannot read {path}: {error}")
+        if path == "-":
+            stream = getattr(sys.stdin, "buffer", sys.stdin)  # a test's StringIO has no bytes under it
+            data = stream.read() if limit is None else stream.read(limit + 1)
+        else:
+            with open(path, "rb") as file:
+                data = file.read() if limit is None else file.read(limit + 1)
+    except OSError as error:
+        parser.error(f"cannot read {path}: {error.strerror or error}")
+    if limit is not None and len(data) > limit:
+        parser.error(f"cannot read {path}: it is longer than {limit:,} bytes")
+    if isinstance(data, str):
+        return data
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        parser.error(f"cannot read {path}: line {line} is not UTF-8 (save the file as UTF-8)")
 
 
 def check_notes(text, parser):
@@ -92,13 +110,51 @@ def check_notes(text, parser):
     finally:
         pool.stop()
     for f in findings:
-        print(f"line {f.formula.line:>3}  {f.status:<14}  {f.formula.latex}")
+        print(echo.line(f"line {f.formula.line:>3}  {f.status:<14}  {f.formula.latex}"))
         for label, line in (("", f.message), ("hint: ", f.hint), ("right: ", f.corrected)):
             if line and f.status != "right" or (line and not label):
-                print(f"{'':>10}  {label}{line}")
+                print(echo.line(f"{'':>10}  {label}{line}"))
     counts = notes.summary(findings)
     print(f"{len(findings)} formulas: " + ", ".join(f"{n} {status}" for status, n in counts.items()))
     return notes.exit_code(findings)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with its error messages (which quote what was typed) echoed on one line, escaped."""
+
+    def error(self, message):
+        super().error(echo.line(message))
+
+
+def grade_batch(args, parser):
+    """``check --batch``: read the file, grade it (the rows shown as they come, unless the report in another
+    format goes to standard output), write the report; report.exit_code."""
+    fmt = args.format or {".csv": "csv", ".json": "json", ".md": "md"}.get(os.path.splitext(args.output or "")[1],
+                                                                          "text")
+    text = read_input(args.batch, parser, limit=batch.MAX_BYTES)
+    try:
+        sheet = batch.read(text)
+    except batch.Unreadable as error:
+        print(echo.line(f"cannot read {args.batch}: {error}"), file=sys.stderr)
+        return 2
+    try:
+        output = open(args.output, "w", encoding="utf-8", newline="") if args.output else None
+    except OSError as error:
+        parser.error(f"cannot write {args.output}: {error.strerror or error}")
+    on_screen = output is not None or fmt == "text"  # else the report in fmt is all that standard output gets
+    if on_screen:
+        print(report.read_line(sheet), flush=True)
+    show = (lambda row, verdict: print(report.row_line(row, verdict), flush=True)) if on_screen else None
+    results = batch.grade(sheet.rows, each=show)
+    if on_screen:
+        print(report.as_text(sheet, results, rows=False), end="")
+    if output:
+        with output:
+            output.write(report.FORMATS[fmt](sheet, results))
+        print(echo.line(f"wrote the {fmt} report to {args.output}"), file=sys.stderr)
+    elif fmt != "text":
+        print(report.FORMATS[fmt](sheet, results), end="")
+    return report.exit_code(results)
 
 
 class HelpExits2(argparse.Action):
@@ -128,7 +184,7 @@ def main(argv=None):
     for stream in (sys.stdout, sys.stderr):  # a terminal or a pipe that cannot show σ, −, ᵀ: escapes, never a crash
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    parser = argparse.ArgumentParser(prog="python -m mathcore", description=__doc__.splitlines()[0])
+    parser = Parser(prog="python -m mathcore", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     verify = commands.add_parser("verify", help="prove and check every derivation")
     verify.add_argument("keys", nargs="*", metavar="NAME", help=f"only these (from: {', '.join(CATALOGUE)})")
@@ -143,7 +199,12 @@ def main(argv=None):
                                         "exits 2. An ANSWER may start with '-'.")
     check_command.add_argument("-h", "--help", action=HelpExits2, help="show this help and exit 2")
     check_command.add_argument("--batch", metavar="FILE", help="grade every row of FILE instead: CSV with a header "
-                               "(target, answer, and optionally student) or JSON lines with those keys; - for stdin")
+                               "(target, answer, and optionally student; or tabs) or JSON lines with those keys; - "
+                               "for stdin")
+    check_command.add_argument("--format", choices=tuple(report.FORMATS), help="with --batch: the report as text "
+                               "(the default), csv (a gradebook: student, score, out_of), json or md")
+    check_command.add_argument("--output", metavar="FILE", help="with --batch: write the report there (its format "
+                               "from --format or the file's ending) and show the text one")
     check_command.add_argument("target", metavar="TARGET", nargs="?", help=f"one of: {', '.join(TARGETS)} (a "
                                f"derivation's catalogue key; the old names {', '.join(DEPRECATED)} still work, "
                                "deprecated)")
@@ -154,13 +215,15 @@ def main(argv=None):
     args = parser.parse_args(answer_after_target(sys.argv[1:] if argv is None else list(argv)))
 
     if args.command == "notes":
-        return check_notes(read_input(args.file, parser), parser)
+        return check_notes(read_input(args.file, parser).replace("\r\n", "\n").replace("\r", "\n"), parser)
 
     if args.command == "check" and args.batch:
         if args.target or args.answer:
             parser.error("--batch FILE takes its targets and answers from FILE, not from the command line")
-        return batch.grade(read_input(args.batch, parser))
+        return grade_batch(args, parser)
     if args.command == "check":
+        if args.format or args.output:
+            parser.error("--format and --output go with --batch FILE")
         if not args.target or not args.answer:
             parser.error("check needs TARGET and ANSWER (or --batch FILE)")
         try:
@@ -174,20 +237,21 @@ def main(argv=None):
             verdict = pool.check(key, " ".join(args.answer))
         finally:
             pool.stop()
-        print(f"{verdict.status}: {verdict.message}")
+        print(echo.line(f"{verdict.status}: {verdict.message}"))
         for line in (*(f"warning: {w}" for w in verdict.warnings), verdict.hint, verdict.evidence):
             if line:
-                print(line)
+                print(echo.line(line))
         return verdict.exit_code
 
     if args.command == "export":
         if args.name not in CATALOGUE:
             parser.error(f"unknown derivation {args.name}; known: {', '.join(CATALOGUE)}")
+        d = derivation(args.name)
         try:
-            point = {k: float(v) for k, v in (item.split("=", 1) for item in args.at)}
-        except ValueError:
-            parser.error("--at takes VAR=NUMBER pairs, e.g. z=1.5 y=1")
-        print(export(derivation(args.name), args.format, point or None), end="")
+            point = at_point(args.at, {variable_name(v) for v in d.variables})
+        except ValueError as error:
+            parser.error(str(error))
+        print(export(d, args.format, point or None), end="")
         return 0
 
     unknown = [k for k in args.keys if k not in CATALOGUE]

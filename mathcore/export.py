@@ -4,6 +4,8 @@ The notebook reproduces the numeric checks with mathcore itself, at the point th
 """
 
 import json
+import math
+import re
 
 import nbformat
 
@@ -73,6 +75,39 @@ def to_notebook(d, point=None):
         "name": "python3", "display_name": "Python 3", "language": "python"}})
     nbformat.validate(notebook)
     return nbformat.writes(notebook)
+
+
+#: A number as ``--at`` takes it: ASCII digits only (not '٣'), no nan, inf or underscores.
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def at_point(pairs, names):
+    """{name: value} from ``--at``'s VAR=NUMBER pairs: each of ``names`` (the derivation's variables) once, each
+    value a finite number in ASCII digits; ValueError saying what is wrong.
+
+    >>> at_point(["z=1.5", "y=-2e-1"], {"y", "z"})
+    {'z': 1.5, 'y': -0.2}
+    >>> at_point(["z=nan", "y=1"], {"y", "z"})
+    Traceback (most recent call last):
+    ValueError: --at z=nan: VAR=NUMBER takes a finite number in the digits 0-9, e.g. z=1.5
+    """
+    point = {}
+    for pair in pairs:
+        name, equals, value = pair.partition("=")
+        if not equals:
+            raise ValueError(f"--at takes VAR=NUMBER pairs, e.g. z=1.5 (not {pair})")
+        if not _NUMBER.fullmatch(value.strip()) or not math.isfinite(float(value)):
+            raise ValueError(f"--at {pair}: VAR=NUMBER takes a finite number in the digits 0-9, e.g. {name or 'z'}=1.5")
+        if name not in names:
+            raise ValueError(f"--at {pair}: {name} is not a variable here; the variables are "
+                             f"{', '.join(sorted(names)) or 'none'}")
+        if name in point:
+            raise ValueError(f"--at gives {name} twice")
+        point[name] = float(value)
+    missing = sorted(set(names) - set(point))
+    if point and missing:
+        raise ValueError(f"--at needs a value for every variable: missing {', '.join(missing)}")
+    return point
 
 
 def export(d, fmt, point=None):

@@ -108,8 +108,10 @@ def test_batch_grades_a_class_one_line_per_row_with_counts(mathcore_cli, tmp_pat
     done = mathcore_cli("check", "--batch", str(tmp_path / "class.csv"))
     assert done.returncode == 1, done.stdout + done.stderr  # some wrong, all judged
     lines = done.stdout.splitlines()
-    assert lines[0].startswith("row 2 alice: equivalent") and lines[1].startswith("row 3 bob: not equivalent")
-    assert lines[2].startswith("row 4 carol: equivalent") and "axis=1" in lines[3]
+    assert lines[0] == "read 4 rows (CSV)"
+    assert lines[1].startswith("row 2 alice: equivalent") and lines[2].startswith("row 3 bob: not equivalent")
+    assert lines[3].startswith("row 4 carol: equivalent") and "axis=1" in lines[4]
+    assert "  db: 0 of 1 right, 1 wrong, 0 not judged" in lines  # the report after the rows (tests/test_batch.py)
     assert lines[-1] == "4 answers: 2 equivalent, 2 not equivalent, 0 could not decide, 0 invalid"
 
 
@@ -121,6 +123,28 @@ def test_batch_reads_json_lines_and_exits_by_the_summary(mathcore_cli):
     done = mathcore_cli("check", "--batch", "-", stdin=broken)
     assert done.returncode == 2 and "unknown target 'nope'" in done.stdout and "not JSON" in done.stdout
     assert "needs a target and an answer" in done.stdout and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("at, message", [
+    (["z=nan", "y=inf"], "--at z=nan: VAR=NUMBER takes a finite number"),
+    (["z=1.5", "y=inf"], "--at y=inf: VAR=NUMBER takes a finite number"),
+    (["z=1e999", "y=1"], "--at z=1e999: VAR=NUMBER takes a finite number"),
+    (["z=\u0663", "y=1"], "--at z=\u0663: VAR=NUMBER takes a finite number in the digits 0-9"),  # Arabic-Indic 3
+    (["z=1_0", "y=1"], "--at z=1_0: VAR=NUMBER"),
+    (["z=1", "y=1", "z=2"], "--at gives z twice"),
+    (["q=1", "z=1", "y=1"], "--at q=1: q is not a variable here; the variables are y, z"),
+    (["z=1"], "--at needs a value for every variable: missing y"),
+    (["z"], "--at takes VAR=NUMBER pairs"),
+])
+def test_export_at_takes_finite_ascii_numbers_for_the_derivations_variables(mathcore_cli, at, message):
+    done = mathcore_cli("export", "dL_dz_cross_entropy_sigmoid", "--format", "ipynb", "--at", *at)
+    assert done.returncode == 2 and message in done.stderr and done.stdout == ""
+
+
+def test_export_at_a_point_writes_it_into_the_notebook(mathcore_cli):
+    done = mathcore_cli("export", "dz_dw_j", "--format", "ipynb", "--at", "w=-0.5", "x=.25", "b=+2E-1")
+    assert done.returncode == 0
+    assert "steps, truth = d.evaluate(w=-0.5, x=0.25, b=0.2)" in "".join(json.loads(done.stdout)["cells"][3]["source"])
 
 
 def test_batch_and_a_command_line_answer_do_not_mix(mathcore_cli, tmp_path):
