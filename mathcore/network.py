@@ -63,19 +63,21 @@ INITIALIZATIONS = {init.key: init for init in (
 )}
 
 
-def initialize(layer_dims, hidden="relu", seed=0, b_scale=0.0, init="xavier"):
+def initialize(layer_dims, hidden="relu", seed=0, b_scale=0.0, init="xavier", course_rng=False):
     """Layers for sizes n[0..L]: W[l] = randn(n[l], n[l-1]) * scale(n[l-1]) (``INITIALIZATIONS``), b[l] ~ N(0,
     b_scale^2) (0 by default, as in the course); hidden g, sigmoid output.
 
-    ``init="course"`` draws from ``np.random.RandomState(seed)`` layer by layer, W then b = 0, which is what the
-    course's ``np.random.seed(seed)`` followed by ``np.random.randn`` gives: its exercise values come out exactly
-    (``seed=None``: from NumPy's global state, for a notebook that has seeded it itself).
+    ``init="course"``, or any ``init`` with ``course_rng=True``, draws from ``np.random.RandomState(seed)`` layer by
+    layer, W then b = 0, which is what the course's ``np.random.seed(seed)`` followed by ``np.random.randn`` gives:
+    its exercise values come out exactly (``seed=None``: from NumPy's global state, for a notebook that has seeded
+    it itself; ``init="xavier", course_rng=True`` is the week-4 application's randn / √n[l−1] after seed 1).
     The others draw from NumPy's default generator. The course's randn * 0.01 makes every activation of a small
     example about 0 (or 1/2), so the pages that show one forward pass start from Xavier's scale. With ReLU and
     b = 0, a unit whose inputs are all 0 sits exactly on the kink z = 0; a small random b keeps it off.
     """
     L, how = len(layer_dims) - 1, INITIALIZATIONS[init]
-    if init == "course":
+    course_rng = course_rng or init == "course"
+    if course_rng:
         rng = np.random if seed is None else np.random.RandomState(seed)
         draw = lambda n, n_prev: rng.randn(n, n_prev) * how.scale(n_prev)  # noqa: E731
     else:
@@ -85,7 +87,7 @@ def initialize(layer_dims, hidden="relu", seed=0, b_scale=0.0, init="xavier"):
     layers = []
     for l in range(1, L + 1):
         W = draw(layer_dims[l], layer_dims[l - 1])
-        b = np.zeros((layer_dims[l], 1)) if init == "course" else b_scale * rng.normal(size=(layer_dims[l], 1))
+        b = np.zeros((layer_dims[l], 1)) if course_rng else b_scale * rng.normal(size=(layer_dims[l], 1))
         layers.append(Layer(W, b, "sigmoid" if l == L else hidden))
     return layers
 
@@ -113,15 +115,16 @@ class Gradients:
 def output_gradient(layers, caches, Y, loss="cross_entropy", shortcut=True):
     """dZ[L], the gradient at the output layer's input.
 
-    The general route: dA[L] = dL/dA[L] (the loss record's slope), then dZ[L] = dA[L] * g'(Z[L]). For cross-entropy
-    after a sigmoid the two factors cancel to the shortcut dZ[L] = A[L] - Y (derived on the home page), which
-    also stays finite where A[L] rounds to 0 or 1 and dL/dA[L] does not; ``shortcut=False`` takes the general
-    route anyway, to compare.
+    The general route: dA[L] = dL/dA[L] (the loss record's slope), then dZ[L] = dA[L] * g'(Z[L]). After a sigmoid
+    the two factors combine into the loss record's ``dz`` from Z[L]: for cross-entropy they cancel to the shortcut
+    dZ[L] = A[L] - Y (derived on the home page), for squared error to (A[L] - Y) A[L] (1 - A[L]), computed without
+    subtracting from 1 an A[L] that has rounded near 1 (``losses.squared_error_dz``). Both stay finite where A[L]
+    rounds to 0 or 1 and dL/dA[L] does not; ``shortcut=False`` takes the general route anyway, to compare.
     """
     Z, A = caches[-1]
     g = ACTIVATIONS[layers[-1].activation]
-    if shortcut and loss == "cross_entropy" and g.key == "sigmoid":
-        return A - Y
+    if shortcut and g.key == "sigmoid":
+        return LOSSES[loss].dz(Z, Y)
     return LOSSES[loss].slope(A, Y) * g.slope(Z)
 
 
@@ -159,11 +162,16 @@ def backward(layers, caches, X, Y, loss="cross_entropy", shortcut=True):
 
 
 def cost(layers, caches, Y, loss="cross_entropy"):
-    """J = (1/m) sum_i L(A[L]_i, Y_i), from Z[L] in the stable form when the output is a sigmoid."""
+    """J = (1/m) sum_i sum_k L(A[L]_ki, Y_ki), from Z[L] in the stable form when the output is a sigmoid.
+
+    With one output unit (the course's Y (1, m)) this is the mean loss over the m examples. With n[L] sigmoid units
+    (Y (n[L], m), one yes/no label per unit) each example's loss is the sum of its units' losses, still averaged
+    over m only: the cost whose gradient ``backward``'s 1/m gives (a mean over all n[L]·m entries would be that
+    cost divided by n[L], and a gradient check would read correct gradients as (n[L] − 1)/(n[L] + 1)).
+    """
     Z, A = caches[-1]
-    if layers[-1].activation == "sigmoid":
-        return float(np.mean(LOSSES[loss].of_z(Z, Y)))
-    return float(np.mean(LOSSES[loss].plain(A, Y)))
+    losses = LOSSES[loss].of_z(Z, Y) if layers[-1].activation == "sigmoid" else LOSSES[loss].plain(A, Y)
+    return float(np.sum(losses) / Z.shape[1])
 
 
 def update(layers, grads, learning_rate):
@@ -186,7 +194,9 @@ def accuracy(layers, X, Y):
 class Training:
     """What training recorded every ``every`` iterations: the iteration, the cost J, the seconds since the start,
     and each layer's ||dW[l]|| (Frobenius); ``snapshots``: (iteration, layers) at the iterations asked for;
-    ``diverged``: the iteration where a number overflowed (the learning rate too large), training stopped there."""
+    ``diverged``: the iteration where a number overflowed (the learning rate too large), training stopped there;
+    ``reason``: why, in words (a Text), or None if training ran every iteration. A start already past ``DIVERGED``
+    stops at 0 with no record at all."""
 
     layers: list
     iterations: np.ndarray
@@ -195,6 +205,7 @@ class Training:
     gradient_norms: np.ndarray  # (records, L)
     snapshots: tuple
     diverged: int | None = None
+    reason: str | None = None
 
     def first_reaching(self, target):
         """(iteration, seconds) of the first record with J <= target, or None if training never got there."""
@@ -229,46 +240,78 @@ def fastest_to(runs, target):
 DIVERGED = 1e30
 
 
+def frobenius(M):
+    """||M|| = sqrt(sum_ij M_ij^2), computed as s ||M / s|| with s = max_ij |M_ij|: finite whenever the norm is (the
+    plain sum of squares overflows to inf once entries pass 1e154).
+
+    >>> frobenius(np.array([[3.0, 4.0]]) * 2.0 ** 700) == 5 * 2.0 ** 700  # 2^700 ~ 5e210: its square overflows
+    True
+    """
+    s = float(np.max(np.abs(M), initial=0.0))
+    return 0.0 if s == 0 else s * float(np.linalg.norm(M / s))
+
+
+def _stopped(i, error=None):
+    """Why training stopped at iteration i: a weight past DIVERGED, or the floating-point error NumPy raised."""
+    if error is not None:
+        return Text("At iteration {i} a number overflowed ({error}): training stopped with the last finite network.",
+                    i=i, error=str(error))
+    if i == 0:
+        return Text("The starting weights are already larger than {limit:g}: the products of a forward pass could "
+                    "overflow, so nothing was trained.", limit=DIVERGED)
+    return Text("At iteration {i} a weight passed {limit:g}: each step overshoots and the weights grow without bound, "
+                "so training stopped with the last finite network.", i=i, limit=DIVERGED)
+
+
 def train(X, Y, layers, learning_rate, iterations, every=10, snapshots=(), loss="cross_entropy", progress=None):
     """Gradient descent from ``layers``: forward, cost, backward, update, ``iterations`` times (see ``Training``).
 
     ``progress(i)``, if given, is called every ``every`` iterations. Wall-clock seconds are measured here, on the
     machine that trains, with ``time.perf_counter``. If a number overflows (a learning rate too large makes the
-    weights grow without bound), training stops with the last finite network and says where (``diverged``).
+    weights grow without bound, or X is near float64's limit), training stops with the last finite network and says
+    where (``diverged``) and why (``reason``); every recorded J and ||dW[l]|| is finite.
     """
     records, norms, shots = [], [], []
     wanted = set(snapshots)
-    start, diverged = time.perf_counter(), None
+    start, diverged, reason = time.perf_counter(), None, None
     for i in range(iterations + 1):
+        if max(np.abs(p).max() for layer in layers for p in (layer.W, layer.b)) > DIVERGED:
+            diverged, reason = i, _stopped(i)  # before a matrix product overflows (which only warns)
+            break
+        recorded = i % every == 0 or i == iterations
         try:
-            if max(np.abs(p).max() for layer in layers for p in (layer.W, layer.b)) > DIVERGED:
-                raise FloatingPointError  # before a matrix product overflows (which only warns)
-            recorded = i % every == 0 or i == iterations
             with np.errstate(over="raise", invalid="raise", divide="raise", under="ignore"):
                 caches = forward(layers, X)
                 grads = backward(layers, caches, X, Y, loss)
                 J = cost(layers, caches, Y, loss) if recorded else None  # a step needs no J: a quarter of its time
+                norm = [frobenius(g.dW) for g in grads] if recorded else None
                 stepped = None if i == iterations else update(layers, grads, learning_rate)
-        except FloatingPointError:
-            diverged = i
+        except FloatingPointError as error:
+            diverged, reason = i, _stopped(i, error)
             break
         if i in wanted:
             shots.append((i, layers))
         if recorded:
             records.append((i, J, time.perf_counter() - start))
-            norms.append([float(np.linalg.norm(g.dW)) for g in grads])
+            norms.append(norm)
             if progress is not None:
                 progress(i)
         if stepped is not None:
             layers = stepped
-    its, costs, seconds = (np.array(column) for column in zip(*records))
-    return Training(layers, its, costs, seconds, np.array(norms), tuple(shots), diverged)
+    its, costs, seconds = (np.array(column) for column in zip(*records)) if records else (np.array([]),) * 3
+    return Training(layers, its.astype(int), costs, seconds, np.array(norms).reshape(len(records), len(layers)),
+                    tuple(shots), diverged, reason)
 
 
 def gradient_check(layers, X, Y, eps=1e-7, grads=None, loss="cross_entropy"):
     """The course's check: every dW[l], db[l] (from ``backward``, or the learner's ``grads``: a list of
     (dW[l], db[l]) pairs) against central differences of J (the stable cost from Z[L], so a saturated output
     still gives finite differences). Read the difference with ``gradcheck.verdict``.
+
+    It reads lower than the course's notebook on the same correct gradients (1.1e-9 against the notebook's
+    1.19e-7 on its test case): correct gradients leave only J's rounding divided by 2 eps, and J from Z[L] is
+    rounded less than the notebook's J from A[L], whose log(1 - A[L]) loses digits where A[L] is near 1 (see
+    ``gradcheck``; the notebook's own check is ``mathcore.course.gradient_check_n``).
 
     Returns (relative difference, analytic vector, numeric vector), all parameters flattened in order.
     """

@@ -99,3 +99,99 @@ def test_the_gradient_check_names_the_worst_parameter():
     names = parameter_names(layers)
     assert len(names) == analytic.size == 3 * 4 + 4 + 4 * 2 + 2 + 2 * 1 + 1
     assert names[int(np.argmax(np.abs(analytic - numeric)))] == "W[2][1, 3]"
+
+
+# #35: training and the cost at their edges
+
+def test_training_from_a_start_already_past_diverged_stops_at_once_and_says_why():
+    """It raised "ValueError: not enough values to unpack": no iteration was recorded."""
+    from mathcore.datasets import flower
+    from mathcore.network import DIVERGED, train
+
+    X, Y = flower()
+    start = [Layer(layer.W * 10 * DIVERGED, layer.b, layer.activation) for layer in initialize([2, 4, 1], "tanh")]
+    run = train(X, Y, start, 0.1, 10)
+    assert run.diverged == 0 and run.layers is start and run.reason.startswith("The starting weights are already")
+    assert run.costs.size == run.iterations.size == run.seconds.size == 0 and run.gradient_norms.shape == (0, 2)
+    assert run.first_reaching(1.0) is None
+
+
+def test_an_input_near_1e160_records_finite_gradient_norms_then_stops():
+    """||dW[1]|| of a finite dW near 1e160 is near 1e160, not the inf of a sum of squares that overflowed."""
+    from mathcore.datasets import flower
+    from mathcore.network import backward, train
+
+    X, Y = flower()
+    X = X * 1e160
+    layers = initialize([2, 4, 1], "relu", seed=1)
+    with np.errstate(all="raise"):
+        run = train(X, Y, layers, 0.1, 10, every=1)
+    assert np.all(np.isfinite(run.gradient_norms)) and np.all(np.isfinite(run.costs))
+    dW = [g.dW for g in backward(layers, forward(layers, X), X, Y)]
+    expected = [1e160 * np.sqrt(np.sum((d / 1e160) ** 2)) for d in dW]  # scaled by hand
+    np.testing.assert_allclose(run.gradient_norms[0], expected, rtol=1e-12)
+    assert run.diverged == 1 and "1e+30" in run.reason  # the first step sent W past DIVERGED
+
+
+@pytest.mark.parametrize("n_y", [1, 2, 3])
+def test_the_cost_and_backward_agree_for_any_number_of_output_units(n_y):
+    """With Y (2, m) the cost averaged over n[L]·m entries while backward differentiated a mean over m: the
+    check read correct gradients as (n[L] − 1)/(n[L] + 1) = 0.333."""
+    from mathcore.network import backward, cost, gradient_check
+
+    rng = np.random.default_rng(n_y)
+    X, Y = rng.normal(size=(3, 7)), rng.integers(0, 2, (n_y, 7)).astype(float)
+    layers = initialize([3, 4, n_y], "tanh", seed=1, b_scale=0.1)
+    assert gradient_check(layers, X, Y)[0] < 1e-7
+    # J is the sum of the units' own costs, and each unit's row of dW[L] is its own network's
+    units = [layers[:-1] + [Layer(layers[-1].W[k:k + 1], layers[-1].b[k:k + 1], "sigmoid")] for k in range(n_y)]
+    assert cost(layers, forward(layers, X), Y) == pytest.approx(
+        sum(cost(unit, forward(unit, X), Y[k:k + 1]) for k, unit in enumerate(units)), rel=1e-12)
+    dW = backward(layers, forward(layers, X), X, Y)[-1].dW
+    for k, unit in enumerate(units):
+        np.testing.assert_allclose(backward(unit, forward(unit, X), X, Y[k:k + 1])[-1].dW, dW[k:k + 1], rtol=1e-12)
+
+
+def test_squared_error_after_a_sigmoid_is_right_to_1e_12_for_every_z():
+    """It computed σ(z) − 1 for y = 1: 2e-3 off at z = 30, exactly 0 from z = 37. Against mpmath at 400 digits (1 − σ
+    at z = 350 needs 150 of them), for every z whose loss float64 holds as a normal number (|z| < 354)."""
+    import mpmath
+
+    from mathcore.losses import LOSSES
+
+    z = np.concatenate([np.linspace(-353, 353, 1413), [-37.0, -36.7, 25.0, 30.0, 36.7, 37.0, 40.0]])
+    with mpmath.workdps(400):
+        for y in (0.0, 1.0):
+            exact = [float((1 / (1 + mpmath.exp(-mpmath.mpf(t))) - y) ** 2 / 2) for t in z]
+            np.testing.assert_allclose(LOSSES["squared_error"].of_z(z, y), exact, rtol=1e-12, atol=0)
+
+
+@pytest.mark.parametrize("key", ["cross_entropy", "squared_error"])
+def test_each_loss_records_dz_is_the_general_route_and_squared_errors_is_right_in_the_tails(key):
+    """dZ[L] from z (the record's dz) against dL/da · σ'(z) from SymPy's derivatives, where both are accurate; and
+    squared error's against mpmath where a rounds to 1 (the general route is 0 there, or 1e-3 off)."""
+    import mpmath
+
+    from mathcore.losses import LOSSES
+
+    loss, sigmoid = LOSSES[key], ACTIVATIONS["sigmoid"]
+    z = np.linspace(-10, 10, 201)
+    for y in (0.0, 1.0):
+        np.testing.assert_allclose(loss.dz(z, y), loss.slope(sigmoid.forward(z), y) * sigmoid.slope(z), rtol=1e-9)
+    if key == "squared_error":
+        z = np.array([25.0, 30.0, 37.0, 60.0, 300.0])
+        with mpmath.workdps(400):
+            s = [1 / (1 + mpmath.exp(-mpmath.mpf(t))) for t in z]
+            exact = [float((a - 1) * a * (1 - a)) for a in s]
+        np.testing.assert_allclose(loss.dz(z, 1.0), exact, rtol=1e-12)
+
+
+@pytest.mark.parametrize("z", [25.0, 30.0, 37.0, 60.0])
+def test_the_check_passes_correct_gradients_of_a_saturated_squared_error_output(z):
+    """Every example at ŷ ≈ 1 for y = 1: the check read correct gradients as 1.0 from z = 25. The cost and dZ[L] now
+    come from z, without 1 − σ(z)."""
+    from mathcore.network import gradient_check
+
+    X = np.random.default_rng(0).uniform(0.5, 1.5, size=(3, 6))
+    layers = [Layer(np.full((1, 3), z / 3 / X.mean()), np.zeros((1, 1)), "sigmoid")]
+    assert gradient_check(layers, X, np.ones((1, 6)), loss="squared_error")[0] < 1e-7
