@@ -6,6 +6,7 @@ import streamlit as st
 
 from i18n import _
 
+from mathcore.course.course2_week1 import checks_compared
 from mathcore.functions import ACTIVATIONS
 from mathcore.derivations import dL_dz_key
 from mathcore.gradcheck import THRESHOLDS, verdict
@@ -63,6 +64,15 @@ st.markdown(f":{BADGE[judged.outcome]}-badge[{_(judged.message)}] " + _(
     thresholds=", ".join(_("below {bound:g} {word}").format(bound=bound, word=_(w)) for bound, w in THRESHOLDS),
     n=len(analytic), worst=parameter_names(layers)[int(np.argmax(np.abs(analytic - numeric)))],
     error=np.max(np.abs(analytic - numeric))))
+notebook = checks_compared()  # the course's gradient_check_n and this check, on the notebook's test case
+st.caption(_("Why the course's notebook reads higher: on its own test case its `gradient_check_n` reads {course:.2e} "
+             "and this check {stable:.1e}, for the same correct gradients. Correct gradients leave only rounding: "
+             "the notebook takes J from ŷ, and there ŷ = {y_hat:.5f} for an example with y = {y:g}, so 1 − ŷ keeps "
+             "{kept:.0f} of float64's 16 digits, and the central difference divides J's rounding by 2ε. This check "
+             "takes J from z, right to the last digit. Hence the bounds: below 1e-7 nothing but rounding is left, "
+             "the notebook passes up to 2e-7 (its own J leaves {course:.1e}), and from 1e-3 on a term of the "
+             "gradient is wrong.").format(course=notebook.course, stable=notebook.stable, y_hat=notebook.y_hat,
+                                          y=notebook.y, kept=notebook.digits_kept))
 kinks = sum(int(np.sum(Z == 0)) for (Z, _A), layer in zip(caches[:-1], layers)
             if ACTIVATIONS[layer.activation].kink is not None)
 if kinks:

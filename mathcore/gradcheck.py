@@ -5,6 +5,14 @@
 
 The course reads the difference as: below 1e-7 great, up to 1e-5 worth a look,
 above 1e-3 a bug (``verdict``, in the app's one Verdict: equivalent, undecided, not equivalent).
+
+What the bounds measure: with correct gradients the difference is rounding, not calculus. J is rounded in its
+last digits, and the central difference divides that rounding by 2 eps (2e-7 at the course's eps = 1e-7), so
+the difference correct gradients leave depends on how J is computed. The course's notebook computes J from
+y_hat, whose log(1 - y_hat) keeps fewer digits where y_hat is near 1: on its own test case correct gradients read
+1.19e-7, and its gradient_check_n passes anything up to 2e-7. ``network.gradient_check`` computes J from z and
+reads 1.1e-9 on the same gradients (``mathcore.course.course2_week1``, ``checks_compared``). A wrong term in a
+gradient moves the difference to 1e-3 or more; in between, look closer (a ReLU on its kink, a small mistake).
 """
 
 import numpy as np
