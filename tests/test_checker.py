@@ -13,7 +13,7 @@ import pytest
 from mathcore.answer import MAX_LENGTH, AnswerError, parse
 from mathcore.checker import TARGETS, check
 from mathcore.checkpool import BUSY, TIME_BUDGET, CheckPool, come_back_later
-from tests.pool_helpers import hog, stall
+from tests.pool_helpers import Clock, frozen, hog, hold, slow_start, stall, ticking
 from tests.corpora import (CANARY, CORRECT, CORRECT_LATEX, CORRECT_NUMPY, CORRECT_UNICODE, HOSTILE, HOSTILE_NOTATIONS,
                            WRONG, WRONG_NOTATIONS)
 
@@ -101,7 +101,7 @@ def wait_until(condition, seconds=60):
 
 
 def test_one_session_stalling_does_not_starve_another():
-    pool = CheckPool(workers=2)
+    pool = CheckPool(workers=2, max_wait=60)  # a wait far from real: judged, not refused (times: benchmarks)
     try:
         attacker = threading.Thread(target=lambda: [pool.run(stall, 30, k, session="attacker", timeout=1.5)
                                                     for k in range(3)], daemon=True)
@@ -118,8 +118,8 @@ def test_a_class_under_attack_still_gets_its_verdicts():
     """#17's attack: twenty sessions keep sending answers that use up the whole time budget, each a new one (so
     none is reused). Once every attacker has been served, a learner's a - y is judged "equivalent", not "busy":
     the least-used session goes first. On a global in-flight cap (the pool before #17) it was refused as busy.
-    Its latency is a figure for benchmarks/attack.py, not asserted here."""
-    pool = CheckPool(workers=2)
+    Its latency is a figure for benchmarks/attack.py, not asserted here (the wait allowed is far from real)."""
+    pool = CheckPool(workers=2, max_wait=60)
     stop, tags = threading.Event(), itertools.count()
 
     def attacker(n):
@@ -139,50 +139,85 @@ def test_a_class_under_attack_still_gets_its_verdicts():
             assert verdict.status == "equivalent", verdict.message
     finally:
         stop.set()
+        pool.stop()  # the attackers' checks, running or waiting, end at once
         for thread in attackers:
             thread.join()
-        pool.stop()
 
 
-def test_a_heavy_session_never_takes_the_last_worker():
-    pool = CheckPool(workers=2)
+def held(tmp_path, pool, name, session, client=None):
+    """Start ``pool.run(hold, ...)`` for ``session`` in a thread: (its gate, which the test removes to end it; the
+    thread; the list its result lands in)."""
+    gate = tmp_path / f"gate {name}"
+    gate.touch()
+    results = []
+    thread = threading.Thread(target=lambda: results.append(pool.run(
+        hold, str(gate), name, str(tmp_path / "log"), session=session, client=client, timeout=60)), daemon=True)
+    thread.start()
+    return gate, thread, results
+
+
+def test_a_heavy_session_never_takes_the_last_worker(tmp_path):
+    pool = CheckPool(workers=2, max_wait=60)
+    gates = []
     try:
         pool.run(stall, 30, 0, session="heavy", timeout=TIME_BUDGET)  # a whole time budget used this minute
-        for k in (1, 2):
-            threading.Thread(target=pool.run, args=(stall, 30, k), kwargs={"session": "heavy", "timeout": 1.0}, daemon=True).start()
+        gates = [held(tmp_path, pool, f"heavy {k}", "heavy")[0] for k in (1, 2)]
         wait_until(lambda: pool.in_flight == 1 and pool.waiting == 1)  # its second check waits: one place is kept
         assert pool.check("da_dz", "a(1-a)", session="light").right
     finally:
+        for gate in gates:
+            gate.unlink()
         pool.stop()
 
 
-def test_one_session_has_at_most_two_checks_in_flight():
-    pool = CheckPool(workers=2)
+def test_one_session_has_at_most_two_checks_in_flight(tmp_path):
+    """Its checks end when the test says (gates), never by a budget a busy machine could outrun."""
+    pool = CheckPool(workers=2, max_wait=60)
+    gates = []
     try:
-        for k in range(2):
-            threading.Thread(target=pool.run, args=(stall, 5, k), kwargs={"session": "one", "timeout": 1.0}, daemon=True).start()
+        gates = [held(tmp_path, pool, f"one {k}", "one")[0] for k in range(2)]
         wait_until(lambda: pool.in_flight == 2)
         assert "still being checked" in pool.run(stall, 5, 2, session="one", timeout=1.0).message
-        assert pool.check("da_dz", "a(1-a)", session="other").status == "equivalent"  # waits for a place
+        verdicts = []
+        other = threading.Thread(target=lambda: verdicts.append(pool.check("da_dz", "a(1-a)", session="other")))
+        other.start()
+        wait_until(lambda: pool.waiting == 1)  # it waits for a place ...
+        gates.pop().unlink()
+        other.join()
+        assert verdicts[0].status == "equivalent"  # ... and gets one
     finally:
+        for gate in gates:
+            gate.unlink()
         pool.stop()
 
 
-def test_a_check_waits_at_most_max_wait_for_a_place():
+def test_a_check_waits_at_most_max_wait_for_a_place(tmp_path):
     """The deadline counts from submission: with the one worker held, a check is refused as busy once it has
-    waited max_wait, instead of waiting for a place however long that takes."""
-    pool = CheckPool(workers=1, max_wait=0.2)
+    waited max_wait (on the server's clock, here the test's), instead of waiting for a place however long that
+    takes."""
+    clock = Clock()
+    pool = CheckPool(workers=1, max_wait=0.2, clock=clock)
+    gate = None
     try:
-        threading.Thread(target=pool.run, args=(stall, 5), kwargs={"session": "a", "timeout": 3.0}, daemon=True).start()
+        gate = held(tmp_path, pool, "a", "a")[0]
         wait_until(lambda: pool.in_flight == 1)
-        assert pool.check("da_dz", "a(1-a)", session="b").message == BUSY
+        verdicts = []
+        b = threading.Thread(target=lambda: verdicts.append(pool.check("da_dz", "a(1-a)", session="b")))
+        b.start()
+        wait_until(lambda: pool.waiting == 1)
+        clock.advance(0.3)
+        b.join()
+        assert verdicts[0].message == BUSY
         assert pool.waiting == 0  # the refused check left the queue
     finally:
+        gate.unlink()
         pool.stop()
 
 
 def test_the_limit_is_on_worker_time_not_on_answers_typed():
-    pool = CheckPool(workers=2, worker_seconds_per_minute=1.0)
+    """The answers typed cost nothing here (the workers' clock is frozen), however slow the machine; the stalled
+    check costs the budget it was stopped at."""
+    pool = CheckPool(workers=2, worker_seconds_per_minute=1.0, clock=Clock(), worker_clock=frozen)
     try:
         for k in range(40):  # far more than a minute's practice: milliseconds each
             assert pool.check("dL_dz_cross_entropy_sigmoid", f"a - y + {k} - {k}", session="learner").right
@@ -196,7 +231,7 @@ def test_the_limit_is_on_worker_time_not_on_answers_typed():
 
 
 def test_an_answer_judged_once_is_reused_free():
-    pool = CheckPool(workers=1, worker_seconds_per_minute=1.0)
+    pool = CheckPool(workers=1, worker_seconds_per_minute=1.0, clock=Clock(), worker_clock=frozen)
     try:
         first = pool.check("dL_dz_cross_entropy_sigmoid", "a - y", session="one")
         assert pool.kept("dL_dz_cross_entropy_sigmoid", "a - y") == first and pool.reused == 0
@@ -216,23 +251,36 @@ def test_cli_check_exit_codes(answer, code):
     assert done.stdout.split(":")[0] in ("equivalent", "not equivalent", "invalid", "could not decide")
 
 
-def test_the_pool_forgets_sessions_that_have_gone(monkeypatch):
-    """A server sees sessions come and go all day: none leaves a trace once its minute of accounting is over."""
+def test_the_pool_forgets_sessions_that_have_gone(monkeypatch, tmp_path):
+    """A server sees sessions come and go all day: none leaves a trace once its minute of accounting is over, and
+    only the last KNOWN sessions' turns are remembered."""
     import mathcore.checkpool as checkpool
 
-    monkeypatch.setattr(checkpool, "WINDOW", 0.2)
-    pool = CheckPool(workers=1, max_wait=0.05)
+    monkeypatch.setattr(checkpool, "KNOWN", 3)
+    clock = Clock()
+    pool = CheckPool(workers=1, max_wait=0.05, clock=clock)
+    gate = None
     try:
         for k in range(5):
-            assert pool.check("da_dz", f"a(1-a) + {k} - {k}", session=f"gone {k}").right
-        threading.Thread(target=pool.run, args=(stall, 5), kwargs={"session": "busy", "timeout": 1.0}, daemon=True).start()
+            assert pool.check("da_dz", f"a(1-a) + {k} - {k}", session=f"gone {k}", client="10.0.0.1").right
+        gate = held(tmp_path, pool, "busy", "busy")[0]
         wait_until(lambda: pool.in_flight == 1)
-        assert pool.check("da_dz", "a - a^2", session="refused").message == BUSY  # waited, then refused
+        verdicts = []
+        refused = threading.Thread(target=lambda: verdicts.append(pool.check("da_dz", "a - a^2", session="refused")))
+        refused.start()
+        wait_until(lambda: pool.waiting == 1)
+        clock.advance(0.1)
+        refused.join()
+        assert verdicts[0].message == BUSY  # waited, then refused
+        gate.unlink()
         wait_until(lambda: pool.in_flight == 0)
-        time.sleep(0.3)  # past the (shortened) window: the first five sessions are idle now
+        clock.advance(checkpool.WINDOW + 1)  # past the window: the first five sessions are idle now
         assert pool.check("da_dz", "a(1 - a)", session="last").right
         assert set(pool._used) == {"last"} and not pool._held and not pool._running
+        assert not pool._client_held and not pool._client_running and len(pool._turns) == 3
     finally:
+        if gate.exists():
+            gate.unlink()
         pool.stop()
 
 
