@@ -1,19 +1,20 @@
 """Train a network: gradient descent on an L-layer network, live, in the course's notation; why a hidden layer;
 and ReLU, tanh and the sigmoid raced from the same start."""
 
-import pandas as pd
 import streamlit as st
 
 import charts
 from i18n import _
 from mathcore.datasets import TWO_CLASS
 from mathcore.derivations import dL_dz_key
+from mathcore.diagnosis import diagnose
 from mathcore.functions import ACTIVATIONS
-from mathcore.network import HIDDEN_ACTIVATIONS, INITIALIZATIONS, accuracy, fastest_to
+from mathcore.network import HIDDEN_ACTIVATIONS, INITIALIZATIONS, accuracy
+from mathcore.race import ROUNDS, STEPS, race, to_target
 from ui import link
 from ui.chart import show_chart
 from ui.derivation_view import open_tab, show_steps, verified
-from ui.training import RACE, boundary, data, train
+from ui.training import RACE, boundary, data, gradient_caption, race_caption, race_table, race_times, train
 from ui.table import show_table
 
 st.title(_("Train a network"))
@@ -86,19 +87,17 @@ saved, on_train = run.accuracy_along(d.X_train, d.Y_train)
 on_test = run.accuracy_along(d.X_test, d.Y_test)[1]
 show_chart(middle, charts.curves({_("train accuracy"): (saved, on_train), _("test accuracy"): (saved, on_test)},
                                  _("iteration"), _("accuracy"), log_y=False), width="stretch")
-show_chart(st, charts.gradient_norms(run.iterations, run.gradient_norms), width="stretch")
-ratio, reach = run.gradient_reach()
-reading = {"vanishing": _("far below 1: the first layer learns far more slowly than the last, the gradient vanishes "
-                          "on its way back"),
-           "exploding": _("far above 1: the gradient grows on its way back"),
-           "usable": _("neither vanishing nor exploding: the gradient reaches the first layer at a usable size")}[reach]
-st.caption(_("At the start, ‖dW[1]‖ / ‖dW[L]‖ = {ratio:.2g}, {reading}.").format(ratio=ratio, reading=reading)
-           + ("" if reach == "vanishing" else " " + _("To see it vanish, try the sigmoid with three hidden layers "
-                                                      "and the course's small initial weights.")))
+reading = diagnose(run, d.X_train)
+if reading.largest > 0:  # a log scale has no 0: an all-zero chart would be empty
+    show_chart(st, charts.gradient_norms(run.iterations, run.gradient_norms), width="stretch")
+st.caption(gradient_caption(reading, hidden, init, depth, lower_alpha=alpha > RATES[0]))
 
 st.header(_("ReLU, tanh and the sigmoid, side by side"))
-st.markdown(_("The same layers, data, learning rate and initial weights; only $g$ changes. Time is measured on this "
-              "server while each trains."))
+st.markdown(_("The same layers, data, learning rate and initial weights; only $g$ changes. The iterations each "
+              "needs are the result: deterministic, the same on every run. Time is measured on this server, the three "
+              "in turn, in {rounds} rounds of {steps} iterations from the same start: a run's time is its iterations "
+              "× the best round's time per iteration, and the median round shows the noise.").format(
+    rounds=ROUNDS, steps=STEPS))
 race_them = st.toggle(_("Train all three and race them"), **link.flag("race", False))  # two more trainings
 TARGETS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]
 
@@ -108,32 +107,17 @@ def race_of_activations(key, d, layer_dims, alpha, iterations, init):
     """The three trained from the same start, and which reached the target first: the target's slider reruns only
     this."""
     target = st.select_slider(_("target cost J"), TARGETS, **link.option("target", 0.3, TARGETS, slider=True))
-    race = {g: train(key, layer_dims, g, alpha, iterations, init) for g in RACE}
+    runs = {g: train(key, layer_dims, g, alpha, iterations, init) for g in RACE}
+    result = race(to_target(runs, target), race_times(key, layer_dims, alpha, init))
     left, right = st.columns(2)
-    show_chart(left, charts.curves({_(ACTIVATIONS[g].name): (r.iterations, r.costs) for g, r in race.items()},
-                                   _("iteration"), _("cost J")), width="stretch")
-    show_chart(right, charts.curves({_(ACTIVATIONS[g].name): (r.seconds, r.costs) for g, r in race.items()},
-                                    _("seconds on this server"), _("cost J")), width="stretch")
-    reached, best = fastest_to(race, target)
-    never = _("not within {n} iterations").format(n=iterations)
-    show_table(st, pd.DataFrame({
-        _("activation"): [_(ACTIVATIONS[g].name) for g in race],
-        _("iterations to J ≤ {target}").format(target=target): [str(hit[0]) if hit else never
-                                                                for hit in reached.values()],
-        _("seconds to J ≤ {target}").format(target=target): [f"{hit[1]:.3f}" if hit else never
-                                                              for hit in reached.values()],
-        _("final J"): [f"{r.costs[-1]:.4f}" for r in race.values()],
-        _("test accuracy"): [f"{accuracy(r.layers, d.X_test, d.Y_test):.1%}" for r in race.values()],
-    }))
-    if best is None:
-        st.caption(_("None of the three reached J ≤ {target} in {n} iterations: lower the target or train longer.")
-                   .format(target=target, n=iterations))
-        return
-    st.caption(_("Here {best} reached J ≤ {target} first, in {seconds:.3f} s.").format(
-        best=_(ACTIVATIONS[best].name), target=target, seconds=reached[best][1])
-        + (" " + _("The notes' claim that ReLU trains fastest does not hold at these settings.") if best != "relu"
-           else " " + _("As the notes say: ReLU's slope is 1 wherever it is active, so its gradient does not "
-                        "fade.")))
+    show_chart(left, charts.curves({_(ACTIVATIONS[r.name].name): (runs[r.name].iterations, runs[r.name].costs)
+                                    for r in result.runners}, _("iteration"), _("cost J")), width="stretch")
+    show_chart(right, charts.curves({_(ACTIVATIONS[r.name].name): (runs[r.name].iterations * r.best * 1e3,
+                                                                   runs[r.name].costs) for r in result.runners},
+                                    _("ms on this server: iteration × best time per iteration"), _("cost J")),
+               width="stretch")
+    show_table(st, race_table(result, runs, d, target, iterations))
+    st.caption(race_caption(result, target, iterations))
 
 
 if race_them:

@@ -506,12 +506,18 @@ def test_training_page_trains_races_and_shows_the_update_derivations(app):
     assert float(metric(page, "train accuracy").rstrip("%")) > 85  # the flower, one hidden tanh layer of 4
     assert float(metric(page, "logistic regression, test accuracy").rstrip("%")) < 70  # a line cannot
     assert not [t for t in tables(page) if "activation" in t.columns]  # the race: once asked
+    assert any(c.value.startswith("At the start, ‖dW[1]‖ / ‖dW[L]‖ = ") and "usable size" in c.value
+               for c in page.caption)
     page.toggle[0].set_value(True).run()  # "Train all three and race them"
     race = table_with(page, "activation")
-    assert list(race["activation"]) == ["ReLU", "tanh", "sigmoid"] and len(race.columns) == 5
-    assert any("reached J ≤ 0.3 first" in c.value or "None of the three" in c.value for c in page.caption)
+    assert list(race["activation"]) == ["ReLU", "tanh", "sigmoid"] and len(race.columns) == 6
+    assert any("reached J ≤ 0.3 in the fewest iterations" in c.value and "Iteration counts are deterministic"
+               in c.value and "In time, " in c.value for c in page.caption)
+    charts = len(page.get("vega_lite_chart"))
     page.radio(key="train-a-network:init").set_value("zeros").run()
     assert page.warning and "still identical" in page.warning[0].value
+    assert len(page.get("vega_lite_chart")) == charts - 1  # all ‖dW[l]‖ are 0: no log-scale chart of them
+    assert any(c.value.startswith("From zeros,") and "exactly 0 at every iteration" in c.value for c in page.caption)
     for key in ("moons", "circles", "digits"):
         page.radio[0].set_value(key).run()
         assert not page.exception
