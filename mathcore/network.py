@@ -212,12 +212,6 @@ class Training:
         hit = np.flatnonzero(self.costs <= target)
         return None if hit.size == 0 else (int(self.iterations[hit[0]]), float(self.seconds[hit[0]]))
 
-    def gradient_reach(self):
-        """(||dW[1]|| / ||dW[L]|| at the start, what it says): "vanishing" below 0.01 (the first layer learns far
-        more slowly than the last), "exploding" above 100, else "usable"."""
-        ratio = self.gradient_norms[0, 0] / max(self.gradient_norms[0, -1], 1e-300)
-        return ratio, "vanishing" if ratio < 0.01 else "exploding" if ratio > 100 else "usable"
-
     def accuracy_along(self, X, Y):
         """([iteration of each snapshot], [the snapshot's accuracy on X, Y]): how the accuracy grew."""
         return [i for i, _layers in self.snapshots], [accuracy(layers, X, Y) for _i, layers in self.snapshots]
@@ -226,14 +220,6 @@ class Training:
         """Whether every unit of layer l (every row of W[l]) is the same: the symmetry a zero start never breaks."""
         W = self.layers[l - 1].W
         return bool(np.allclose(W, W[:1]))
-
-
-def fastest_to(runs, target):
-    """For trainings {name: Training}: ({name: (iteration, seconds) of its first J <= target, or None}, the name
-    that got there in the fewest seconds, the first such in ``runs`` on a tie, or None if none did)."""
-    reached = {name: run.first_reaching(target) for name, run in runs.items()}
-    hits = [name for name, hit in reached.items() if hit]
-    return reached, min(hits, key=lambda name: reached[name][1]) if hits else None
 
 
 #: A weight this large means training has diverged: a few more layers' products would overflow float64.

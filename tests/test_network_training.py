@@ -157,17 +157,3 @@ def test_a_learning_rate_too_large_stops_training_where_it_diverges_without_a_wa
         run = network.train(X, Y, network.initialize([2, 8, 1], "relu", seed=1), 1e6, 200, every=10)
     assert run.diverged is not None and run.diverged < 200 and np.all(np.isfinite(run.costs))
     assert all(np.all(np.isfinite(layer.W)) for layer in run.layers)
-
-
-def test_the_race_names_who_reached_the_target_first_and_the_gradient_reach_reads_its_ratio():
-    from mathcore.network import Training, fastest_to
-
-    def run(costs, seconds, norms=((1.0, 1.0),)):
-        return Training([], np.arange(len(costs)) * 10, np.array(costs), np.array(seconds), np.array(norms), ())
-    race = {"relu": run([0.6, 0.5], [0.0, 0.1]), "tanh": run([0.6, 0.2], [0.0, 0.3]),
-            "sigmoid": run([0.6, 0.25], [0.0, 0.2])}
-    assert fastest_to(race, 0.3) == ({"relu": None, "tanh": (10, 0.3), "sigmoid": (10, 0.2)}, "sigmoid")
-    assert fastest_to(race, 0.1) == ({"relu": None, "tanh": None, "sigmoid": None}, None)
-    assert run([1], [0], [(1e-3, 1.0)]).gradient_reach() == (1e-3, "vanishing")
-    assert run([1], [0], [(500.0, 1.0)]).gradient_reach() == (500.0, "exploding")
-    assert run([1], [0], [(0.52, 1.0)]).gradient_reach() == (0.52, "usable")
