@@ -7,8 +7,8 @@ notebook), its exact source, what it claims (a key of mathcore.checker.TARGETS w
 descriptive key such as ``dZ_hidden``), whether the issue counts it a standard claim, and right or wrong (with the
 slip). Lone symbols are ``fragment``, notation like ŷ = P(y = 1 | x) is ``definition``: neither right nor wrong.
 
-Today's reader is called as the CLI calls it: ``check_note(text)`` on the note's text. A notebook is read as its
-Markdown cells joined by a blank line (its code cells are not read yet), so a formula's line maps back to its cell.
+Today's reader is called as the CLI calls it: ``check_note(text)`` on the note's text (a notebook's JSON: the reader
+reads its Markdown and code cells, and says each formula's cell and line in it).
 A note over the reader's caps (characters per note, formulas judged per note) is reported refused or capped, then
 read again in parts under them, cut at blank lines.
 
@@ -55,32 +55,10 @@ class Note:
     path: Path
     labels: list
     text: str
-    cells: list = field(default_factory=list)  # a notebook's Markdown cells: (cell index, first line in text)
 
     @property
     def name(self):
         return self.path.name
-
-    def place(self, line):
-        """(cell, line in that cell) of a line of ``text``; (None, line) for a plain note."""
-        if not self.cells:
-            return None, line
-        cell, first = max(((c, f) for c, f in self.cells if f <= line), key=lambda cf: cf[1])
-        return cell, line - first + 1
-
-
-def notebook_markdown(path):
-    """A notebook's Markdown cells joined by blank lines, and (cell index, first line) of each."""
-    import nbformat
-
-    book = nbformat.read(str(path), as_version=4)
-    parts, cells, line = [], [], 1
-    for index, cell in enumerate(book.cells):
-        if cell.cell_type == "markdown":
-            cells.append((index, line))
-            parts.append(cell.source)
-            line += cell.source.count("\n") + 2
-    return "\n\n".join(parts), cells
 
 
 def load(corpus=CORPUS):
@@ -88,11 +66,7 @@ def load(corpus=CORPUS):
     found = []
     for path in sorted(p for p in corpus.iterdir() if p.suffix in NOTE_SUFFIXES):
         labels = json.loads(path.with_suffix(".labels.json").read_text(encoding="utf-8"))["formulas"]
-        if path.suffix == ".ipynb":
-            text, cells = notebook_markdown(path)
-            found.append(Note(path, labels, text, cells))
-        else:
-            found.append(Note(path, labels, path.read_text(encoding="utf-8")))
+        found.append(Note(path, labels, path.read_text(encoding="utf-8")))
     return found
 
 
@@ -159,9 +133,8 @@ def read(note, in_parts=False):
     found, capped = [], 0
     for findings, text, first in results:
         capped += max(0, len(notes.formulas(text)) - len(findings))
-        for finding in findings:
-            cell, line = note.place(finding.formula.line + first - 1)
-            found.append((cell, line, finding))
+        for finding in findings:  # a notebook's formula says its cell, and its line in that cell
+            found.append((finding.formula.cell, finding.formula.line + first - 1, finding))
     reading = Reading(note, found, parts=len(results), capped=capped)
     match(reading)
     return reading
@@ -363,8 +336,6 @@ def main(argv=None):
                 print(f"    refused: {shown.refused}")
             if shown.capped:
                 print(f"    {shown.capped} formulas found but not judged (the reader's per-note limit)")
-            if shown.note.cells and shown is reading:
-                print("    a notebook: its Markdown cells read, joined; code cells not read")
             if args.verbose:
                 verbose(shown)
         whole.add(figures(reading))

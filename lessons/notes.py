@@ -17,15 +17,16 @@ WORDS = {Outcome.EQUIVALENT: _("correct"), Outcome.NOT_EQUIVALENT: _("wrong"), O
          Outcome.INVALID: _("not recognised")}
 
 st.title(_("Check my notes"))
-st.markdown(_("Paste a note in Markdown, or upload one: every formula between dollar signs (single or double) is "
-              "found, recognised by its left-hand side ($\\sigma(z)$, $\\hat{y}$, $z$, $L(\\hat{y}, y)$, $J(w, b)$, "
-              "the updates of $w$ and $b$, $dz$, $da$, $dw$, $db$, $dZ$, $dW$, …) and judged by the same checker as "
-              "*Check my derivation*. Code spans and prices are not formulas."))
+st.markdown(_("Paste a note in Markdown, or upload one: every formula (between dollar signs, in aligned blocks, in "
+              "code spans and NumPy code, or alone on a line) is found, recognised by its left-hand side "
+              "($\\sigma(z)$, $\\hat{y}$, $z$, $L(\\hat{y}, y)$, $J(w, b)$, the updates of $w$ and $b$, $dz$, $da$, "
+              "$dw$, $db$, $dZ$, $dW$, …) and judged by the same checker as *Check my derivation*. Prices are not "
+              "formulas."))
 # A note as the checker reads it, shown before the box in the highlighted code of a check's results: the page's
 # first code block makes the browser load its highlighter (about half a second), better now than at the first check.
 example = _("**Model.** {z}, then the sigmoid {sigmoid}\n"
             "**Backprop:** {dz}, so {dw_1} and {db}; over the examples, {dw}.\n"
-            "In code `dz = a - y` is a code span, and $5 is a price: neither is a formula.").format(
+            "In code, `dz = a - y` is read too; $5 is a price, not a formula.").format(
     z="$z = w^T x + b$", sigmoid=r"$$\sigma(z) = \frac{1}{1 + e^{-z}}$$", dz="$dz = a - y$", dw_1="$dw_1 = x_1 dz$",
     db="$db = dz$", dw=r"$dw = \frac{1}{m} X dZ^T$")
 st.caption(_("For example (every formula in it is right):"))

@@ -1,8 +1,10 @@
 r"""Check a learner's notes: every formula in a Markdown note found, recognised and judged against the catalogue.
 
-A note is Markdown with ``$…$`` and ``$$…$$`` math. The math is found by a Markdown parser (markdown-it-py with
-mdit-py-plugins' dollarmath, pandoc's rules: no space inside the dollars, no digit after the closing one), so code
-spans, fenced code, escaped dollars and prices ("$5 and $10") are not formulas.
+A note is Markdown (or a Jupyter notebook). Its formulas are found by ``mathcore.reading``, wherever the note puts
+math: ``$…$``, ``$$…$$``, ``\(…\)``, ``\[…\]``, amsmath environments (one formula a row, a chain's ``&= …`` rows
+joined to their left-hand side, ``\tag`` and its kind set aside), NumPy in code spans and fenced code (one formula an
+assignment), plain formula lines in Unicode, and a notebook's Markdown and code cells. Escaped dollars and prices
+("$5 and $10") are not formulas.
 
 Each formula is split at its '=' and ':=' signs. The first part says what the formula claims: its left-hand side is
 recognised (``CLAIMS``: σ(z), ŷ, z, L(ŷ, y), J(w, b), the update of w or b, ∂L/∂z or dz, ∂L/∂a, da/dz, dw_j, db,
@@ -22,12 +24,10 @@ Each formula gets one ``Finding``: right; wrong, with the verdict's counterexamp
 import re
 from dataclasses import dataclass, field
 
-from markdown_it import MarkdownIt
-from mdit_py_plugins.dollarmath import dollarmath_plugin
-
 from mathcore.answer import equals_signs
 from mathcore.checker import TARGETS, check as check_directly
 from mathcore.judge import Outcome
+from mathcore.reading import Formula, read as find_formulas
 from mathcore.text import Text
 
 MAX_NOTE = 20_000  # characters in one note
@@ -54,15 +54,6 @@ _MEAN_OF_LOSSES = re.compile(r"(?P<minus>-)?\\frac\{1\}\{m\}\\sum_\{?i=1\}?\^\{?
 
 
 @dataclass(frozen=True)
-class Formula:
-    """One formula of a note: its LaTeX, the note's line it starts on (1-based), displayed ($$) or inline ($)."""
-
-    latex: str
-    line: int
-    display: bool
-
-
-@dataclass(frozen=True)
 class Finding:
     """What the checker says of one formula."""
 
@@ -81,31 +72,9 @@ class Finding:
 
 
 def formulas(markdown):
-    """Every formula of a Markdown note, in order: ``$…$`` and ``$$…$$`` outside code, by a Markdown parser."""
-    md = MarkdownIt("commonmark").use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True,
-                                      allow_labels=False)
-    found = []
-
-    lines = markdown.splitlines()
-
-    def line_of(content, first):
-        """The line (1-based) an inline formula starts on: its paragraph's first line, or a later one holding it
-        after a dollar (a formula opens with no space: "$m$" is on the line with "$m", not on one with "sigma")."""
-        start = "$" + content.strip().splitlines()[0][:40] if content.strip() else ""
-        return next((n + 1 for n in range(first - 1, len(lines)) if start in lines[n]), first)
-
-    def walk(tokens, line):
-        for token in tokens:
-            here = token.map[0] + 1 if token.map else line
-            if token.type in ("math_inline", "math_inline_double", "math_block"):
-                if "`" not in token.content:  # a $ that a code span's $ closed is not a formula
-                    found.append(Formula(token.content.strip(), here if token.map else line_of(token.content, here),
-                                         token.type != "math_inline"))
-            if token.children:
-                walk(token.children, here)
-
-    walk(md.parse(markdown), 1)
-    return found
+    """Every formula of a note (Markdown, or a notebook's JSON), in order, one a claim, each with its line and kind
+    (mathcore.reading.read: ReadError, a ValueError, for a note it will not read)."""
+    return find_formulas(markdown)
 
 
 def _normal(lhs):

@@ -547,7 +547,7 @@ def test_notes_page_checks_the_example_note_and_shows_each_finding(app):
     assert "J(w, b)" in page.text_area[0].value
     page.button[0].click().run()  # Check my notes
     assert not page.exception
-    assert metric(page, "wrong") == "2" and metric(page, "correct") == "13"
+    assert metric(page, "wrong") == "2" and metric(page, "correct") == "14"
     assert any("The sigmoid is missing" in i.value for i in page.info)
     assert any("sum and the minus sign cover only the first term" in i.value for i in page.info)
     assert any(r"\sigma\left(w^{T} x + b\right)" in block.value for block in page.latex)  # the right formula
@@ -556,14 +556,14 @@ def test_notes_page_checks_the_example_note_and_shows_each_finding(app):
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_notes_page_shows_a_note_whose_every_formula_the_checker_finds_right(lang):
     """The example above the box (the page's first code block) says what it says, in each language: checked as a
-    note, its six formulas are all right, and its code span and its price are no formulas."""
+    note, its seven formulas are all right (its code span is one), and its price is no formula."""
     at = AppTest.from_file("../app.py", default_timeout=TIMEOUT)
     at.query_params["lang"] = lang
     page = open_page(at.run(), "lessons/notes.py")
     shown = page.code[0].value
     assert "`dz = a - y`" in shown and "$5" in shown
     findings = check_note(shown)
-    assert len(findings) == 6 and all(f.outcome is Outcome.EQUIVALENT for f in findings), findings
+    assert len(findings) == 7 and all(f.outcome is Outcome.EQUIVALENT for f in findings), findings
 
 
 def test_notes_page_shows_hostile_formulas_as_code_and_never_runs_them(app):

@@ -88,6 +88,9 @@ CONDITION = "the condition 'at z = 10' (or 0) is read as a claim for z = wᵀx +
 VALUE = "σ'(0) = 1/4, a value at one point, is judged as the slope function"
 PIECE = "one piece of ReLU's (or leaky ReLU's) slope, for z < 0, is judged against the sigmoid's slope"
 HIDDEN_DZ = "the hidden layer's dZ^{[1]} = A^{[1]} − Y is judged as the output layer's dZ (every dZ is A − Y)"
+RELU = "ReLU (or leaky ReLU), named by its bullet, is judged as the sigmoid (g defaults to σ)"
+ONE_UNIT_DB = "week 2's db = np.sum(dZ) / m (one unit: a number) is judged as a layer's db, a column (n, 1)"
+GRAPH = "the computation graph's dJ/db (J = 3v) is read as the cost's ∂J/∂b and its chain as ∂L/∂b's"
 
 #: Verdicts today's reader gets wrong: (note, line, labelled source): (the verdict it gives, why). "wrong" on a right
 #: formula is the goal pinned here; "right" on a labelled slip is pinned the same way.
@@ -109,6 +112,17 @@ KNOWN = {
     ("en_weeks1to4_long.md", 245, r"a = \tanh(z)"): ("wrong", TANH),
     ("en_weeks1to4_long.md", 246, "g'(z) = 0"): ("wrong", PIECE),
     ("en_weeks1to4_long.md", 247, "g'(z) = 0.01"): ("wrong", PIECE),
+    # found since the reader reads aligned rows and code (mathcore.reading), and judged against the wrong target:
+    ("en_aligned.md", 49, r"g(z) &= \tanh(z) = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}} \\"): ("wrong", TANH),
+    ("en_codespans.md", 26, "db = np.sum(dZ) / m"): ("wrong", ONE_UNIT_DB),
+    ("en_codespans.md", 32, "g(z) = np.tanh(z)"): ("wrong", TANH),
+    ("en_codespans.md", 32, "g'(z) = 1 - np.tanh(z)^2"): ("wrong", TANH_SLOPE),
+    ("en_codespans.md", 33, "g(z) = np.maximum(0, z)"): ("wrong", RELU),
+    ("en_codespans.md", 34, "g(z) = np.maximum(0.01 * z, z)"): ("wrong", RELU),
+    ("en_weeks1to4_long.md", 71, r"\frac{dJ}{db} = \frac{dJ}{du}\frac{du}{db} = 3c"): ("wrong", GRAPH),
+    ("en_weeks1to4_long.md", 138, "db = np.sum(dZ) / m"): ("wrong", ONE_UNIT_DB),
+    ("ko_backticks.md", 41, "db = np.sum(dZ) / m"): ("wrong", ONE_UNIT_DB),
+    ("ko_backticks.md", 46, "g'(z) = 1 - a^2"): ("wrong", TANH_SLOPE),
 }
 
 

@@ -94,7 +94,8 @@ def _inline(found, token, cell, most):
         if child.type in _INLINE_MATH:
             at = raw.find(child.markup + child.content, place[0])
             move(at + len(child.markup) if at >= 0 else place[0])
-            _math(found, child.content, place[1], _INLINE_MATH[child.type], cell)
+            if "`" not in child.content:  # a $ that a code span's $ closed is no formula
+                _math(found, child.content, place[1], _INLINE_MATH[child.type], cell)
             move(place[0] + len(child.content))
         elif child.type == "code_inline":
             at = _backticks(raw, child.markup, place[0])
