@@ -13,9 +13,9 @@ Four notations are read, and ``read`` says which it found:
   ``\sum_{i=1}^{m} dz^{(i)}``, ``\cdot``, ``\left( \right)``; a left-hand side (``\frac{\partial L}{\partial z}
   =``, ``dW =``) is set aside. ``from_latex`` rewrites it in the plain notation, command by allowed command;
 - Unicode: σ, ŷ, ², ³, ᵀ, ·, ×, −, Σ.
-Unicode policy: the text is put in NFC (so a y with a combining hat is ŷ), a short table maps the symbols above,
-and only the ASCII digits 0-9 are numbers: any other digit (Bengali ৪, fullwidth ８, ...) is refused by name,
-never read as the number it resembles. NFKC is not used: it would turn a² into a2.
+Unicode policy: zero-width characters are removed (INVISIBLE), the text is put in NFC (so a y with a combining hat
+is ŷ), a short table maps the symbols above, and only the ASCII digits 0-9 are numbers: any other digit (Bengali ৪,
+fullwidth ８, ...) is refused by name, never read as the number it resembles. NFKC is not used: it would turn a² into a2.
 
 Grammar, loosest first (implicit multiplication: a factor followed by a number, a name or "("):
     expr    := term (("+" | "-") term)*
@@ -63,6 +63,8 @@ EXAMPLE_MATRICES = {"x": "X", "a": "A", "y": "Y", "z": "Z", "dz": "dZ", "yhat": 
 #: Characters people paste, read as the plain notation: operators, superscripts, the transpose, the sum.
 LOOKALIKES = {"−": "-", "–": "-", "×": "*", "⋅": "·", "∗": "*", "²": "^2", "³": "^3", "ᵀ": ".T ", "⊤": ".T ",
               "∑": "Σ"}
+#: Invisible characters a paste brings along (the app's own text carries U+200B, ``ui.inert``): removed first.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 _TOKEN = re.compile(r"\s*(?:(?P<num>[0-9]+\.?[0-9]*|\.[0-9]+)"
                     r"|(?P<name>(?:np\.|numpy\.)?[A-Za-z_][A-Za-z0-9_]*|[σαŷ])"
@@ -413,6 +415,7 @@ def read(text):
     >>> to_text(read("np.dot(dZ, A_prev.T) / m").tree)
     'dZ @ A_prev.T / m'
     """
+    text = text.translate(INVISIBLE)
     _within_length(text)
     kind = notation(text)
     lhs, formula = split_lhs(text)
@@ -633,6 +636,8 @@ class _Parser:
             value = self.take()
             if key.text not in ("axis", "keepdims") or function not in ("sum", "mean"):
                 raise AnswerError(Text("{key}= is not an option here", key=key.text), value.position)
+            if key.text in keywords:  # Python refuses a repeated keyword; reading the last would hide a typo
+                raise AnswerError(Text("{key}= is given twice: give it once", key=key.text), key.position)
             keywords[key.text] = value.text
             if self.token.text != ",":
                 break
@@ -646,6 +651,10 @@ class _Parser:
         arity = arity or (2 if function in TWO_ARGUMENTS else 1)
         self.take("(")
         self.nested(token.position)
+        if self.token.kind == "name" and self.tokens[self.i + 1].text == "=":  # np.sum(axis=1, dZ)
+            raise AnswerError(Text("{function}(…) takes what it adds up first, then axis= and keepdims=: "
+                                   "np.sum(dZ, axis=1)", function=token.text) if function in ("sum", "mean") else
+                              Text("{function}(…) takes no keywords", function=token.text), self.token.position)
         arguments, keywords = [self.expr()], {}
         while self.token.text == ",":
             self.take()

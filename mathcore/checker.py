@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 import sympy as sp
+from sympy.core.evalf import PrecisionExhausted
 
 from mathcore import derivations as D
 from mathcore.answer import (AnswerError, BinOp, Call, Name, Neg, Num, Transpose, first_position, names, read,
@@ -30,6 +31,8 @@ from mathcore.text import Text
 N_POINTS = 64
 MIN_VALID = 20
 CONFIRM = 8  # points where the floats differ that are re-evaluated exactly before "not equivalent" is said
+DIGITS = 30  # the exact confirmation's significant digits ...
+WORKING_DIGITS = 400  # ... and how many it may work with to get them right (cancellation costs digits)
 #: The sizes matrix answers are judged at, (n[l], n[l-1], m): each set distinct sizes, m differing between sets,
 #: so an answer that fits one shape or one m by chance (a transpose, a /5 for /m) is found out. The first is shown.
 SIZES = ((3, 2, 5), (4, 6, 7), (5, 3, 2))
@@ -242,7 +245,15 @@ def _entrywise(function, *values, exact=None):
     numbers (exact, or when ``exact`` is None, an object array)."""
     if exact is None:
         exact = any(np.asarray(v).dtype == object for v in values)
-    return np.vectorize(_SYMPY[function], otypes=[object])(*values) if exact else _NUMPY[function](*values)
+    if not exact:
+        return _NUMPY[function](*values)
+
+    def entry(*arguments):  # 1/0 or log(-1) in one entry (a matrix with a 0 or a -1 in it) leaves that entry
+        # undefined: nan, never passed on (SymPy's comparisons, in step, maximum and relu, refuse nan and I)
+        if any(isinstance(t, sp.Basic) and (t.has(sp.nan, sp.zoo) or t.is_extended_real is False) for t in arguments):
+            return sp.nan
+        return _SYMPY[function](*arguments)
+    return np.vectorize(entry, otypes=[object])(*values)
 
 
 def to_sympy(node, symbols):
@@ -259,14 +270,33 @@ def to_sympy(node, symbols):
         case Call("sum" | "mean", _, _, position):
             raise AnswerError(Text("sum(…) and mean(…) add up a matrix; this answer is a number"), position)
         case Call(function, arguments):
-            return _SYMPY[function](*(to_sympy(argument, symbols) for argument in arguments))
+            return _defined(_SYMPY[function](*(to_sympy(argument, symbols) for argument in arguments)), node)
         case BinOp("@", _, _, position):
             raise AnswerError(Text("@ is a matrix product; this answer is a number: use *"), position)
         case BinOp(op, left, right):
             left, right = to_sympy(left, symbols), to_sympy(right, symbols)
-            return {"+": lambda: left + right, "-": lambda: left - right, "*": lambda: left * right,
-                    "/": lambda: left / right, "^": lambda: left ** right}[op]()
+            return _defined({"+": lambda: left + right, "-": lambda: left - right, "*": lambda: left * right,
+                             "/": lambda: left / right, "^": lambda: left ** right}[op](), node)
     raise TypeError(node)
+
+
+def _defined(value, node):
+    """``value``, SymPy's for ``node``; AnswerError when SymPy finds ``node`` undefined for every value of the
+    variables (1/0, log(a - a)) or never real (log(-1)): the smallest such part is named, as its children were
+    checked first."""
+    if not value.has(sp.nan, sp.zoo) and value.is_extended_real is not False:
+        return value
+    part = to_text(node)
+    if not value.has(sp.nan, sp.zoo):  # never real: step, maximum and relu of it would refuse to compare it with 0
+        raise AnswerError(Text("{part} is not a real number, for any value: a log or a root of a negative number",
+                               part=part), node.position)
+    if isinstance(node, BinOp) and node.op == "/":
+        raise AnswerError(Text("{part} divides by 0: its denominator is 0 for every value", part=part), node.position)
+    if isinstance(node, Call) and node.function == "log":
+        raise AnswerError(Text("{part} is the log of 0, which is undefined", part=part), node.position)
+    if isinstance(node, BinOp) and node.op == "^":
+        raise AnswerError(Text("{part} raises 0 to a negative power, which is undefined", part=part), node.position)
+    raise AnswerError(Text("{part} is undefined for every value", part=part), node.position)
 
 
 def evaluate(node, env, warnings=None, exact=False):
@@ -289,6 +319,14 @@ def evaluate(node, env, warnings=None, exact=False):
         case Call("sum" | "mean" as function, (argument,)):
             axis = node.keyword("axis")
             value = np.asarray(walk(argument))
+            if axis is not None and value.ndim <= int(axis):
+                raise AnswerError(Text("{function}(…, axis={axis}) adds along an axis of a matrix, but {part} is a "
+                                       "number", function=function, axis=axis, part=to_text(argument))
+                                  if value.ndim == 0 else
+                                  Text("{function}(…, axis={axis}) adds along an axis of a matrix, but {part} has one "
+                                       "axis, shape {shape}: a sum without keepdims=True drops one",
+                                       function=function, axis=axis, part=to_text(argument), shape=value.shape),
+                                  node.position)
             total = np.sum(value, axis=None if axis is None else int(axis), keepdims=node.keyword("keepdims") == "True")
             return total / (value.size if axis is None else value.shape[int(axis)]) if function == "mean" else total
         case Call(function, arguments):
@@ -296,6 +334,10 @@ def evaluate(node, env, warnings=None, exact=False):
             return _entrywise(function, *values, exact=exact)
         case BinOp(op, left_node, right_node, position, implicit):
             left, right = walk(left_node), walk(right_node)
+            if op == "/" and not exact and np.all(np.asarray(right) == 0):
+                raise AnswerError(Text("{part} divides by 0", part=to_text(node)) if isinstance(right_node, Num) else
+                                  Text("{part} divides by 0: {denominator} is 0 at every test point",
+                                       part=to_text(node), denominator=to_text(right_node)), position)
             if implicit and np.ndim(left) == 2 and np.ndim(right) == 2 and min(np.size(left), np.size(right)) > 1:
                 op = _side_by_side(left, right, left_node, right_node, warnings)
             try:
@@ -305,12 +347,17 @@ def evaluate(node, env, warnings=None, exact=False):
             except ValueError:
                 shapes = Text("{left} and {right}", left=np.shape(left), right=np.shape(right))
                 if op == "@":
-                    raise AnswerError(Text("@ needs the inner sizes to match, but the shapes are {shapes}",
-                                           shapes=shapes), position) from None
-                raise AnswerError(Text("{op} works entry by entry and needs matching shapes, but they are {shapes}; "
-                                       "for a sum over the examples use the matrix product @", op=op, shapes=shapes),
-                                  position) from None
+                    raise ShapeError(Text("@ needs the inner sizes to match, but the shapes are {shapes}",
+                                          shapes=shapes), position) from None
+                raise ShapeError(Text("{op} works entry by entry and needs matching shapes, but they are {shapes}; "
+                                      "for a sum over the examples use the matrix product @", op=op, shapes=shapes),
+                                 position) from None
     raise TypeError(node)
+
+
+class ShapeError(AnswerError):
+    """Shapes that do not fit together: a wrong matrix answer, said with its shapes (any other AnswerError says
+    the answer cannot be read or evaluated at all)."""
 
 
 def _side_by_side(left, right, left_node, right_node, warnings):
@@ -386,12 +433,16 @@ def _check_scalar(target, tree, seed):
     through_z = {"a", "z"} & set(target.variables)  # a = sigma(z) is shown, after z, for targets in a or z
     shown_names = [v for v in dict.fromkeys(("z", "a", *SCALARS))
                    if (v == "a" and through_z) or (v in target.variables and (v != "m" or "m" in used))]
+    unsettled = 0  # points where the floats differ and the exact confirmation could not get its digits
     for k in np.flatnonzero(valid)[~agree][:CONFIRM]:  # each difference the floats see, confirmed exactly
         counterexample = tuple((v, float(env[v][k])) for v in shown_names)
         shown = ", ".join(f"{v} = {value:.4g}" for v, value in counterexample)
-        at = {symbol: int(env[name][k]) if name == "m" else sp.Float(env[name][k], 30)
+        at = {symbol: int(env[name][k]) if name == "m" else sp.Rational(env[name][k])  # the point, exactly
               for name, symbol in SCALARS.items()}
-        exact_answer, exact_reference = (sp.N(e.subs(at).rewrite(sp.exp), 30) for e in (answer, target.reference))
+        exact_answer, exact_reference = (exactly(e.subs(at)) for e in (answer, target.reference))
+        if exact_answer is None or exact_reference is None or not exact_reference.is_comparable:
+            unsettled += 1
+            continue
         if not exact_answer.is_comparable:
             message = Text("Not equivalent: at {point} your answer is undefined ({got}), the right answer {right:.6g}.",
                            point=shown, got=str(exact_answer), right=float(exact_reference))
@@ -404,11 +455,40 @@ def _check_scalar(target, tree, seed):
         return Verdict(Outcome.NOT_EQUIVALENT, message, hint=_hint(target, got, env, valid), preview=preview,
                        counterexample=counterexample)
     if sp.simplify((answer - target.reference).rewrite(sp.exp)) == 0:
+        if unsettled:
+            return Verdict(Outcome.EQUIVALENT, Text("Equivalent: SymPy simplifies the difference to 0. The numbers "
+                                                    "could not confirm it: this form loses its digits to cancellation "
+                                                    "(at {n} points, beyond {digits} digits).", n=unsettled,
+                                                    digits=WORKING_DIGITS), preview=preview)
         return Verdict(Outcome.EQUIVALENT, Text("Equivalent: SymPy simplifies the difference to 0, and the numbers agree at "
                                           "{n} random points.", n=agreed), preview=preview)
+    if unsettled:
+        return Verdict(Outcome.UNDECIDED, Text("Could not decide: the two judges disagree."), preview=preview,
+                       evidence=Text("At {n} points floating point says the values differ, and exact arithmetic could "
+                                     "not settle it, even with {digits} digits (its terms cancel). SymPy could not "
+                                     "simplify the difference to 0 either.", n=unsettled, digits=WORKING_DIGITS))
     return Verdict(Outcome.UNDECIDED, Text("Could not decide: the two judges disagree."), preview=preview,
                    evidence=Text("The numbers agree at {n} random points, but SymPy could not "
                                  "simplify the difference to 0.", n=agreed))
+
+
+def exactly(number):
+    """``number`` (a SymPy expression without symbols) to DIGITS significant digits, all of them right: SymPy raises
+    its working precision where digits cancel, up to WORKING_DIGITS. None when that is not enough, or when it is
+    not a number SymPy can evaluate; nan, zoo or a complex number when it is undefined in the reals.
+
+    >>> z = sp.Rational(39, 10)  # cosh(20z)^2 - sinh(20z)^2 is 1, each term about 1e67
+    >>> exactly(sp.cosh(20 * z) ** 2 - sp.sinh(20 * z) ** 2)
+    1.00000000000000000000000000000
+    >>> exactly(sp.cosh(2000 * z) ** 2 - sp.sinh(2000 * z) ** 2) is None  # 6,774 digits cancel
+    True
+    """
+    try:
+        value = sp.N(number.rewrite(sp.exp).rewrite(sp.Piecewise), DIGITS, strict=True, maxn=WORKING_DIGITS)
+    except PrecisionExhausted:
+        return None
+    unevaluated = value.atoms(sp.Function)  # relu(…) or a Piecewise whose condition SymPy could not decide
+    return value if value.is_comparable or value.has(sp.nan, sp.zoo) or not unevaluated else None
 
 
 def _hint(target, got, env, valid):
@@ -482,7 +562,7 @@ def _judge_at(target, tree, shapes, seed, warnings):
             got = np.asarray(evaluate(tree, env, warnings))
             if target.squeeze:
                 got, right = np.squeeze(got), np.squeeze(right)
-        except AnswerError as error:  # shapes that do not fit together: a wrong answer, said with its shapes
+        except ShapeError as error:  # shapes that do not fit together: a wrong answer, said with its shapes
             elementwise = "entry by entry" in str(error)
             return Verdict(Outcome.NOT_EQUIVALENT, Text("{error} (with {shapes}).", error=error.text, shapes=shown),
                            hint=Text("`*` multiplies entry by entry; the sum over the m examples is the matrix "
@@ -508,10 +588,18 @@ def _judge_at(target, tree, shapes, seed, warnings):
     difference = np.asarray(evaluate(tree, exact, exact=True), dtype=object) - target.reference(exact)
     if target.squeeze:
         difference = np.squeeze(difference)
-    if all(abs(sp.N(d, 40)) < 1e-25 for d in np.ravel(difference)):  # rationals exactly; logs to 40 digits
-        return Verdict(Outcome.UNDECIDED, Text("Could not decide: the two judges disagree."),
-                       evidence=Text("With {shapes}, floating point says the values differ; exact arithmetic on "
-                                     "integer matrices says they agree.", shapes=shown))
+    found = [exactly(d) for d in np.ravel(difference)]  # rationals exactly; logs to DIGITS digits
+    if not any(d is not None and d.is_comparable and abs(d) > 1e-25 for d in found):
+        undefined = any(d is not None and not d.is_comparable for d in found)
+        return Verdict(Outcome.UNDECIDED, Text("Could not decide: the two judges disagree."), evidence=(
+            Text("With {shapes}, floating point says the values differ; in exact arithmetic on integer matrices your "
+                 "answer is undefined at some entries (a division by 0, the log of a number ≤ 0 or the root of a "
+                 "negative number).", shapes=shown)
+            if undefined else
+            Text("With {shapes}, floating point says the values differ; exact arithmetic on integer matrices says "
+                 "they agree.", shapes=shown) if all(d is not None for d in found) else
+            Text("With {shapes}, floating point says the values differ; exact arithmetic on integer matrices could "
+                 "not settle it, even with {digits} digits (its terms cancel).", shapes=shown, digits=WORKING_DIGITS)))
     k = np.unravel_index(np.argmin(close(got, right)), got.shape)
     return Verdict(Outcome.NOT_EQUIVALENT, Text("Right shape {right}, wrong values on random matrices ({shapes}); "
                                                 "exact arithmetic confirms it.", right=right.shape, shapes=shown),
