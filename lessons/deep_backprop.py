@@ -34,11 +34,11 @@ activation = st.radio(_("hidden activation"), HIDDEN_ACTIVATIONS, format_func=la
                       horizontal=True, **link.option("activation", "relu", HIDDEN_ACTIVATIONS))
 try:
     sizes = [int(s) for s in hidden.replace(" ", "").split(",") if s]
-    if not all(1 <= s <= 8 for s in sizes) or len(sizes) > 4:
+    if not all(1 <= s <= 8 for s in sizes) or len(sizes) > 4 or not hidden.isascii():  # int() reads ٣ as 3
         raise ValueError
 except ValueError:
     st.error(_("Hidden layer sizes: up to 4 whole numbers from 1 to 8, separated by commas, e.g. `4, 3`."))
-    st.stop()
+    link.stop()  # the link's notice first, then stop
 layer_dims = [n_x] + sizes + [1]
 rng = np.random.default_rng(0)
 X, Y = rng.normal(size=(n_x, m)), rng.integers(0, 2, (1, m)).astype(float)

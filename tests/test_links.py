@@ -126,8 +126,11 @@ def test_a_shared_answer_is_restored_but_judged_only_when_the_visitor_asks():
 @pytest.mark.parametrize("params, problem", [
     ({"z": "abc"}, "z=abc (not a number)"),
     ({"z": "99"}, "z=99 (outside -6.0 to 6.0)"),
-    ({"z": "nan"}, "z=nan (outside"),
+    ({"z": "nan"}, "z=nan (not a number)"),
+    ({"z": "-inf"}, "z=-inf (not a number)"),
     ({"y": "1e309"}, "y=1e309 (outside"),
+    ({"z": "٣"}, "z=٣ (not a number)"),  # Arabic-Indic three: Python's float() reads it as 3.0
+    ({"z": "１"}, "z=１ (not a number)"),  # fullwidth one
     ({"foo": "1"}, "foo (not a setting of this page)"),
     ({"z": "1.5", "zz": ""}, "zz (not a setting of this page)"),
 ])
@@ -202,3 +205,33 @@ def test_a_link_cannot_put_markup_into_the_notice(params):
 def test_a_notice_names_a_few_problems_and_stays_short():
     at = session("lessons/home.py", {f"k{i}" + "x" * 300: "v" * 300 for i in range(12)})
     assert len(at.toast[0].value) < 600 and at.toast[0].value.endswith("…")
+
+
+def test_a_page_that_stops_says_what_the_link_got_wrong_first():
+    """#39: the L-layers page stops at hidden sizes it cannot use; the link's notice came after the page, so the
+    refused m=999 was reset without a word. The controls below the stop keep their link values for a later run."""
+    at = session("lessons/deep_backprop.py", {"hidden": "9, 9", "m": "999", "zero_b": "true"})
+    assert at.error and "m=999 (outside 1 to 50)" in shown(at.toast[0].value)
+    assert "zero_b" not in shown(at.toast[0].value)  # a setting of this page, below the stop: not refused
+    assert at.slider(key="l-layers:m").value == 10
+    at.text_input(key="l-layers:hidden").set_value("4, 3").run()
+    assert not at.error and not at.toast
+    assert at.checkbox(key="l-layers:zero_b").value is True  # read from the link when the page reached it
+    assert dict(at.query_params) == {"zero_b": "true"}
+
+
+def test_a_stopped_pages_link_values_stay_with_that_page():
+    at = session("lessons/deep_backprop.py", {"hidden": "0", "zero_b": "maybe", "foo": "1"})
+    assert at.error and not at.toast  # nothing refused yet: zero_b and foo may be below the stop
+    at.text_input(key="l-layers:hidden").set_value("4, 3").run()
+    notice = shown(at.toast[0].value)
+    assert "zero_b=maybe (not true or false)" in notice and "foo (not a setting of this page)" in notice
+    again = session("lessons/deep_backprop.py", {"hidden": "0", "zero_b": "true"})
+    again.query_params["zero_b"] = "true"  # as the browser does: the old query string stays for the next page
+    again.switch_page("lessons/network.py").run()
+    assert not again.toast and "zero_b" not in again.query_params
+
+
+def test_hidden_sizes_are_ascii_digits():
+    at = session("lessons/deep_backprop.py", {"hidden": "٣, ٣"})
+    assert at.error

@@ -15,7 +15,8 @@ value from an older version) falls back to the default, and a notice says so. La
 when the learner moves to another page, Streamlit keeps the old query string for that page's first run, and
 those are the last page's settings, not a link's. After every run the router writes each control's value back
 to the URL, leaving defaults out, and drops keys the page does not have (a part of a page that reruns alone,
-``fragment``, does it itself).
+``fragment``, does it itself). A page that cannot go on stops with ``stop``, not ``st.stop``: the notice comes
+first, and the link's values for the controls below the stop are read when a later run of that page reaches them.
 
 Why not Streamlit's ``bind="query-params"``: it writes a select box's *label* into the URL, and labels change
 with the language; and it drops bad values without a word.
@@ -25,6 +26,7 @@ import functools
 import html
 import json
 import math
+import re
 
 import streamlit as st
 
@@ -35,6 +37,8 @@ from ui.inert import inert
 MAX_PROBLEMS = 4
 #: The router's own parameters, kept on every page (Streamlit's embed options among them).
 GLOBAL = ("lang", "embed", "embed_options")
+#: A number as a link writes it: ASCII digits only (Python's float() would read Arabic-Indic ٣ as 3, and nan, inf).
+NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")  # linear: no nested quantifier
 
 
 def _run():
@@ -49,7 +53,10 @@ def start():
 
 def enter(page):
     """Called by the router just before the page runs: the controls declared from now on are the page's."""
-    _run()["page"] = page
+    run = _run()
+    run["page"] = page
+    if page != run["last"]:  # a link's values for controls a stopped page never reached are for that page only
+        run["unread"] = set()
 
 
 def widget_key(key):
@@ -66,7 +73,7 @@ def _declare(key, default, parse, as_text=str):
     run["controls"][key] = (state_key, default, as_text)
     if state_key not in st.session_state:
         value = default
-        if run["last"] is None and key in st.query_params:
+        if (run["last"] is None or key in run.get("unread", ())) and key in st.query_params:
             raw = st.query_params[key]
             try:
                 value = parse(raw)
@@ -85,10 +92,9 @@ def number(key, default, low, high):
 
     Returns the widget's ``key``, ``min_value`` and ``max_value``: the page states the bounds only here."""
     def parse(raw):
-        try:
-            value = float(raw)
-        except ValueError:
-            raise ValueError(_("not a number")) from None
+        if not NUMBER.fullmatch(raw.strip(" ")):
+            raise ValueError(_("not a number"))
+        value = float(raw)
         if not math.isfinite(value) or not low <= value <= high:
             raise ValueError(_("outside {low} to {high}").format(low=low, high=high))
         if isinstance(default, int):
@@ -145,13 +151,19 @@ def keep(key):
         st.session_state[state_key] = st.session_state[state_key]
 
 
-def finish():
-    """After the page: write the controls' values to the URL, drop other keys, say what a link got wrong."""
+def finish(stopped=False):
+    """After the page: write the controls' values to the URL, drop other keys, say what a link got wrong.
+    ``stopped``: the page stopped part-way (``stop``), so the link's other keys may be controls it has not reached:
+    they stay in the URL, and are read when a later run declares them."""
     run = _run()
     arriving = run["last"] is None  # the session's first run: its URL came from a link or the address bar
+    unread, later = run.get("unread", set()), set()
     for key in list(st.query_params):
         if key not in run["controls"] and key not in GLOBAL:
-            if arriving:
+            if stopped and (arriving or key in unread):
+                later.add(key)
+                continue
+            if arriving or key in unread:
                 run["problems"].append(_("{key} (not a setting of this page)").format(key=inert(key, 40)))
             del st.query_params[key]
     for key, (state_key, default, as_text) in run["controls"].items():
@@ -161,11 +173,19 @@ def finish():
                 del st.query_params[key]
         elif st.query_params.get(key) != as_text(value):
             st.query_params[key] = as_text(value)
-    if run["problems"] and arriving:  # what the link said, inert (ui.inert) and capped: the first few problems only
+    if run["problems"]:  # what the link said (problems come from links only), inert (ui.inert) and capped
         shown = run["problems"][:MAX_PROBLEMS] + (["…"] if len(run["problems"]) > MAX_PROBLEMS else [])
         st.toast(_("Link settings reset to their defaults: {problems}").format(problems="; ".join(shown)),
                  icon=":material/link_off:", duration="long")
-    run["last"], run["problems"], run["whole"] = run["page"], [], False
+    run["last"], run["problems"], run["whole"], run["unread"] = run["page"], [], False, later
+
+
+def stop():
+    """``st.stop()`` for a page that cannot go on (an input it cannot use). The router's ``finish`` would come
+    after the page and never runs, so it is done here first: a link's refused values are said, not reset without a
+    word."""
+    finish(stopped=True)
+    st.stop()
 
 
 def fragment(part):
