@@ -16,8 +16,9 @@ check that started. A session that comes back takes its own turn, or the round l
 learner who checks now and then goes ahead of those who keep the workers busy, but cannot save up credit while idle);
 a session never seen before joins one budget *after* the round, at the back: sessions are cheap to make, so a new one
 never goes ahead of those already waiting, and each new session served moves the round on. A session that has used a
-whole time budget in the last minute (a *heavy* one) may not take the last free place, nor may a client that already
-holds all the others: one worker is always kept for the others. Each session has at most ``PER_SESSION`` checks
+whole time budget in the last minute (a *heavy* one), or that has had no check judged yet (a *new* one), may not take
+the last free place, nor may a client that already holds all the others: one worker is always kept for the learners
+who have checked before, so that however many sessions an attacker opens, a learner's next answer starts at once. Each session has at most ``PER_SESSION`` checks
 waiting or running, each client at most ``PER_CLIENT``, and each session at most ``WORKER_SECONDS_PER_MINUTE`` of
 worker time a minute: the limit is on what costs, not on what is typed. When the queue is full, a check placed ahead
 of the last waiting one takes its place (that one is told the checker is busy). A check's deadline counts from its
@@ -57,7 +58,7 @@ PER_CLIENT = 8  # checks one client (an address, when known) may have waiting or
 WORKER_SECONDS_PER_MINUTE = 12.0  # worker time one session may use a minute (a usual check takes milliseconds)
 MAX_WAITING = 64  # checks waiting at once, over all sessions
 KEPT = 4096  # verdicts kept for reuse
-KNOWN = 10_000  # sessions whose turn is remembered (the least recently seen is forgotten first)
+KNOWN = 100_000  # sessions whose turn (and whether they were served) is remembered: the least recently seen go first
 MEMORY_LIMIT = 1_500_000_000  # bytes of address space per worker
 CPU_LIMIT = 60  # CPU seconds per worker process over its life (it is recycled sooner)
 MAX_TASKS = 200
@@ -146,6 +147,7 @@ class CheckPool:
         self._client_held, self._client_running = {}, {}  # the same by client
         self._used = {}  # session -> deque of (finished at, seconds) over the last WINDOW (idle sessions dropped)
         self._turns = OrderedDict()  # session -> its turn, in worker seconds (the last KNOWN sessions seen)
+        self._served = OrderedDict()  # the last KNOWN sessions that had a check judged (keys only)
         self._round = 0.0  # the turn of the last check that started
         self._kept = OrderedDict()  # (function, args, timeout) -> Verdict
         self._futures = set()  # the checks running in a worker now (pebble's futures)
@@ -249,6 +251,10 @@ class CheckPool:
         if session in self._turns:
             self._turns[session] -= timeout - seconds
         self._used.setdefault(session, deque()).append((now, seconds))
+        self._served[session] = None
+        self._served.move_to_end(session)
+        if len(self._served) > KNOWN:
+            self._served.popitem(last=False)
         self._free += 1
         self.served += 1
         self._let_go(ticket)
@@ -264,16 +270,17 @@ class CheckPool:
         """Under the lock: a place is free, this ticket may take it, and no waiting ticket that may goes first."""
         if not self._free:
             return False
-        most = max(1, self.workers - 1)  # places a heavy session, or one client, may hold: one is kept
-        heavy_running = sum(n for session, n in self._running.items() if self._heavy(session))
+        most = max(1, self.workers - 1)  # places heavy and new sessions, or one client, may hold: one is kept
+        kept_out = sum(n for session, n in self._running.items() if self._kept_out(session))
         allowed = [t for t in self._waiting
-                   if (heavy_running < most or not self._heavy(t.session))
+                   if (kept_out < most or not self._kept_out(t.session))
                    and (not t.client or self._client_running.get(t.client, 0) < most)]
         return bool(allowed) and min(allowed, key=self._priority) is ticket
 
-    def _heavy(self, session):
-        """Has ``session`` used a whole time budget of worker time in the last minute?"""
-        return self.workers > 1 and self.used(session) >= TIME_BUDGET
+    def _kept_out(self, session):
+        """May ``session`` not take the last free place? So if it is heavy (it has used a whole time budget of worker
+        time in the last minute) or new (no check of its was judged yet)."""
+        return self.workers > 1 and (session not in self._served or self.used(session) >= TIME_BUDGET)
 
     def _priority(self, ticket):
         """Under the lock: the earliest turn first, then the first come."""

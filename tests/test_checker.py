@@ -103,6 +103,7 @@ def wait_until(condition, seconds=60):
 def test_one_session_stalling_does_not_starve_another():
     pool = CheckPool(workers=2, max_wait=60)  # a wait far from real: judged, not refused (times: benchmarks)
     try:
+        assert pool.check("da_dz", "a - a(1 - 1) - a^2", session="victim").right  # a learner who has checked before
         attacker = threading.Thread(target=lambda: [pool.run(stall, 30, k, session="attacker", timeout=1.5)
                                                     for k in range(3)], daemon=True)
         attacker.start()
@@ -128,6 +129,7 @@ def test_a_class_under_attack_still_gets_its_verdicts():
 
     attackers = [threading.Thread(target=attacker, args=(n,), daemon=True) for n in range(20)]
     try:
+        assert pool.check("dL_dz_cross_entropy_sigmoid", "a - y + 1 - 1", session="victim").right  # checked before
         for thread in attackers:
             thread.start()
         # every attacker served a whole budget: the attack's steady state. (Waiting only until each had started, the
@@ -160,6 +162,7 @@ def test_a_heavy_session_never_takes_the_last_worker(tmp_path):
     pool = CheckPool(workers=2, max_wait=60)
     gates = []
     try:
+        assert pool.check("da_dz", "a - a^2", session="light").right  # a learner who has checked before
         pool.run(stall, 30, 0, session="heavy", timeout=TIME_BUDGET)  # a whole time budget used this minute
         gates = [held(tmp_path, pool, f"heavy {k}", "heavy")[0] for k in (1, 2)]
         wait_until(lambda: pool.in_flight == 1 and pool.waiting == 1)  # its second check waits: one place is kept
@@ -175,6 +178,7 @@ def test_one_session_has_at_most_two_checks_in_flight(tmp_path):
     pool = CheckPool(workers=2, max_wait=60)
     gates = []
     try:
+        assert pool.check("da_dz", "a - a^2", session="one").right  # not new: it may take the last place
         gates = [held(tmp_path, pool, f"one {k}", "one")[0] for k in range(2)]
         wait_until(lambda: pool.in_flight == 2)
         assert "still being checked" in pool.run(stall, 5, 2, session="one", timeout=1.0).message

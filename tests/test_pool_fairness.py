@@ -63,30 +63,34 @@ class Attack:
 
 
 def learner_checks(attack, answer, step):
-    """The learner's right answer, checked in a thread, its start logged as ``step``: (thread, verdicts)."""
+    """The learner's right answer, checked in a thread, its start logged as ``step``: (thread, verdicts), once it is
+    queued or judged."""
     verdicts = []
     thread = threading.Thread(target=lambda: verdicts.append(attack.pool.run(
         logged_check, str(attack.log), step, TARGET, answer, session="learner")), daemon=True)
     thread.start()
-    wait_until(lambda: "learner" in attack.pool._held)  # queued
+    wait_until(lambda: "learner" in attack.pool._held or verdicts)
     return thread, verdicts
+
+
+STEPS = ["sigma(z) - y", "-(y - a)", "a - y + 0", "(a - y)*1"]  # "Check every step": one after another
 
 
 @pytest.mark.parametrize("attackers", [24, 100])
 def test_a_learner_goes_ahead_of_fresh_sessions_each_with_one_slow_check(tmp_path, attackers):
-    """#39: 24 (or 100 at once) new sessions, one slow check each, then more new ones while the learner waits; the
-    learner checks step after step ("Check every step"). Each of its right answers is the next check started when a
+    """#39: 24 (or 100 at once) new sessions, one slow check each, on one worker; more new ones come while the
+    learner waits; the learner checks step after step. Each of its right answers is the next check started when the
     worker frees, and is judged. The pool before ordered by worker time used in the last minute: a session that had
     used nothing went ahead of a learner who had used milliseconds, and 100 at once filled the queue: busy."""
-    pool = CheckPool(workers=2, max_wait=600)
+    pool = CheckPool(workers=1, max_wait=600)
     attack = Attack(pool, tmp_path)
     try:
         assert pool.check(TARGET, "a - y", session="learner").right  # a learner who has checked before
         for k in range(attackers):
             attack.send(f"attacker-{k}")
-        wait_until(lambda: pool.in_flight == 2 and attack.admitted([f"attacker-{k}" for k in range(attackers)]))
-        for step, answer in enumerate(["sigma(z) - y", "-(y - a)", "a - y + 0", "(a - y)*1"]):
-            wait_until(lambda: len(attack.running()) == 2)  # both workers held, as the log shows
+        wait_until(lambda: attack.admitted([f"attacker-{k}" for k in range(attackers)]))
+        for step, answer in enumerate(STEPS):
+            wait_until(lambda: len(attack.running()) == 1)  # the worker held, as the log shows
             thread, verdicts = learner_checks(attack, answer, f"step-{step}")
             late = [f"late-{step}-{k}" for k in range(10)]
             for name in late:  # ... and new sessions keep coming while the learner waits
@@ -98,6 +102,28 @@ def test_a_learner_goes_ahead_of_fresh_sessions_each_with_one_slow_check(tmp_pat
             assert attack.started()[len(before)] == f"step-{step}", attack.started()
             thread.join(timeout=60)
             assert verdicts[0].right, verdicts[0].message
+    finally:
+        attack.end()
+
+
+@pytest.mark.parametrize("attackers", [24, 100])
+def test_a_learner_never_waits_for_new_sessions_to_end_their_checks(tmp_path, attackers):
+    """Two workers: new sessions (never judged yet) may not take the last free one, so however many an attacker
+    opens, each of a learner's steps is judged while every attacking check still runs or waits. The pool before
+    gave both workers to the new sessions: the learner waited for their ends."""
+    pool = CheckPool(workers=2, max_wait=600)
+    attack = Attack(pool, tmp_path)
+    try:
+        assert pool.check(TARGET, "a - y", session="learner").right  # a learner who has checked before
+        for k in range(attackers):
+            attack.send(f"attacker-{k}")
+        wait_until(lambda: attack.admitted([f"attacker-{k}" for k in range(attackers)]) and attack.running())
+        running = attack.running()
+        for step, answer in enumerate(STEPS):
+            thread, verdicts = learner_checks(attack, answer, f"step-{step}")
+            thread.join(timeout=60)
+            assert verdicts and verdicts[0].right
+        assert attack.running() == running and len(attack.gates) == attackers  # no attacking check has ended
     finally:
         attack.end()
 
@@ -127,11 +153,14 @@ def test_one_client_may_not_hold_every_worker_nor_crowd_the_queue(tmp_path):
     pool = CheckPool(workers=2, max_wait=600, per_client=3)
     attack = Attack(pool, tmp_path)
     try:
+        for k in range(3):  # the address's sessions have checked before: none is held back for being new
+            assert pool.check(TARGET, f"a - y + {k} - {k}", session=f"crowd-{k}", client="203.0.113.9").right
+        assert pool.check(TARGET, "a - y", session="learner", client="198.51.100.7").right
         for k in range(3):
-            attack.send(f"crowd-{k}", client="203.0.113.9")
+            attack.send(f"crowd-{k}", session=f"crowd-{k}", client="203.0.113.9")
         wait_until(lambda: pool.in_flight == 1 and pool.waiting == 2)  # one worker kept for the others
         assert pool.run(stall, 0, session="crowd-3", client="203.0.113.9").message == CROWDED
-        assert pool.check(TARGET, "a - y", session="learner", client="198.51.100.7").right
+        assert pool.check(TARGET, "sigma(z) - y", session="learner", client="198.51.100.7").right
         assert pool.in_flight == 1 and pool.waiting == 2
     finally:
         attack.end()
