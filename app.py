@@ -12,13 +12,14 @@ import streamlit as st
 import i18n
 from i18n import LANGUAGES, _
 from lessons import PAGES
-from serving import nodelay
+from serving import guard, nodelay
 from ui import link, table
 
 
 def run():
     """Configure the page, route to the chosen lesson, draw the shared sidebar."""
     nodelay.set_on_open_sockets()  # under a plain `streamlit run`: the server's files without a 40 ms wait each
+    guard.refuse_clear_cache()  # no client may clear what every session shares
     st.set_page_config(page_title="NN Math Explorer", page_icon="∂", layout="wide")
     st.html(table.STYLE)  # the tables' style sheet: it takes no place on the page
     link.start()

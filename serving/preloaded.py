@@ -11,7 +11,8 @@ first session. So this imports the lessons' modules (read from the scripts' own 
 once in Streamlit's own test runner (``warm``), and then hands over to Streamlit's command line. The server answers
 its health check that much later (measured in benchmarks/REPORT.md); what the first visitor then sees is computed
 for them as before, only with the imports done, the proofs read and the caches the default page fills filled.
-It also makes the server send small responses without Nagle's 40 ms wait (``serving.nodelay``).
+It also makes the server send small responses without Nagle's 40 ms wait (``serving.nodelay``), and refuse a
+client's "clear caches" message (``serving.guard``).
 
 ``serving.start_streamlit`` (the class server behind nginx, the browser tests, the benchmarks) starts this way;
 ``streamlit run app.py`` on a laptop works as before.
@@ -101,11 +102,15 @@ def main():
     """Preload and warm, then run Streamlit's command line with this command's arguments (``run app.py …``)."""
     sys.path.insert(0, str(ROOT))
     preload()
-    from serving import nodelay
+    from serving import guard, nodelay
 
     nodelay.patch_bind()
+    guard.refuse_clear_cache()
     if len(sys.argv) > 2 and sys.argv[1] == "run":
         warm(sys.argv[2])
+        from ui import checking
+
+        checking.pool()  # the checker's workers started and warm before the first learner's answer
         # The warm-up read the config files before the command line's flags; applying the flags, Streamlit then
         # warns that a server option changed and asks for a restart. The server has not started: the flags apply.
         logging.getLogger("streamlit.config").addFilter(

@@ -1,5 +1,7 @@
 """The answer checker's server side: one fair pool per server (mathcore.checkpool), each session named in it."""
 
+import atexit
+import threading
 import uuid
 
 import streamlit as st
@@ -10,10 +12,19 @@ from mathcore.judge import Outcome
 from mathcore.checkpool import CheckPool
 
 
-@st.cache_resource(on_release=lambda pool: pool.stop(), show_spinner=False)
+_pool, _pool_lock = None, threading.Lock()  # module state on purpose: the one pool of this server process
+
+
 def pool():
-    """The worker pool, created once per server; stopped if the cache is cleared (any client can)."""
-    return CheckPool(workers=2)
+    """The worker pool: created once per server process (under a lock, at the first check), stopped when the process
+    exits. Not in st.cache_resource: any client's "clear caches" message clears that, and stopped the pool under
+    every check in flight (#39); the server refuses that message too (serving.guard)."""
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = CheckPool(workers=2)
+            atexit.register(_pool.stop)
+        return _pool
 
 
 def session():
