@@ -6,8 +6,8 @@ import streamlit as st
 
 from i18n import _
 from mathcore.judge import Outcome, Verdict
-from mathcore.notes import MAX_NOTE, STATUSES, check_note, summary
-from ui.checking import box, check
+from mathcore.notes import MAX_NOTE, STATUSES, summary
+from ui.checking import box, check_note
 from ui.inert import inert
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "example-note.md"
@@ -67,8 +67,10 @@ def show(finding):
             st.latex(finding.corrected)
 
 
-if note and note == st.session_state.get(COMMITTED):
-    findings = check_note(note, check=check)
+findings = check_note(note) if note and note == st.session_state.get(COMMITTED) else None  # read in the pool
+if isinstance(findings, Verdict):  # the note could not be read now: why (busy, slow down, out of time)
+    box(findings)
+elif findings is not None:
     counts = summary(findings)
     if not findings:
         st.info(_("No formula found: write math between dollar signs, single or double."))

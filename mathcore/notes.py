@@ -32,6 +32,7 @@ from mathcore.text import Text
 
 MAX_NOTE = 20_000  # characters in one note
 MAX_FORMULAS = 60  # formulas judged in one note
+MAX_CHECKS = 2 * MAX_FORMULAS  # parts sent to the checker for one note (a formula with many '=' has many)
 
 #: Course shorthand on a left-hand side (spaces, braces of subscripts and the ^{[l]}, ^{(i)} marks removed): target.
 SHORTHAND = {"dz": "dL_dz_cross_entropy_sigmoid", "da": "dL_da_cross_entropy", "dw_j": "dL_dw_j", "dw": "dJ_dw",
@@ -49,7 +50,7 @@ CHAIN_ENDS = {target: ends for ends, target in reversed(PARTIALS.items())}
 _PARTIAL = re.compile(r"\\frac\{(?:\\partial|d)(?P<top>[A-Za-zŷ]+(?:_[A-Za-z0-9]+)?)\}"
                       r"\{(?:\\partial|d)(?P<bottom>[A-Za-zŷ]+(?:_[A-Za-z0-9]+)?)\}")
 #: What a displayed formula may end with that is prose, not math: commas, full stops, spaces, "\quad \text{where}".
-_TRAILING = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad|\\text\{[^{}]*\}|[,.;])+$")
+_PROSE_ENDS = (r"\qquad", r"\quad", r"\,", r"\;", r"\:", r"\!", "\\ ")
 _MEAN_OF_LOSSES = re.compile(r"(?P<minus>-)?\\frac\{1\}\{m\}\\sum_\{?i=1\}?\^\{?m\}?[\[(]?L\(")
 
 
@@ -82,7 +83,7 @@ def _normal(lhs):
     t = re.sub(r"\s+|\\left|\\right|\\[,;!]|\\mathcal|\\mathrm|\\operatorname", "", lhs)
     t = t.replace(r"\hat{y}", "ŷ").replace(r"\haty", "ŷ").replace(r"{L}", "L").replace("σ", r"\sigma")
     t = t.replace(r"\tanh", "tanh")
-    t = re.sub(r"\^\{?(?:\[[^\]]*\]|\([^)]*\))\}?", "", t)  # ^{[l]}, ^{(i)}
+    t = re.sub(r"\^\{?(?:\[[^\[\]]*\]|\([^()]*\))\}?", "", t)  # ^{[l]}, ^{(i)} (no bracket inside: linear)
     t = re.sub(r"_\{([A-Za-z0-9]+)\}", r"_\1", t)
     return t.rstrip(":")
 
@@ -123,51 +124,138 @@ def _chain(part, key):
     return linked and links[0][0] == top and links[-1][1] == bottom, links
 
 
-def judge(formula, check=check_directly):
-    """The Finding for one formula; ``check(target, text)`` gives a Verdict (the pool's, in the app and the CLI)."""
-    parts = _parts(_TRAILING.sub("", formula.latex))
+def _strip_prose(latex):
+    r"""``latex`` without the prose a displayed formula may end with (spaces, ``,.;``, ``\,``, ``\quad``,
+    ``\text{where}``). Peeled off from the end one piece at a time, so it takes time linear in the formula's length
+    (a pattern anchored at its end, such as ``(?:\s|…)+$``, is tried from every position: quadratic, and a
+    20,000-character note held the server for 7 s).
+
+    >>> _strip_prose(r"dz = a - y, \quad \text{for each example}.")
+    'dz = a - y'
+    """
+    end = len(latex)  # what is kept: latex[:end] (an index, not slices: each slice would copy)
+    while end:
+        prose = next((piece for piece in _PROSE_ENDS if latex.endswith(piece, 0, end)), None)
+        if prose:
+            end -= len(prose)
+        elif latex[end - 1].isspace() or latex[end - 1] in ",.;":
+            end -= 1
+        elif latex[end - 1] == "}" and (start := latex.rfind("\\text{", 0, end)) >= 0 and \
+                latex.find("{", start + 6, end - 1) < 0 and latex.find("}", start + 6, end - 1) < 0:
+            end = start
+        else:
+            break
+    return latex[:end]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A formula as read, before any check: the target its claim names (None if not recognised) and what is left to
+    judge, in order: each part to check (its text), or the Finding that reading alone reached, which ends it."""
+
+    formula: Formula
+    claim: str | None
+    steps: tuple
+
+    @property
+    def checks(self):
+        """The parts it sends to the checker."""
+        return sum(isinstance(step, str) for step in self.steps)
+
+
+def read(formula):
+    """The Reading of one formula: split at its '=' signs, its claim recognised, chain-rule products and J's
+    definition judged by reading alone."""
+    parts = _parts(_strip_prose(formula.latex))
     key = claim_of(parts[0], " ".join(parts[1:])) if len(parts) > 1 else None
     if key is None:
-        return Finding(formula, "not recognised", message=Text(
+        return Reading(formula, None, (Finding(formula, "not recognised", message=Text(
             "Not recognised: this checker knows σ(z), ŷ, z, L(ŷ, y), J(w, b), the updates of w and b, and the "
-            "gradients dz, da, da/dz, dw_j, db, dw, dZ, dW (with their ∂ forms)."))
-    target = TARGETS[key]
-    readings = []
+            "gradients dz, da, da/dz, dw_j, db, dw, dZ, dW (with their ∂ forms).")),))
+    target, steps = TARGETS[key], []
     for part in parts[1:]:
         chain = _chain(part, key)
         if chain is not None:
             right, links = chain
             if not right:
                 top, bottom = CHAIN_ENDS[key]
-                return Finding(formula, "wrong", key, Text("The chain rule's links do not chain from {top} to "
-                                                           "{bottom}: {links}.", top=top, bottom=bottom,
-                                                           links=" · ".join(f"∂{a}/∂{b}" for a, b in links)),
-                               corrected=target.formula)
+                steps.append(Finding(formula, "wrong", key, Text("The chain rule's links do not chain from {top} to "
+                                                                 "{bottom}: {links}.", top=top, bottom=bottom,
+                                                                 links=" · ".join(f"∂{a}/∂{b}" for a, b in links)),
+                                     corrected=target.formula))
+                break
             continue
         mean = _MEAN_OF_LOSSES.match(_normal(part)) if key == "cost" else None
         if mean and mean["minus"]:
-            return Finding(formula, "wrong", key, Text("J is the mean of the losses, (1/m) Σ L(ŷ, y), with no minus "
-                                                       "sign: the loss already has it, L = −(y log ŷ + …)."),
-                           corrected=r"\frac{1}{m} \sum_{i=1}^{m} \mathcal{L}(\hat{y}^{(i)}, y^{(i)})")
+            steps.append(Finding(formula, "wrong", key, Text("J is the mean of the losses, (1/m) Σ L(ŷ, y), with no "
+                                                             "minus sign: the loss already has it, L = −(y log ŷ + …)."),
+                                 corrected=r"\frac{1}{m} \sum_{i=1}^{m} \mathcal{L}(\hat{y}^{(i)}, y^{(i)})"))
+            break
         if mean:
             continue  # J's definition: the mean of the losses
         if key == "dL_dw_j":  # dw_1 = x_1 dz: the one weight's index, read as j
             part = re.sub(r"x_\{?[0-9A-Za-z]\}?", "x_j", part)
-        verdict = check(key, part)
-        readings.append(verdict.preview)
+        steps.append(part)
+    return Reading(formula, key, tuple(steps))
+
+
+def judged(reading, check=check_directly):
+    """The Finding for one Reading; ``check(target, text)`` gives a Verdict (the pool's, in the app and the CLI)."""
+    previews = []
+    for step in reading.steps:
+        if isinstance(step, Finding):
+            return step
+        verdict = check(reading.claim, step)
+        previews.append(verdict.preview)
         if verdict.outcome is Outcome.NOT_EQUIVALENT:
-            return Finding(formula, "wrong", key, verdict.message, verdict.hint, target.formula, tuple(readings))
+            return Finding(reading.formula, "wrong", reading.claim, verdict.message, verdict.hint,
+                           TARGETS[reading.claim].formula, tuple(previews))
         if verdict.outcome is not Outcome.EQUIVALENT:
-            return Finding(formula, "not judged", key, verdict.message, readings=tuple(readings))
-    return Finding(formula, "right", key, Text("Right: {title}.", title=target.title), readings=tuple(readings))
+            return Finding(reading.formula, "not judged", reading.claim, verdict.message, readings=tuple(previews))
+    return Finding(reading.formula, "right", reading.claim, Text("Right: {title}.",
+                                                                 title=TARGETS[reading.claim].title),
+                   readings=tuple(previews))
 
 
-def check_note(markdown, check=check_directly):
-    """One Finding per formula of the note (at most MAX_FORMULAS judged), or ValueError for a note too long."""
+def judge(formula, check=check_directly):
+    """The Finding for one formula."""
+    return judged(read(formula), check)
+
+
+def _left(formula, claim, message):
+    """A Reading that ends at once: the formula is not judged, and ``message`` says why."""
+    return Reading(formula, claim, (Finding(formula, "not judged", claim or "", message),))
+
+
+def read_note(markdown):
+    """The Readings of a note's formulas, or ValueError for a note too long: the Markdown parsed, each formula split
+    and recognised, nothing checked yet. This is the work on a learner's text, so the app runs it in a checker
+    worker, under the learner's budget (ui.checking.check_note). At most MAX_FORMULAS formulas and MAX_CHECKS parts
+    are sent to the checker; a formula left out says so, and the first formula past MAX_FORMULAS counts the rest."""
     if len(markdown) > MAX_NOTE:
         raise ValueError(Text("The note is {length:,} characters long; notes are limited to {limit:,}.",
                               length=len(markdown), limit=MAX_NOTE))
-    return [judge(f, check) for f in formulas(markdown)[:MAX_FORMULAS]]
+    found, readings, checks = formulas(markdown), [], 0
+    for n, formula in enumerate(found):
+        if n == MAX_FORMULAS:
+            readings.append(_left(formula, None, Text(
+                "Not judged: a note's first {most} formulas are judged, and this one and the {rest} after it were not. "
+                "Check them in another note.", most=MAX_FORMULAS, rest=len(found) - n - 1)))
+            break
+        reading = read(formula)
+        if checks + reading.checks > MAX_CHECKS:
+            reading = _left(formula, reading.claim, Text(
+                "Not judged: this formula has {parts:,} parts to check, and a note's formulas are judged up to {most} "
+                "parts in all ({left} were left). Split it, or check it in another note.", parts=reading.checks,
+                most=MAX_CHECKS, left=MAX_CHECKS - checks))
+        checks += reading.checks
+        readings.append(reading)
+    return readings
+
+
+def check_note(markdown, check=check_directly):
+    """One Finding per formula of the note (read_note's caps), or ValueError for a note too long."""
+    return [judged(reading, check) for reading in read_note(markdown)]
 
 
 def summary(findings):

@@ -8,11 +8,12 @@ import streamlit as st
 
 from i18n import _
 from ui.inert import inert
-from mathcore.judge import Outcome
+from mathcore import notes
+from mathcore.judge import Outcome, Verdict
 from mathcore.checkpool import CheckPool
 
-
 _pool, _pool_lock = None, threading.Lock()  # module state on purpose: the one pool of this server process
+READ = "notes:read"  # session state: (note, its readings), so a rerun does not read the same note again
 
 
 def pool():
@@ -32,9 +33,29 @@ def session():
     return st.session_state.setdefault("checker_session", uuid.uuid4().hex)
 
 
+def client():
+    """The address this learner connects from, or None where Streamlit does not know it (on loopback, behind a proxy
+    on the same machine): the pool bounds what one address may have in it."""
+    return st.context.ip_address
+
+
 def check(target, answer):
     """The pool's verdict, judged for this session: fair to the others, free when the pair was judged before."""
-    return pool().check(target, answer, session=session())
+    return pool().check(target, answer, session=session(), client=client())
+
+
+def check_note(note):
+    """The note's findings, or the Verdict that says why it could not be read now (busy, slow down, out of time).
+    The note is read (Markdown parsed, formulas found and split: notes.read_note) in a pool worker under this
+    session's budget, never in the server's script thread, where a hostile note held every session; each part is
+    then judged through the pool, as one answer is."""
+    read = st.session_state.get(READ)
+    if read is None or read[0] != note:
+        readings = pool().run(notes.read_note, note, session=session(), client=client(), keep=False)
+        if isinstance(readings, Verdict):
+            return readings
+        read = st.session_state[READ] = (note, readings)
+    return [notes.judged(reading, check) for reading in read[1]]
 
 
 #: How a page shows each outcome: the box and its icon. Pages style by the outcome, never by the verdict's words.
