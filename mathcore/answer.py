@@ -634,6 +634,9 @@ class _Parser:
                 raise AnswerError(Text("{function} takes axis= and keepdims= here", function=function), key.position)
             self.take("=")
             value = self.take()
+            if value.kind == "end":  # np.sum(dZ, axis=
+                raise AnswerError(Text("{function} takes axis=0 or axis=1 and keepdims=True or keepdims=False",
+                                       function=function), value.position)
             if key.text not in ("axis", "keepdims") or function not in ("sum", "mean"):
                 raise AnswerError(Text("{key}= is not an option here", key=key.text), value.position)
             if key.text in keywords:  # Python refuses a repeated keyword; reading the last would hide a typo

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mathcore.checker import TARGETS, check
+from tests.corpora import CORRECT, WRONG
 from ui.inert import inert
 
 CE = "dL_dz_cross_entropy_sigmoid"
@@ -34,6 +35,7 @@ ODD = [
     ("dW", "m.sum(axis=1)", "m is a number"), ("db", "mean(2, axis=0)", "2 is a number"),
     ("cost", "-Y.mean(axis=1).sum(axis=1)", "has one axis, shape (1,)"),
     ("db", "np.sum(axis=1, dZ)", "takes what it adds up first"), ("da_dz", "exp(axis=1)", "takes no keywords"),
+    ("db", "dZ.sum(axis=", "takes axis=0 or axis=1"),
 ]
 
 
@@ -104,4 +106,20 @@ def test_the_checker_never_raises(data):
     target = data.draw(st.sampled_from(sorted(TARGETS)))
     answer = data.draw(answers(TARGETS[target].variables))
     verdict = check(target, answer)
+    assert verdict.message and not re.search(r"\b[A-Z][a-z]+Error\b", verdict.message + verdict.evidence)
+
+
+#: What a splice puts into an answer: nothing (a cut), an odd number, an opening, a keyword or a notation's symbol.
+SPLICES = ["", "", "0", "1/0", "0/0", "(", ")", ".T", "^-1", "log(", "step(", "relu(", "maximum(0,", "sum(", ",",
+           "axis=1", "keepdims=True", ".sum(axis=", "\\frac{1}{0}", "\\sum_{i=1}^{m}", "{", "}", "^{[l]}", "e^", "-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(CORRECT + [(target, answer) for target, answer, _hint in WRONG]), st.floats(0, 1),
+       st.integers(0, 3), st.sampled_from(SPLICES))
+def test_an_answer_cut_or_spliced_anywhere_gets_a_verdict(pair, where, cut, splice):
+    """Near-right answers reach the judges' deeper paths: dZ.sum(axis= (cut after the '=') read past the end."""
+    target, answer = pair
+    at = round(where * len(answer))
+    verdict = check(target, answer[:at] + splice + answer[at + cut:])
     assert verdict.message and not re.search(r"\b[A-Z][a-z]+Error\b", verdict.message + verdict.evidence)
