@@ -195,6 +195,18 @@ def test_one_session_has_at_most_two_checks_in_flight(tmp_path):
         pool.stop()
 
 
+def refused_after_waiting(pool, clock, answer, session):
+    """``pool.check`` of ``answer`` in a thread; once it waits for a place, the server's clock moves past max_wait:
+    its verdict."""
+    verdicts = []
+    thread = threading.Thread(target=lambda: verdicts.append(pool.check("da_dz", answer, session=session)))
+    thread.start()
+    wait_until(lambda: pool.waiting == 1)
+    clock.advance(pool.max_wait + 0.1)
+    thread.join()
+    return verdicts[0]
+
+
 def test_a_check_waits_at_most_max_wait_for_a_place(tmp_path):
     """The deadline counts from submission: with the one worker held, a check is refused as busy once it has
     waited max_wait (on the server's clock, here the test's), instead of waiting for a place however long that
@@ -205,13 +217,7 @@ def test_a_check_waits_at_most_max_wait_for_a_place(tmp_path):
     try:
         gate = held(tmp_path, pool, "a", "a")[0]
         wait_until(lambda: pool.in_flight == 1)
-        verdicts = []
-        b = threading.Thread(target=lambda: verdicts.append(pool.check("da_dz", "a(1-a)", session="b")))
-        b.start()
-        wait_until(lambda: pool.waiting == 1)
-        clock.advance(0.3)
-        b.join()
-        assert verdicts[0].message == BUSY
+        assert refused_after_waiting(pool, clock, "a(1-a)", "b").message == BUSY
         assert pool.waiting == 0  # the refused check left the queue
     finally:
         gate.unlink()
@@ -269,13 +275,7 @@ def test_the_pool_forgets_sessions_that_have_gone(monkeypatch, tmp_path):
             assert pool.check("da_dz", f"a(1-a) + {k} - {k}", session=f"gone {k}", client="10.0.0.1").right
         gate = held(tmp_path, pool, "busy", "busy")[0]
         wait_until(lambda: pool.in_flight == 1)
-        verdicts = []
-        refused = threading.Thread(target=lambda: verdicts.append(pool.check("da_dz", "a - a^2", session="refused")))
-        refused.start()
-        wait_until(lambda: pool.waiting == 1)
-        clock.advance(0.1)
-        refused.join()
-        assert verdicts[0].message == BUSY  # waited, then refused
+        assert refused_after_waiting(pool, clock, "a - a^2", "refused").message == BUSY
         gate.unlink()
         wait_until(lambda: pool.in_flight == 0)
         clock.advance(checkpool.WINDOW + 1)  # past the window: the first five sessions are idle now

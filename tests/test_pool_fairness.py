@@ -7,6 +7,7 @@ time is asserted; the waits allowed are far from real (a test that fails, fails 
 """
 
 import threading
+from contextlib import contextmanager
 
 import pytest
 
@@ -76,19 +77,28 @@ def learner_checks(attack, answer, step):
 STEPS = ["sigma(z) - y", "-(y - a)", "a - y + 0", "(a - y)*1"]  # "Check every step": one after another
 
 
+@contextmanager
+def under_attack(tmp_path, workers, attackers):
+    """A pool of ``workers`` (a wait allowed far from real), a learner who has checked before, and ``attackers`` new
+    sessions each with one held check, each queued (or refused: the queue is full): the Attack, ended after."""
+    attack = Attack(CheckPool(workers=workers, max_wait=600), tmp_path)
+    try:
+        assert attack.pool.check(TARGET, "a - y", session="learner").right
+        for k in range(attackers):
+            attack.send(f"attacker-{k}")
+        wait_until(lambda: attack.admitted([f"attacker-{k}" for k in range(attackers)]) and attack.running())
+        yield attack
+    finally:
+        attack.end()
+
+
 @pytest.mark.parametrize("attackers", [24, 100])
 def test_a_learner_goes_ahead_of_fresh_sessions_each_with_one_slow_check(tmp_path, attackers):
     """#39: 24 (or 100 at once) new sessions, one slow check each, on one worker; more new ones come while the
     learner waits; the learner checks step after step. Each of its right answers is the next check started when the
     worker frees, and is judged. The pool before ordered by worker time used in the last minute: a session that had
     used nothing went ahead of a learner who had used milliseconds, and 100 at once filled the queue: busy."""
-    pool = CheckPool(workers=1, max_wait=600)
-    attack = Attack(pool, tmp_path)
-    try:
-        assert pool.check(TARGET, "a - y", session="learner").right  # a learner who has checked before
-        for k in range(attackers):
-            attack.send(f"attacker-{k}")
-        wait_until(lambda: attack.admitted([f"attacker-{k}" for k in range(attackers)]))
+    with under_attack(tmp_path, 1, attackers) as attack:
         for step, answer in enumerate(STEPS):
             wait_until(lambda: len(attack.running()) == 1)  # the worker held, as the log shows
             thread, verdicts = learner_checks(attack, answer, f"step-{step}")
@@ -102,8 +112,6 @@ def test_a_learner_goes_ahead_of_fresh_sessions_each_with_one_slow_check(tmp_pat
             assert attack.started()[len(before)] == f"step-{step}", attack.started()
             thread.join(timeout=60)
             assert verdicts[0].right, verdicts[0].message
-    finally:
-        attack.end()
 
 
 @pytest.mark.parametrize("attackers", [24, 100])
@@ -111,21 +119,13 @@ def test_a_learner_never_waits_for_new_sessions_to_end_their_checks(tmp_path, at
     """Two workers: new sessions (never judged yet) may not take the last free one, so however many an attacker
     opens, each of a learner's steps is judged while every attacking check still runs or waits. The pool before
     gave both workers to the new sessions: the learner waited for their ends."""
-    pool = CheckPool(workers=2, max_wait=600)
-    attack = Attack(pool, tmp_path)
-    try:
-        assert pool.check(TARGET, "a - y", session="learner").right  # a learner who has checked before
-        for k in range(attackers):
-            attack.send(f"attacker-{k}")
-        wait_until(lambda: attack.admitted([f"attacker-{k}" for k in range(attackers)]) and attack.running())
+    with under_attack(tmp_path, 2, attackers) as attack:
         running = attack.running()
         for step, answer in enumerate(STEPS):
             thread, verdicts = learner_checks(attack, answer, f"step-{step}")
             thread.join(timeout=60)
             assert verdicts and verdicts[0].right
         assert attack.running() == running and len(attack.gates) == attackers  # no attacking check has ended
-    finally:
-        attack.end()
 
 
 def test_a_new_session_waits_behind_those_already_waiting(tmp_path):
