@@ -37,6 +37,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from mathcore.functions import ACTIVATIONS
+from mathcore.numpy_forms import comparisons
 from mathcore.text import Text
 
 MAX_LENGTH = 300
@@ -422,6 +423,8 @@ def read(text):
     formula = normalise(formula)
     if kind == "latex":
         formula = from_latex(formula)
+    else:  # np.where(z > 0, 1, 0), (Z > 0).astype(int), np.heaviside(z, 0): a step (mathcore.numpy_forms)
+        formula = comparisons(formula)
     parser = _Parser(tokenize(formula), formula)
     tree = parser.expr()
     if parser.token.kind != "end":

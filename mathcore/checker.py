@@ -26,6 +26,7 @@ from mathcore.answer import (AnswerError, BinOp, Call, Name, Neg, Num, Transpose
 from mathcore.functions import ACTIVATIONS, sigmoid, sigmoid_numpy, to_numpy
 from mathcore.judge import EXAMPLES, LABEL, Outcome, Verdict, close, matrices, real, sample
 from mathcore.layer import bias_gradient, weight_gradient
+from mathcore.numpy_forms import cached
 from mathcore.text import Text
 
 N_POINTS = 64
@@ -140,6 +141,13 @@ def _targets():
                          (Text("The sign is flipped: A − Y, prediction minus label."),
                           lambda e: e["X"] @ (e["Y"] - e["A"]).T / e["m"])),
                right=r"\frac{1}{m} X (A - Y)^{T}"),
+        Target("dJ_db", Text("dJ/db, logistic regression (vectorized)"), r"\frac{\partial J}{\partial b}",
+               ("A", "Y", "dZ", "m"), lambda e: np.sum(e["A"] - e["Y"], axis=1, keepdims=True) / e["m"],
+               {"A": (1, examples), "Y": (1, examples), "dZ": (1, examples)},
+               mistakes=((Text("The 1/m is missing."), lambda e: np.sum(e["A"] - e["Y"], axis=1, keepdims=True)),
+                         (Text("The sign is flipped: A − Y, prediction minus label."),
+                          lambda e: np.sum(e["Y"] - e["A"], axis=1, keepdims=True) / e["m"])),
+               right=r"\frac{1}{m} \sum_{i=1}^{m} (a^{(i)} - y^{(i)})", squeeze=True),
     ]
     # what a note on logistic regression claims besides derivatives: the model, the loss, the cost, the update
     loss = -(y * sp.log(s) + (1 - y) * sp.log(1 - s))
@@ -212,6 +220,10 @@ def _targets():
 
 
 TARGETS = _targets()
+#: Each activation slope's target: the activation whose cached value an answer may use (mathcore.numpy_forms).
+SLOPES = {g.derivative: g.key for g in ACTIVATIONS.values()}
+#: Every name some target uses: an answer using one its target lacks is wrong, not unreadable.
+KNOWN_NAMES = frozenset(name for t in TARGETS.values() for name in t.variables)
 #: Target names from before the targets took their derivations' catalogue keys: still accepted, with a note.
 DEPRECATED = {"dL_da": D.dL_da_key("cross_entropy"), "dL_dz_cross_entropy": D.dL_dz_key("cross_entropy", "sigmoid"),
               "dL_dz_squared_error": D.dL_dz_key("squared_error", "sigmoid"), "sigmoid_derivative": "da_dz"}
@@ -403,11 +415,17 @@ def check(name, text, seed=0):
     try:
         reading = read(text)
         tree = reading.tree
+        if target.key in SLOPES:  # 1 - np.power(A1, 2): the activation cached in the forward pass is g(z)
+            tree = cached(tree, target, SLOPES[target.key])
         unknown = sorted(names(tree) - set(target.variables))
         if unknown:
-            raise AnswerError(Text("Unknown name {name!r}: this target uses {names}", name=unknown[0],
-                                   names=", ".join(target.variables)),
-                              first_position(tree, unknown[0]))
+            reason = Text("Unknown name {name!r}: this target uses {names}", name=unknown[0],
+                          names=", ".join(target.variables))
+            if unknown[0] in KNOWN_NAMES:  # x_j(a - y)/m for dL/dw_j: a course name, not this target's: wrong
+                return Verdict(Outcome.NOT_EQUIVALENT, reason, hint=Text("{name} has no place in {title}.",
+                                                                         name=unknown[0], title=target.title),
+                               notation=reading.notation)
+            raise AnswerError(reason, first_position(tree, unknown[0]))
         warnings = list(reading.warnings)
         verdict = (_check_matrix(target, tree, seed, warnings) if callable(target.reference)
                    else _check_scalar(target, tree, seed))

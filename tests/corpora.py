@@ -37,6 +37,8 @@ CORRECT = [
     ("db", t) for t in ("sum(dZ, axis=1, keepdims=True)/m", "1/m * sum(dZ, axis=1, keepdims=True)")
 ] + [
     ("dJ_dw", t) for t in ("1/m * X @ (A - Y).T", "X @ (A - Y).T / m", "X @ dZ.T / m", "(1/m) X @ dZ.T")
+] + [
+    ("dJ_db", t) for t in ("sum(A - Y)/m", "1/m * sum(dZ)")  # week 2's db (#38)
 ] + [  # what a note claims besides derivatives: the model, the loss, the cost, the update
     ("sigmoid", "1/(1+exp(-z))"), ("sigmoid", "exp(z)/(1+exp(z))"), ("loss", "-(y log(a) + (1-y) log(1-a))"),
     ("loss", "-y*log(a) - (1-y)*log(1-a)"), ("update_w", "w - alpha*dw"), ("update_w", "w - α dw"),
