@@ -26,7 +26,7 @@ from mathcore.checkpool import CheckPool
 from mathcore.derivation import TOLERANCE, _name as variable_name  # w[1], w[2]: one name, as evaluate takes them
 from mathcore.derivations import CATALOGUE, derivation
 from mathcore.export import FORMATS, at_point, export
-from mathcore import batch, echo, notes, report
+from mathcore import batch, classnotes, echo, notes, report
 
 
 def verify_rows(keys=None):
@@ -157,6 +157,26 @@ def grade_batch(args, parser):
     return report.exit_code(results)
 
 
+def grade_notes(args, parser):
+    """``notes --batch FOLDER``: every student's note judged through a pool of two (one session a student), the
+    class report in ``--format``; classnotes.exit_code."""
+    try:
+        folder = classnotes.read_folder(args.batch)
+    except OSError as error:
+        parser.error(f"cannot read the folder {args.batch}: {error.strerror or error}")
+    pool = CheckPool(workers=2)
+
+    def check_note(paper):
+        session = f"notes:{paper.student}"
+        return notes.check_note(paper.text, check=lambda target, part: batch.judged(pool, target, part, session))
+    try:
+        results = classnotes.grade(folder, check_note, threads=batch.THREADS)
+    finally:
+        pool.stop()
+    print(classnotes.FORMATS[args.format or "text"](folder, results), end="")
+    return classnotes.exit_code(folder, results)
+
+
 class HelpExits2(argparse.Action):
     """-h for ``check``: the help, then exit 2, so no flag makes a grading script see 0 (right)."""
 
@@ -211,10 +231,21 @@ def main(argv=None):
     check_command.add_argument("answer", metavar="ANSWER", nargs="*", help="the answer, in any of the four notations "
                                "(words after TARGET are joined with spaces)")
     notes_command = commands.add_parser("notes", help="check every formula of a Markdown note ($…$ and $$…$$)")
-    notes_command.add_argument("file", metavar="FILE.md", help="the note (- for standard input)")
+    notes_command.add_argument("file", metavar="FILE.md", nargs="?", help="the note (- for standard input)")
+    notes_command.add_argument("--batch", metavar="FOLDER", help="a class's notes instead, one file a student "
+                               "(.md, .txt, .ipynb; the student is the file's name): a line per student and the "
+                               "class's commonest slips")
+    notes_command.add_argument("--format", choices=tuple(classnotes.FORMATS), help="with --batch: text (the "
+                               "default), csv (a gradebook), json or md")
     args = parser.parse_args(answer_after_target(sys.argv[1:] if argv is None else list(argv)))
 
+    if args.command == "notes" and args.batch:
+        if args.file:
+            parser.error("--batch FOLDER reads the notes in FOLDER, not FILE.md")
+        return grade_notes(args, parser)
     if args.command == "notes":
+        if not args.file or args.format:
+            parser.error("notes needs FILE.md (or --batch FOLDER, which --format goes with)")
         return check_notes(read_input(args.file, parser).replace("\r\n", "\n").replace("\r", "\n"), parser)
 
     if args.command == "check" and args.batch:

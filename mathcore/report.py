@@ -121,11 +121,16 @@ def as_text(sheet, results, rows=True):
 
 
 def as_csv(sheet, results):
+    """The gradebook of a batch file's students."""
+    return gradebook(students(results))
+
+
+def gradebook(people):
     """The gradebook: student, score (answers right), out_of; one line per named student, cells neutralised."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["student", "score", "out_of"])
-    writer.writerows([echo.cell(p["student"]), p["right"], p["out_of"]] for p in students(results) if p["student"])
+    writer.writerows([echo.cell(p["student"]), p["right"], p["out_of"]] for p in people if p["student"])
     return out.getvalue()
 
 
