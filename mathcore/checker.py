@@ -54,6 +54,7 @@ class Target:
     right: str = ""  # LaTeX of the right formula (scalar targets: from ``reference``)
     prepare: object = None  # matrix targets: env -> env, moving the random matrices into the domain (A in (0, 1))
     squeeze: bool = False  # a number written as a 1 x 1 matrix or as a plain number is the same answer (the cost J)
+    names: dict = field(default_factory=dict)  # scalar targets: more names, each a SymPy expression in z (A: tanh(z))
 
     @property
     def formula(self):
@@ -63,12 +64,12 @@ class Target:
 
 z, y, x_j = D.z, D.y, sp.Symbol("x_j", real=True)
 m = sp.Symbol("m", integer=True, positive=True)
-w, b, alpha, dw, db = sp.symbols("w b alpha dw db", real=True)
+w, b, alpha, dw, db, dA = sp.symbols("w b alpha dw db dA", real=True)
 s = sigmoid(z)
 #: The scalar variables, each with where its test points come from (z's domain is the target's own).
-SCALARS = {"z": z, "y": y, "x_j": x_j, "m": m, "w": w, "b": b, "alpha": alpha, "dw": dw, "db": db}
+SCALARS = {"z": z, "y": y, "x_j": x_j, "m": m, "w": w, "b": b, "alpha": alpha, "dw": dw, "db": db, "dA": dA}
 DOMAINS = {"y": LABEL, "x_j": real(-2, 2), "m": EXAMPLES, "w": real(-2, 2), "b": real(-2, 2),
-           "alpha": real(0.001, 1), "dw": real(-2, 2), "db": real(-2, 2)}
+           "alpha": real(0.001, 1), "dw": real(-2, 2), "db": real(-2, 2), "dA": real(-2, 2)}
 SCALAR_NAMES = {"a": s, "x": x_j, "dz": s - y, **SCALARS}  # dz: the course's name for dL/dz = a - y
 
 
@@ -215,7 +216,8 @@ def _targets():
                           lambda e: (e["A"] - e["Y"]) / e["m"])),
                right="A - Y"),
     ]
-    return {t.key: t for t in scalar + matrix}
+    from mathcore.claims.targets import network_targets  # the layer's targets (mathcore.claims's registry)
+    return {t.key: t for t in scalar + matrix + network_targets(Target, lambda *args: _entrywise(*args))}
 
 
 
@@ -400,7 +402,9 @@ def _points(target, seed):
     (x is another name for x_j)."""
     points = sample({"z": real(*target.domain_z, avoid=0.0), **DOMAINS}, N_POINTS, seed)
     a = sigmoid_numpy(points["z"])
-    return {**points, "a": a, "x": points["x_j"], "dz": a - points["y"]}
+    points = {**points, "a": a, "x": points["x_j"], "dz": a - points["y"]}
+    with np.errstate(all="ignore"):
+        return {**points, **{name: _reference_numbers(expr, points) for name, expr in target.names.items()}}
 
 
 def _reference_numbers(expr, env):
@@ -437,7 +441,7 @@ def check(name, text, seed=0):
 def _check_scalar(target, tree, seed):
     """Numbers first: a point where they differ, confirmed exactly by SymPy, settles "not equivalent";
     if they agree everywhere, SymPy must simplify the difference to 0 for "equivalent"."""
-    answer = to_sympy(tree, SCALAR_NAMES)
+    answer = to_sympy(tree, {**SCALAR_NAMES, **target.names})
     preview = sp.latex(answer.subs(s, D.a) if "a" in target.variables else answer)
     env = _points(target, seed)
     with np.errstate(all="ignore"):

@@ -24,9 +24,11 @@ Each formula gets one ``Finding``: right; wrong, with the verdict's counterexamp
 import re
 from dataclasses import dataclass, field
 
-from mathcore.answer import equals_signs
-from mathcore.checker import TARGETS, check as check_directly
+from mathcore.answer import AnswerError, equals_signs, names, read as read_answer
+from mathcore.checker import SLOPES, TARGETS, check as check_directly
+from mathcore.claims import Setting, recognise, settings
 from mathcore.judge import Outcome
+from mathcore.numpy_forms import ACTIVATION, PRE_ACTIVATION
 from mathcore.reading import Formula, read as find_formulas
 from mathcore.text import Text
 
@@ -51,7 +53,12 @@ _PARTIAL = re.compile(r"\\frac\{(?:\\partial|d)(?P<top>[A-Za-zŷ]+(?:_[A-Za-z0-9
                       r"\{(?:\\partial|d)(?P<bottom>[A-Za-zŷ]+(?:_[A-Za-z0-9]+)?)\}")
 #: What a displayed formula may end with that is prose, not math: commas, full stops, spaces, "\quad \text{where}".
 _PROSE_ENDS = (r"\qquad", r"\quad", r"\,", r"\;", r"\:", r"\!", "\\ ")
-_MEAN_OF_LOSSES = re.compile(r"(?P<minus>-)?\\frac\{1\}\{m\}\\sum_\{?i=1\}?\^\{?m\}?[\[(]?L\(")
+_MEAN_OF_LOSSES = re.compile(r"(?P<minus>-)?(?:\\frac\{1\}\{m\}|\(1/m\)\*?|1/m\*?)(?:\\sum(?:_\{?i(?:=1)?\}?)?"
+                             r"(?:\^\{?m\}?)?|[Ss]um|Σ)[\[(]?L(?:\(|\)|$)")
+#: Claims a bare name on the right only names: a = ŷ, a^{[0]} = x (notation, not a formula).
+NAMED = {"a_layer", "yhat", "z_layer", "z_linear", "sigmoid", "tanh", "relu", "leaky_relu"}
+_BARE = re.compile(r"\\?[A-Za-zŷ]+(?:\{[A-Za-z]\})?(?:\^\{?(?:\[[^\]]*\]|\(i\))+\}?)?")
+_NUMBER = re.compile(r"-?[0-9.]+|-?\\frac\{[0-9]+\}\{[0-9]+\}|\\approx0")
 
 
 @dataclass(frozen=True)
@@ -113,15 +120,17 @@ def _parts(latex):
     return [part.rstrip(":").strip() for part in parts[:-1]] + [parts[-1].strip()]  # a ':=' leaves its ':' behind
 
 
-def _chain(part, key):
-    """A chain-rule product of partial fractions: None if ``part`` is not one, else (right?, the links)."""
-    t = re.sub(r"\\cdot|\\times", "", _normal(part))
+def _chain(part, target, lhs=""):
+    """A chain-rule product of partial fractions: None if ``part`` is not one, else (right?, the links, its ends: the
+    left-hand side's own fraction, else the target's)."""
+    t = re.sub(r"\\cdot|\\times", "", _normal(part).replace("∂", "\\partial"))
     links = [(m["top"], m["bottom"]) for m in _PARTIAL.finditer(t)]
     if not links or _PARTIAL.sub("", t):
         return None
-    top, bottom = CHAIN_ENDS.get(key, (None, None))
+    own = _PARTIAL.fullmatch(_normal(lhs).replace("∂", "\\partial"))
+    top, bottom = (own["top"], own["bottom"]) if own else CHAIN_ENDS.get(target, (None, None))
     linked = all(links[i][1] == links[i + 1][0] for i in range(len(links) - 1))
-    return linked and links[0][0] == top and links[-1][1] == bottom, links
+    return linked and links[0][0] == top and links[-1][1] == bottom, links, (top, bottom)
 
 
 def _strip_prose(latex):
@@ -159,30 +168,45 @@ class Reading:
 
     @property
     def checks(self):
-        """The parts it sends to the checker."""
-        return sum(isinstance(step, str) for step in self.steps)
+        """The parts it sends to the checker (a part once a reading)."""
+        return sum(len(step.readings) for step in self.steps if isinstance(step, Part))
 
 
-def read(formula):
-    """The Reading of one formula: split at its '=' signs, its claim recognised, chain-rule products and J's
-    definition judged by reading alone."""
+@dataclass(frozen=True)
+class Part:
+    """One part of a formula to check, under each reading the note allows: (claim key, target, text, activation)."""
+
+    text: str
+    readings: tuple
+
+
+def read(formula, setting=Setting()):
+    """The Reading of one formula: split at its '=' signs, its claim recognised in its setting (mathcore.claims),
+    chain-rule products and J's definition judged by reading alone."""
     parts = _parts(_strip_prose(formula.latex))
-    key = claim_of(parts[0], " ".join(parts[1:])) if len(parts) > 1 else None
-    if key is None:
+    readings = recognise(parts[0], " ".join(parts[1:]), setting) if len(parts) > 1 else []
+    if not readings:
         return Reading(formula, None, (Finding(formula, "not recognised", message=Text(
             "Not recognised: this checker knows σ(z), ŷ, z, L(ŷ, y), J(w, b), the updates of w and b, and the "
             "gradients dz, da, da/dz, dw_j, db, dw, dZ, dW (with their ∂ forms).")),))
-    target, steps = TARGETS[key], []
+    key, target = readings[0][:2]
+    steps = []
+    if re.search(r"linear|선형|线性", setting.line) and re.search(r"g\(z\)\s*=\s*z", setting.line):
+        return _left(formula, key, Text("Not judged: the linear activation g(z) = z, which the note names, is not "
+                                        "one the checker judges."))
     for part in parts[1:]:
-        chain = _chain(part, key)
+        if _NUMBER.fullmatch(re.sub(r"\s+", "", part)):
+            return _left(formula, key, Text("Not judged: a value, {part}, is the formula at one point or one piece "
+                                            "of it (as the note's condition says), not the formula itself.",
+                                            part=part.strip()))
+        chain = _chain(part, target, parts[0])
         if chain is not None:
-            right, links = chain
+            right, links, (top, bottom) = chain
             if not right:
-                top, bottom = CHAIN_ENDS[key]
                 steps.append(Finding(formula, "wrong", key, Text("The chain rule's links do not chain from {top} to "
                                                                  "{bottom}: {links}.", top=top, bottom=bottom,
                                                                  links=" · ".join(f"∂{a}/∂{b}" for a, b in links)),
-                                     corrected=target.formula))
+                                     corrected=TARGETS[target].formula))
                 break
             continue
         mean = _MEAN_OF_LOSSES.match(_normal(part)) if key == "cost" else None
@@ -191,30 +215,63 @@ def read(formula):
                                                              "minus sign: the loss already has it, L = −(y log ŷ + …)."),
                                  corrected=r"\frac{1}{m} \sum_{i=1}^{m} \mathcal{L}(\hat{y}^{(i)}, y^{(i)})"))
             break
-        if mean:
-            continue  # J's definition: the mean of the losses
-        if key == "dL_dw_j":  # dw_1 = x_1 dz: the one weight's index, read as j
-            part = re.sub(r"x_\{?[0-9A-Za-z]\}?", "x_j", part)
-        steps.append(part)
+        if mean or [r[:2] for r in recognise(part, "", setting)[:1]] == [r[:2] for r in readings[:1]] or (
+                part.lstrip().startswith((r"\frac{d}{dz}", r"\frac{\partial}{\partial z}"))) or (
+                key in NAMED and _BARE.fullmatch(part.strip())):
+            continue  # J's definition; another name of the claim (dW = ∂J/∂W = …, ŷ = a = σ(z)); d/dz g(z)
+        steps.append(Part(part, _fitting([(claim, target, prepare(part), g) for claim, target, prepare, g in readings])))
+    if not steps and key in NAMED:
+        return Reading(formula, None, (Finding(formula, "not recognised", message=Text(
+            "Not recognised: notation, one name given to another (a = ŷ), not a formula to check.")),))
     return Reading(formula, key, tuple(steps))
 
 
+def _fitting(readings):
+    """The readings whose text uses only their target's names (all of them when none does): a reading that cannot
+    apply (a hidden layer's names read for week 2's db) is not one the note allows."""
+    fit = []
+    for reading in readings:
+        try:
+            used = names(read_answer(reading[2]).tree)
+        except AnswerError:
+            used = set()
+        if reading[1] in SLOPES:  # a slope reads the cached activation A1 as g(z) (mathcore.numpy_forms.cached)
+            used = {name for name in used if not (ACTIVATION.fullmatch(name) or PRE_ACTIVATION.fullmatch(name))}
+        if used <= set(TARGETS[reading[1]].variables):
+            fit.append(reading)
+    return tuple(fit or readings)
+
+
 def judged(reading, check=check_directly):
-    """The Finding for one Reading; ``check(target, text)`` gives a Verdict (the pool's, in the app and the CLI)."""
-    previews = []
+    """The Finding for one Reading; ``check(target, text)`` gives a Verdict (the pool's, in the app and the CLI).
+    A part is right when one of its readings is right (the finding says which), wrong when every reading that could
+    be judged is wrong, else not judged."""
+    previews, claim, used = [], reading.claim, []
     for step in reading.steps:
         if isinstance(step, Finding):
             return step
-        verdict = check(reading.claim, step)
-        previews.append(verdict.preview)
-        if verdict.outcome is Outcome.NOT_EQUIVALENT:
-            return Finding(reading.formula, "wrong", reading.claim, verdict.message, verdict.hint,
-                           TARGETS[reading.claim].formula, tuple(previews))
-        if verdict.outcome is not Outcome.EQUIVALENT:
-            return Finding(reading.formula, "not judged", reading.claim, verdict.message, readings=tuple(previews))
-    return Finding(reading.formula, "right", reading.claim, Text("Right: {title}.",
-                                                                 title=TARGETS[reading.claim].title),
-                   readings=tuple(previews))
+        wrong = undecided = None
+        for key, target, text, g in step.readings:
+            verdict = check(target, text)
+            if verdict.outcome is Outcome.EQUIVALENT:
+                previews.append(verdict.preview)
+                claim = key
+                used.append((target, g))
+                break
+            if verdict.outcome is Outcome.NOT_EQUIVALENT:
+                wrong = wrong or (key, target, verdict)
+            else:
+                undecided = undecided or (key, target, verdict)
+        else:
+            if wrong:
+                key, target, verdict = wrong
+                return Finding(reading.formula, "wrong", key, verdict.message, verdict.hint, TARGETS[target].formula,
+                               tuple(previews + [verdict.preview]))
+            key, target, verdict = undecided
+            return Finding(reading.formula, "not judged", key, verdict.message, readings=tuple(previews))
+    title = TARGETS[used[-1][0]].title if used else TARGETS[reading.steps and reading.claim or "loss"].title \
+        if reading.claim in TARGETS else reading.claim
+    return Finding(reading.formula, "right", claim, Text("Right: {title}.", title=title), readings=tuple(previews))
 
 
 def judge(formula, check=check_directly):
@@ -236,13 +293,14 @@ def read_note(markdown):
         raise ValueError(Text("The note is {length:,} characters long; notes are limited to {limit:,}.",
                               length=len(markdown), limit=MAX_NOTE))
     found, readings, checks = formulas(markdown), [], 0
+    around = settings(markdown, found[:MAX_FORMULAS + 1])
     for n, formula in enumerate(found):
         if n == MAX_FORMULAS:
             readings.append(_left(formula, None, Text(
                 "Not judged: a note's first {most} formulas are judged, and this one and the {rest} after it were not. "
                 "Check them in another note.", most=MAX_FORMULAS, rest=len(found) - n - 1)))
             break
-        reading = read(formula)
+        reading = read(formula, around[n])
         if checks + reading.checks > MAX_CHECKS:
             reading = _left(formula, reading.claim, Text(
                 "Not judged: this formula has {parts:,} parts to check, and a note's formulas are judged up to {most} "

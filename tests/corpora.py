@@ -47,6 +47,16 @@ CORRECT = [
     ("cost", "-sum(Y*log(A) + (1-Y)*log(1-A), axis=1, keepdims=True)/m"),
     ("cost", r"-\frac{1}{m}\sum_{i=1}^{m}\left[y^{(i)}\log\hat{y}^{(i)} + (1-y^{(i)})\log(1-\hat{y}^{(i)})\right]"),
     ("dZ_output", "A - Y"), ("dZ_output", "-(Y - A)"),
+] + [  # layer l of a network and the loss's other forms (mathcore.claims.targets, #34)
+    ("tanh", "(exp(z) - exp(-z))/(exp(z) + exp(-z))"), ("relu", "np.maximum(0, z)"),
+    ("leaky_relu", "np.maximum(0.01 * z, z)"), ("squared_error_loss", "(a - y)^2 / 2"), ("loss_given_y1", "-log(a)"),
+    ("loss_given_y0", "-log(1 - a)"), ("update_W", "W - alpha * dW"), ("z_layer", "np.dot(W, A_prev) + b"),
+    ("dA_prev", "np.dot(W.T, dZ)"), ("dW_example", "dZ @ A_prev.T"), ("db_example", "dZ"),
+    *((f"dZ_layer_{g}", f"dA * {slope}") for g, slope in (
+        ("sigmoid", "a * (1 - a)"), ("tanh", "(1 - a^2)"), ("relu", "step(z)"), ("leaky_relu", "(0.01 + 0.99 * step(z))"))),
+    *((f"dZ_hidden_{g}", f"np.dot(W_next.T, dZ_next) * {slope}") for g, slope in (
+        ("sigmoid", "A * (1 - A)"), ("tanh", "(1 - np.power(A, 2))"), ("relu", "step(Z)"),
+        ("leaky_relu", "(0.01 + 0.99 * step(Z))"))),
 ]
 
 WRONG = [  # (target, answer, a phrase the hint must contain; "" where no specific hint applies)

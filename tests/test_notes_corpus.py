@@ -1,7 +1,7 @@
-"""The hand-labelled notes (tests/notes/corpus, issue #34 item 6): the corpus is well-formed, and the one goal today's
-reader must meet, no right formula called wrong, is pinned. Where it is not met yet, each case is a strict xfail
-naming its cause, so that it flips when the reader is fixed. The recognition goals are printed, not asserted
-(``python -m benchmarks.notes_corpus`` gives the table)."""
+"""The hand-labelled notes (tests/notes/corpus, issue #34 item 6): the corpus is well-formed, and the reader meets the
+issue's goals on it: no right formula called wrong and no slip called right, every formula once misjudged against a
+fixed target now read in its setting (FORMER), ≥ 95 % of standard claims recognised, ≥ 98 % of verdicts correct and
+every labelled slip caught (``python -m benchmarks.notes_corpus`` gives the table)."""
 
 import functools
 import json
@@ -92,9 +92,9 @@ RELU = "ReLU (or leaky ReLU), named by its bullet, is judged as the sigmoid (g d
 ONE_UNIT_DB = "week 2's db = np.sum(dZ) / m (one unit: a number) is judged as a layer's db, a column (n, 1)"
 GRAPH = "the computation graph's dJ/db (J = 3v) is read as the cost's ∂J/∂b and its chain as ∂L/∂b's"
 
-#: Verdicts today's reader gets wrong: (note, line, labelled source): (the verdict it gives, why). "wrong" on a right
-#: formula is the goal pinned here; "right" on a labelled slip is pinned the same way.
-KNOWN = {
+#: Verdicts the reader gave before each claim was judged in its setting (mathcore.claims): (note, line, labelled
+#: source): (the verdict it gave, why). Each must no longer get it; none may come back.
+FORMER = {
     ("ko_logistic.md", 25, r"L(\hat{y}, y) = \frac{1}{2}(\hat{y} - y)^2"): ("wrong", SQUARED),
     ("ko_logistic.md", 31, r"L = -\log\hat{y}"): ("wrong", LOSS_AT_Y),
     ("ko_logistic.md", 32, r"L = -\log(1-\hat{y})"): ("wrong", LOSS_AT_Y),
@@ -136,19 +136,28 @@ def verdict_on(key):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_no_right_formula_is_called_wrong_nor_a_slip_right_beyond_the_known_cases(name):
+def test_no_right_formula_is_called_wrong_nor_a_slip_right(name):
     figures = notes_corpus.figures(readings()[name])
-    new = [(verdict, case) for verdict, cases in (("wrong", figures.false_wrong), ("right", figures.false_right))
-           for case in cases if (case[0], case[2], case[3]) not in KNOWN]
-    assert not new, "verdicts against the labels ((verdict, (note, cell, line, source, why))): " + repr(new)
+    found = [("wrong", case) for case in figures.false_wrong] + [("right", case) for case in figures.false_right]
+    assert not found, "verdicts against the labels ((verdict, (note, cell, line, source, why))): " + repr(found)
 
 
-@pytest.mark.parametrize("key", [
-    pytest.param(key, marks=pytest.mark.xfail(strict=True, reason=f"called {verdict}: {why}"), id=f"{key[0]}:{key[1]}")
-    for key, (verdict, why) in KNOWN.items()])
-def test_a_known_case_no_longer_gets_its_wrong_verdict(key):
+@pytest.mark.parametrize("key", list(FORMER), ids=lambda key: f"{key[0]}:{key[1]}")
+def test_a_formerly_misjudged_formula_is_found_and_no_longer_gets_its_old_verdict(key):
+    """Each was misjudged by the fixed-target reader (FORMER says why); read in its setting it is not."""
     finding = verdict_on(key)
-    assert finding is None or finding.status != KNOWN[key][0], finding.hint or finding.message
+    assert finding is not None and finding.status != FORMER[key][0], finding.hint or finding.message
+
+
+def test_the_reader_meets_the_goals_of_issue_34_on_the_corpus():
+    """≥ 95 % of standard claims recognised, ≥ 98 % of verdicts correct, every labelled slip caught (each note over
+    the reader's caps read in parts, as the benchmark reads it)."""
+    total = notes_corpus.Figures()
+    for reading in readings().values():
+        total.add(notes_corpus.figures(reading))
+    assert total.recognised >= 0.95 * total.standard, (total.recognised, total.standard)
+    assert total.correct >= 0.98 * total.judged, (total.correct, total.judged)
+    assert total.caught == total.slips, (total.caught, total.slips)
 
 
 def test_the_benchmark_prints_the_recognition_figures(capsys):
