@@ -33,7 +33,7 @@ def free_port():
         return s.getsockname()[1]
 
 
-def wait_healthy(url, process, log, timeout=60):
+def wait_healthy(url, process, log, timeout=180):
     """Block until ``url``/_stcore/health answers ok; RuntimeError with the log if the process dies or stalls."""
     deadline = time.monotonic() + timeout
     while True:

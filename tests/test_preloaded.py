@@ -45,3 +45,26 @@ def test_a_page_that_fails_to_warm_is_logged_and_the_server_still_starts(tmp_pat
     with caplog.at_level(logging.WARNING, logger="serving.preloaded"):
         warm(tmp_path / "missing.py")  # the test runner itself raises: caught and logged as well
     assert any("missing.py failed" in r.getMessage() and "FileNotFoundError" in r.getMessage() for r in caplog.records)
+
+
+def test_the_checker_starts_once_the_server_serves_not_before(monkeypatch):
+    """The pool's workers (SymPy imported, a first check) start after the server answers its health check: started
+    before it, they doubled a busy machine's time to healthy and the browser tests' servers timed out."""
+    from streamlit.runtime import Runtime
+    from streamlit.runtime.runtime import RuntimeState
+
+    from serving import preloaded
+    from ui import checking
+
+    states, started = iter([None, RuntimeState.INITIAL, RuntimeState.NO_SESSIONS_CONNECTED]), []
+    state = {"now": None}
+
+    def exists():
+        state["now"] = next(states)
+        return state["now"] is not None
+
+    monkeypatch.setattr(Runtime, "exists", staticmethod(exists))
+    monkeypatch.setattr(Runtime, "instance", classmethod(lambda cls: type("R", (), {"state": state["now"]})))
+    monkeypatch.setattr(checking, "pool", lambda: started.append(state["now"]))
+    preloaded.start_checker_once_serving(poll=0)
+    assert started == [RuntimeState.NO_SESSIONS_CONNECTED]
