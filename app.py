@@ -13,7 +13,8 @@ import i18n
 from i18n import LANGUAGES, _
 from lessons import PAGES
 from serving import guard, nodelay
-from ui import link, table
+from ui import link
+from ui.style import STYLE
 
 
 def run():
@@ -21,7 +22,7 @@ def run():
     nodelay.set_on_open_sockets()  # under a plain `streamlit run`: the server's files without a 40 ms wait each
     guard.refuse_clear_cache()  # no client may clear what every session shares
     st.set_page_config(page_title="NN Math Explorer", page_icon="∂", layout="wide")
-    st.html(table.STYLE)  # the tables' style sheet: it takes no place on the page
+    st.html(STYLE)  # the tables' and the sidebar's style sheet: it takes no place on the page
     link.start()
     language = link.option("lang", "en", LANGUAGES)
     i18n.use(st.session_state["lang"])

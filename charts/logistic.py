@@ -18,12 +18,11 @@ def _series_color(domain, title=None):
 def curves_with_point(x, curves, x0, x_title, y_title, height=300, log_y=False, y_max=None, title=alt.Undefined):
     """Lines ``curves`` (name -> values over x), each with a ringed point at x0 (interpolated).
 
-    The learner's point is drawn on every curve, so moving a slider moves them together.
+    The learner's point is drawn on every curve, so moving a slider moves them together; ``x0`` None: no point
+    (a layer of points with no x would leave Vega an empty extent, and a console warning: 'Infinite extent').
     ``log_y`` draws a log axis; ``y_max`` cuts the axis there (curves that run off are clipped).
     """
     frame = pd.DataFrame({"x": x, **curves}).melt("x", var_name="series", value_name="value")
-    points = pd.DataFrame({"x": x0, "series": list(curves),
-                           "value": [float(np.interp(x0, x, values)) for values in curves.values()]})
     color = _series_color(curves)
     scale = alt.Scale(type="log") if log_y else alt.Scale(domain=[0, y_max], clamp=True) if y_max else alt.Undefined
     y = alt.Y("value:Q", title=y_title, scale=scale)
@@ -31,6 +30,10 @@ def curves_with_point(x, curves, x0, x_title, y_title, height=300, log_y=False, 
                alt.Tooltip("value:Q", title=y_title, format=".4f")]
     lines = alt.Chart(frame).mark_line(strokeWidth=2.5).encode(
         x=alt.X("x:Q", title=x_title), y=y, color=color, tooltip=tooltip)
+    if x0 is None:
+        return alt.LayerChart(layer=[lines], height=height, title=title)
+    points = pd.DataFrame({"x": x0, "series": list(curves),
+                           "value": [float(np.interp(x0, x, values)) for values in curves.values()]})
     marks = alt.Chart(points).mark_point(size=180, filled=False, strokeWidth=3, opacity=1).encode(
         x=alt.X("x:Q"), y=y, color=color, tooltip=tooltip)
     return alt.LayerChart(layer=[lines, marks], height=height, title=title)
@@ -42,7 +45,7 @@ def losses_against_prediction(y_hat, losses_by_label, point, height=260):
 
     losses_by_label: {y: {loss name: values over y_hat}}; point: (y, y_hat).
     """
-    return [curves_with_point(y_hat, curves, point[1] if point[0] == label else np.nan, "ŷ", _("loss"),
+    return [curves_with_point(y_hat, curves, point[1] if point[0] == label else None, "ŷ", _("loss"),
                               height=height, y_max=5, title=f"y = {label}")
             for label, curves in losses_by_label.items()]
 

@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 
 from charts import svg
+from charts.surface import PAD
 from i18n import _
 
 
@@ -77,7 +78,7 @@ def flattening(image):
         color=alt.Color("value:Q", scale=_GREY),
         tooltip=[alt.Tooltip("index:Q", title=_("entry of x")), alt.Tooltip("value:Q", title=_("pixel"))],
     ).properties(width=24, height=320, title="x, 64 × 1")
-    return alt.hconcat(grid, column)
+    return alt.hconcat(grid, column, autosize=PAD)  # Streamlit's default, "fit", fits single and layered views only
 
 
 #: One colour per activation (as many as there are records, up to seven), and the bound's red, never reused.

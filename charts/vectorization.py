@@ -3,6 +3,7 @@
 import altair as alt
 import pandas as pd
 
+from charts.surface import PAD
 from i18n import _
 
 
@@ -23,7 +24,8 @@ def shape_walk(n, n_prev, m, cell=26):
         panels.append(alt.Chart(cells).mark_rect(stroke="white", strokeWidth=2).encode(
             x=alt.X("c:O", axis=None), y=alt.Y("r:O", axis=None), color=colour,
         ).properties(width=alt.Step(cell), height=alt.Step(cell), title=f"{name}  ({rows} × {cols})"))
-    return alt.hconcat(*panels, spacing=28).resolve_scale(color="shared")
+    # autosize: Streamlit's default, "fit", fits single and layered views only (Vega warns, and pads anyway)
+    return alt.hconcat(*panels, spacing=28, autosize=PAD).resolve_scale(color="shared")
 
 
 #: One colour per example in the shape walk (m is at most 4 there), none of them dW's blue.

@@ -14,6 +14,7 @@ from ui import link
 from ui.chart import show_chart
 from ui.data import synthetic_controls
 from ui.derivation_view import open_tab, show_steps, verified
+from ui.inert import prose
 from ui.surfaces import SOURCES, one_feature, surfaces
 
 st.title(_("Convex or not: the cost surface"))
@@ -104,7 +105,7 @@ def descent(x, y, grid, w_grid, b_grid):
         bottom[0].metric(_("final J"), f"{run.J[-1]:.4f}")
         bottom[1].metric(_("‖∇J‖ at the end"), f"{run.gradient_norm:.1e}")
         outcomes[loss], said = outcome(run, s.J.min(), s.J.max(), alpha)
-        (col.warning if outcomes[loss] in ("oscillating", "diverged") else col.caption)(_(said))
+        (col.warning if outcomes[loss] in ("oscillating", "diverged") else col.caption)(prose(_(said)))
         if not (w_grid[0] <= run.w[-1] <= w_grid[-1] and b_grid[0] <= run.b[-1] <= b_grid[-1]):
             col.caption(_("The path leaves the plotted square: it ends at w = {w:.2f}, b = {b:.2f}.").format(
                 w=run.w[-1], b=run.b[-1]))

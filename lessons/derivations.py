@@ -1,6 +1,7 @@
 """Every derivation in mathcore: the summary of proofs and checks, and any one of them in full."""
 
 
+import pandas as pd
 import streamlit as st
 
 from i18n import _
@@ -8,7 +9,8 @@ from i18n import _
 from mathcore import CATALOGUE
 from mathcore.derivations import dL_dz_key
 from ui import link
-from ui.derivation_view import show_source, show_steps, table_cell, verified
+from ui.derivation_view import show_source, show_steps, spoken, verified
+from ui.table import show_table
 
 st.title(_("Every derivation, verified"))
 st.markdown(_(
@@ -24,12 +26,14 @@ for k, key in enumerate(CATALOGUE):
     all_derivations.append(verified(key))
     progress.progress((k + 1) / len(CATALOGUE))
 progress.empty()
-header = [_("derivation"), _("result"), _("proved"), _("numeric error"), _("checked against")]
-st.markdown(
-    "| " + " | ".join(header) + " |\n|---|---|:-:|--:|---|\n"
-    + "\n".join(f"| {_(d.title)} | ${table_cell(d.lhs)} = {table_cell(d.steps[-1].latex)}$ | {'✓' if d.proved else '✗'} "
-                f"| {d.error:.1e} | {_(d.check_against)} |" for d in all_derivations)
-)
+result, error = _("result"), _("numeric error")
+show_table(st, pd.DataFrame({
+    _("derivation"): [_(d.title) for d in all_derivations],
+    result: [f"${d.lhs} = {spoken(d.steps[-1].latex)}$" for d in all_derivations],
+    _("proved"): ["✓" if d.proved else "✗" for d in all_derivations],
+    error: [d.error for d in all_derivations],
+    _("checked against"): [_(d.check_against) for d in all_derivations],
+}), formats={error: "{:.1e}"}, prose=[result])
 
 by_key = {d.key: d for d in all_derivations}
 chosen = by_key[st.selectbox(_("Show one in full"), list(by_key), format_func=lambda k: _(by_key[k].title),

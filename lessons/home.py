@@ -7,6 +7,7 @@ import streamlit as st
 
 import charts
 from i18n import _
+from lessons import PAGES
 from mathcore import derivations
 from mathcore.export import export
 from mathcore.functions import sigmoid_numpy
@@ -21,6 +22,16 @@ st.markdown(_(
     "Nothing here is typed in: each step below is what SymPy produced, proved equal to the step "
     "before, and compared with finite differences at random points."
 ))
+st.subheader(_("Start here"))
+st.markdown(_("The pages follow the course, from what a network is to training one: take them in this order, or "
+              "go to any of them from the sidebar. This one first derives the formula backpropagation starts from."))
+with st.container(horizontal=True):  # each section of the course beside the next, its pages in the course's order
+    for section in dict.fromkeys(lesson.section for lesson in PAGES if lesson.url_path):
+        with st.container(width=250):
+            st.markdown(f"**{_(section)}**")
+            for lesson in PAGES:
+                if lesson.section == section and lesson.url_path:
+                    st.page_link(lesson.script, label=_(lesson.title), icon=lesson.icon)
 with st.expander(_("Where this fits: the five courses of the Deep Learning Specialization")):
     not_yet = _("not yet")
     courses = [(_("Neural Networks and Deep Learning"),

@@ -8,7 +8,7 @@ from i18n import _
 from mathcore.judge import Outcome, Verdict
 from mathcore.notes import MAX_NOTE, STATUSES, summary
 from ui.checking import box, check_note
-from ui.inert import inert
+from ui.inert import inert, prose
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "example-note.md"
 TEXT, COMMITTED, UPLOADED = "notes:text", "notes:committed", "notes:uploaded"
@@ -37,7 +37,11 @@ def use_example():
     st.session_state[TEXT] = EXAMPLE.read_text(encoding="utf-8")
 
 
-uploaded = st.file_uploader(_("Upload a note (.md)"), type=["md", "markdown", "txt"])
+# 1 MB, the smallest limit Streamlit takes, holds far more than a note's MAX_NOTE characters. The uploader's own
+# words ("Upload", "1MB per file") are Streamlit's: it has no way to change them (1.67), so the caption below says
+# the limit in the learner's language and names the English button.
+uploaded = st.file_uploader(_("Upload a note (.md)"), type=["md", "markdown", "txt"], max_upload_size=1)
+st.caption(_("A file of up to 1 MB: drop it on the box, or press Upload to choose it."))
 if uploaded is not None and st.session_state.get(UPLOADED) != uploaded.file_id:
     st.session_state[UPLOADED] = uploaded.file_id
     try:
@@ -61,7 +65,7 @@ def show(finding):
         st.code(finding.formula.latex, language="latex", wrap_lines=True)
         box(Verdict(finding.outcome, finding.message), inert(_(finding.message), limit=600))
         if finding.hint:
-            st.info(_("Hint: {hint}").format(hint=_(finding.hint)))
+            st.info(prose(_("Hint: {hint}").format(hint=_(finding.hint))))
         if finding.corrected:
             st.markdown(_("The right formula:"))
             st.latex(finding.corrected)

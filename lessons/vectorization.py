@@ -15,7 +15,8 @@ from mathcore.vectorization import OPERANDS, backward_proof, check_db, check_dW,
 from ui import link
 from ui.chart import show_chart
 from ui.checking import box
-from ui.derivation_view import opened
+from ui.derivation_view import opened, spoken
+from ui.inert import prose
 from ui.table import show_table
 
 st.title(_("From one example to m examples"))
@@ -63,7 +64,7 @@ operator = cols[2].radio(_("operator"), ["@", "*"], horizontal=True, **link.opti
 right = cols[3].radio(_("right"), OPERANDS, **link.option("right", "A_prev.T", OPERANDS))
 sizes = (n, n_prev, m) if len({n, n_prev, m, 1}) == 4 else (3, 2, 5)  # three different sizes, none 1: no coincidence
 verdict = check_dW(left, operator, right, scaled, *sizes)
-box(verdict, f"`{'(1/m) * ' if scaled else ''}{left} {operator} {right}`: {_(verdict.message)}")
+box(verdict, f"`{'(1/m) * ' if scaled else ''}{left} {operator} {right}`: {prose(_(verdict.message))}")
 cols = st.columns(3)
 axis = cols[0].radio("np.sum(dZ, axis=…)", [1, 0], horizontal=True, **link.option("axis", 1, [1, 0]))
 keepdims = cols[1].radio("keepdims", [True, False], horizontal=True, **link.option("keepdims", True, [True, False]))
@@ -71,7 +72,7 @@ db_scaled = cols[2].radio(_("scale for db"), [True, False], format_func=scale_na
                           **link.option("db_scale", True, [True, False]))
 verdict = check_db(axis, keepdims, db_scaled, n=sizes[0], m=sizes[2])
 box(verdict, f"`{'(1/m) * ' if db_scaled else ''}np.sum(dZ, axis={axis}, keepdims={keepdims})`: "
-             f"{_(verdict.message)}")
+             f"{prose(_(verdict.message))}")
 st.caption(_("Checked on random arrays with n[l] = {n}, n[l−1] = {n_prev}, m = {m}: three different sizes, so a wrong "
              "shape cannot pass by coincidence (the sliders' sizes when they are three different sizes above 1, else "
              "3, 2, 5).").format(n=sizes[0], n_prev=sizes[1], m=sizes[2]))
@@ -92,7 +93,7 @@ st.markdown(_("SymPy differentiates with whole matrices as symbols, their sizes 
 activation = st.radio(_("activation g of layer l"), list(ACTIVATIONS), format_func=lambda k: _(ACTIVATIONS[k].name),
                       horizontal=True, **link.option("g", "relu", list(ACTIVATIONS)))
 for _name, formula in codegen.formulas(activation):
-    st.latex(formula)
+    st.latex(spoken(formula))  # a piecewise g' says "for" and "otherwise" in the reader's language
 if (code := opened(_("The code, SymPy's beside the hand-written"), key=link.widget_key("code"))) is not None:
     written, by_hand = code.columns(2)  # highlighted only once opened: code costs a new session about 0.5 s
     written.caption(_("written by SymPy from the derivation above"))
@@ -103,5 +104,6 @@ differences = codegen.against_hand_written(activation, n, n_prev, m)
 gap = _("max |SymPy's − hand-written|")
 show_table(st, pd.DataFrame({_("gradient"): list(differences), gap: list(differences.values())}),
            formats={gap: "{:.1e}"})
-st.caption(_("On random arrays at the sliders' sizes (n[l] = {n}, n[l−1] = {n_prev}, m = {m}). Their speed at "
-             "n[l−1] = 100, m = 100,000 is measured by `python -m benchmarks`.").format(n=n, n_prev=n_prev, m=m))
+st.caption(_("On random arrays at the sliders' sizes (n[l] = {n}, n[l−1] = {n_prev}, m = {m}). At n[l−1] = 100 "
+             "and m = 100,000 the two run about equally fast: the project's own benchmarks time them, away from this "
+             "page.").format(n=n, n_prev=n_prev, m=m))

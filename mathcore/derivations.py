@@ -221,7 +221,7 @@ def dL_dz(loss="cross_entropy", activation="sigmoid"):
                "alpha": real(0.01, 0.3)}
     return Derivation(
         dL_dz_key(loss, activation), Text("dL/dz ({loss}, {activation})", loss=LOSSES[loss].name,
-                                          activation=activation),
+                                          activation=ACTIVATIONS[activation].name),
         r"\frac{\partial L}{\partial z}", sp.Derivative(LOSSES[loss].L(g, y), z),
         tuple(steps), domains=domains, where=((a, g),),
     )

@@ -123,7 +123,7 @@ def code_cells(notebook_text):
 
 
 _PLAIN = {"_": r"\_", "%": r"\%", "&": r"\&", "#": r"\#", "−": "-", "σ": r"$\sigma$", "∞": r"$\infty$",
-          "ᵀ": r"$^\top$", "²": r"$^2$"}
+          "ᵀ": r"$^\top$", "²": r"$^2$", "α": r"$\alpha$", "·": r"$\cdot$"}  # α, ·: the activations' names
 
 
 def _escape(text):

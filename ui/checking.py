@@ -7,7 +7,7 @@ import uuid
 import streamlit as st
 
 from i18n import _
-from ui.inert import inert
+from ui.inert import inert, prose
 from mathcore import notes
 from mathcore.judge import Outcome, Verdict
 from mathcore.checkpool import CheckPool
@@ -70,10 +70,11 @@ BADGE = {Outcome.EQUIVALENT: "green", Outcome.NOT_EQUIVALENT: "red", Outcome.UND
 
 def box(verdict, text=None):
     """``text`` (by default the verdict's message, translated) in the box of the verdict's outcome. An unreadable
-    answer's message quotes what was typed, so it is shown inert (ui.inert), never as Markdown."""
+    answer's message quotes what was typed, so it is shown inert (ui.inert), never as Markdown; any other message is
+    our own sentence, shown as text with its formulas and code typeset (ui.inert.prose), never as Markdown either."""
     show_box, icon = STYLE[verdict.outcome]
     if text is None:
-        text = inert(_(verdict.message), limit=400) if verdict.outcome is Outcome.INVALID else _(verdict.message)
+        text = inert(_(verdict.message), limit=400) if verdict.outcome is Outcome.INVALID else prose(_(verdict.message))
     show_box(text, icon=icon)
 
 
@@ -84,6 +85,6 @@ def show(verdict):
     for warning in verdict.warnings:
         st.warning(inert(_(warning), limit=400), icon=":material/alt_route:")
     if verdict.hint:
-        st.info(_("Hint: {hint}").format(hint=_(verdict.hint)))
+        st.info(prose(_("Hint: {hint}").format(hint=_(verdict.hint))))
     if verdict.evidence:
-        st.caption(_(verdict.evidence))
+        st.caption(prose(_(verdict.evidence)))

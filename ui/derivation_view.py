@@ -1,6 +1,7 @@
 """How a page shows a ``mathcore`` derivation: the aligned steps with their rules and checks."""
 
 import inspect
+import re
 from functools import partial
 
 import pandas as pd
@@ -37,20 +38,28 @@ def sci(x, digits=0):
     return "0" if x == 0 else f"{x:.{digits}e}".replace("e-0", "e-").replace("e+0", "e+").replace("e+", "e")
 
 
-def table_cell(latex):
-    r"""LaTeX safe inside a Markdown table cell, where a bare | would end the cell.
+#: SymPy's words in a piecewise formula: "for" before each condition, "otherwise" for the last case.
+_CONDITION = re.compile(r"\\text\{for\}\\:\s*(.*?)\s*(?=\\\\|\\end\{cases\})")
 
-    >>> print(table_cell(r"f\Big|_{t=0}"))
-    f\Big\vert _{t=0}
+
+def spoken(latex):
+    r"""SymPy's LaTeX, the words of its piecewise formulas in the reader's language (in Korean the condition
+    comes first: "z > 0일 때", and "otherwise" is "그 외").
+
+    >>> print(spoken(r"\begin{cases} 1 & \text{for}\: z > 0 \\0 & \text{otherwise} \end{cases}"))
+    \begin{cases} 1 & \text{for }z > 0\\0 & \text{otherwise} \end{cases}
     """
-    return latex.replace("|", r"\vert ")
+    before, after = (rf"\text{{{words}}}" if words else "" for words in _("for {condition}").split("{condition}"))
+    otherwise = _("otherwise")
+    return _CONDITION.sub(lambda m: before + m.group(1) + after, latex).replace(r"\text{otherwise}",
+                                                                                  rf"\text{{{otherwise}}}")
 
 
 def blackboard(d):
     """LaTeX: each step on its own line with its mark, its rule in small grey type below it."""
     lines = []
     for i, (step, check) in enumerate(zip(d.steps, d.checks)):
-        lines.append(rf"{d.lhs if i == 0 else ''} &= {step.latex} {PROVED if check.ok else FAILED}")
+        lines.append(rf"{d.lhs if i == 0 else ''} &= {spoken(step.latex)} {PROVED if check.ok else FAILED}")
         lines.append(rf"& \qquad \footnotesize\textcolor{{gray}}{{\text{{{_(step.rule)}}}}}")
     return r"\begin{aligned}" + r" \\[2pt] ".join(lines) + r"\end{aligned}"
 
@@ -87,7 +96,7 @@ def show_steps(d):
             _("proved by SymPy"): ["✓" if c.proved else "✗" for c in d.checks],
             _("error against {against}").format(against=_(d.check_against)): [sci(c.error, 1) for c in d.checks],
             _("points"): [c.n_points for c in d.checks],
-        }))
+        }), prose=[_("rule")])  # a rule is our own sentence: its formulas typeset, never raw dollars
 
 
 def opened(label, key):

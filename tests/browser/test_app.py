@@ -145,7 +145,7 @@ def test_page_renders_its_math_and_charts_without_errors(page, server, path):
 def test_sidebar_lists_each_page_exactly_once(page, server):
     open_page(page, server)
     assert sidebar_titles(page) == [title for title, _ in PAGES.values()]
-    page.get_by_role("link", name=re.compile("Every derivation, verified")).click()
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=re.compile("Every derivation, verified")).click()
     expect(page.locator("h1").first).to_have_text(PAGES["every-derivation"][1])
     assert page.url.endswith("/every-derivation")
 

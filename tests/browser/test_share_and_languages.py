@@ -114,7 +114,7 @@ def test_a_link_cannot_put_a_link_an_image_or_bold_into_the_notice(page, server)
 def test_moving_through_the_sidebar_keeps_the_language_and_drops_the_last_pages_settings(page, server):
     open_page(page, f"{server}/?z=2.5&lang=ko")
     expect(metric_value(page, "a = σ(z)")).to_have_text("0.924142")
-    page.get_by_role("link", name=re.compile("시그모이드")).click()
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=re.compile("시그모이드")).click()
     expect(page.locator("h1").first).to_have_text(KOREAN_HEADINGS["logistic-regression"])
     expect(page.get_by_role("slider").first).to_have_value("1")  # its own default, not 2.5
     page.wait_for_selector(APP_IDLE)  # the run is over: a notice would have been sent by now
