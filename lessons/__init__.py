@@ -42,6 +42,7 @@ PAGES = (
     Page("lessons/loops.py", "loops-vs-numpy", N_("Loops versus NumPy"), ":material/speed:", _VECTORIZATION),
     Page("lessons/checker.py", "check-my-derivation", N_("Check my derivation"), ":material/fact_check:", _PRACTICE),
     Page("lessons/notes.py", "check-my-notes", N_("Check my notes"), ":material/description:", _PRACTICE),
+    Page("lessons/class_notes.py", "grade-a-class", N_("Grade a class's notes"), ":material/groups:", _PRACTICE),
     Page("lessons/derivations.py", "every-derivation", N_("Every derivation, verified"), ":material/verified:",
          _REFERENCE),
 )

@@ -49,7 +49,8 @@ class Folder:
 
     papers: tuple
     left_out: tuple  # (file name, why)
-    more: int = 0  # notes past MAX_FILES, not read
+    more: int = 0  # notes past the cap, not read
+    most: int = MAX_FILES  # the cap
 
 
 def paper(name, data):
@@ -73,7 +74,15 @@ def read_folder(path):
     notes = [e for e in entries if e.name.lower().endswith(SUFFIXES)]
     left_out = [(e.name, "not a note (.md, .txt, .ipynb)") for e in entries if not e.name.lower().endswith(SUFFIXES)]
     papers = [_read(entry, root) for entry in notes[:MAX_FILES]]
-    return Folder(tuple(papers), tuple(left_out), max(0, len(notes) - MAX_FILES))
+    return Folder(tuple(papers), tuple(left_out), max(0, len(notes) - MAX_FILES), MAX_FILES)
+
+
+def from_files(files, most=MAX_FILES):
+    """The Folder of uploaded files, [(name, bytes)] in the order given: the first ``most`` notes, the rest counted."""
+    named = [(name, data) for name, data in files if name.lower().endswith(SUFFIXES)]
+    left_out = [(name, "not a note (.md, .txt, .ipynb)") for name, _ in files if not name.lower().endswith(SUFFIXES)]
+    return Folder(tuple(paper(name, data) for name, data in named[:most]), tuple(left_out), max(0, len(named) - most),
+                  most)
 
 
 def _read(entry, root):
@@ -139,7 +148,7 @@ def read_line(folder):
     """What was read: the notes, and what was left out."""
     parts = [f"read {len(folder.papers):,} note{'s' * (len(folder.papers) != 1)}"]
     if folder.more:
-        parts.append(f"{folder.more:,} more left out (at most {MAX_FILES:,} notes are read: grade the folder in parts)")
+        parts.append(f"{folder.more:,} more left out (at most {folder.most:,} notes are read: grade the folder in parts)")
     parts += [echo.line(f"left out {name}: {why}", 200) for name, why in folder.left_out]
     return "; ".join(parts)
 

@@ -8,12 +8,13 @@ import streamlit as st
 
 from i18n import _
 from ui.inert import inert, prose
-from mathcore import notes
+from mathcore import classnotes, notes
 from mathcore.judge import Outcome, Verdict
-from mathcore.checkpool import CheckPool
+from mathcore.checkpool import CheckPool, come_back_later
 
 _pool, _pool_lock = None, threading.Lock()  # module state on purpose: the one pool of this server process
 READ = "notes:read"  # session state: (note, its readings), so a rerun does not read the same note again
+CLASS = "notes:class"  # session state: {note: its findings}, for the teacher's page (check_class)
 
 
 def pool():
@@ -56,6 +57,30 @@ def check_note(note):
             return readings
         read = st.session_state[READ] = (note, readings)
     return [notes.judged(reading, check) for reading in read[1]]
+
+
+def check_class(folder):
+    """[(Row, Verdict)] for each note of ``folder`` (mathcore.classnotes.grade), each read in a pool worker and
+    judged through the pool as check_note does, for this session and under its limits. Once the pool turns a note
+    away now (busy, slow down), the notes after it are not sent: each says why. A note judged whole is kept for
+    this session (CLASS), so a rerun sends nothing again."""
+    done, refused = st.session_state.setdefault(CLASS, {}), []
+
+    def one(paper):
+        if paper.text in done:
+            return done[paper.text]
+        if refused:
+            return refused[0]
+        readings = pool().run(notes.read_note, paper.text, session=session(), client=client(), keep=False)
+        findings = readings if isinstance(readings, Verdict) else [notes.judged(r, check) for r in readings]
+        turned_away = findings if isinstance(findings, Verdict) else next(
+            (Verdict(f.outcome, f.message) for f in findings if come_back_later(Verdict(f.outcome, f.message))), None)
+        if turned_away is not None:
+            refused.append(turned_away)
+            return turned_away
+        done[paper.text] = findings
+        return findings
+    return classnotes.grade(folder, one)
 
 
 #: How a page shows each outcome: the box and its icon. Pages style by the outcome, never by the verdict's words.
