@@ -239,6 +239,9 @@ def target_key(name):
     """
     key = DEPRECATED.get(name, name)
     if key not in TARGETS:
+        from mathcore.claims import target_named  # a claim's key or a left-hand side (dW2, dZ^{[L]}): the registry's
+        key = target_named(name)
+    if key not in TARGETS:
         raise KeyError(name)
     return key
 

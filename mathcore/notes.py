@@ -7,10 +7,12 @@ assignment), plain formula lines in Unicode, and a notebook's Markdown and code 
 ("$5 and $10") are not formulas.
 
 Each formula is split at its '=' and ':=' signs. The first part says what the formula claims: its left-hand side is
-recognised (``CLAIMS``: σ(z), ŷ, z, L(ŷ, y), J(w, b), the update of w or b, ∂L/∂z or dz, ∂L/∂a, da/dz, dw_j, db,
-dw, dZ, dW, ...) and names a checker target (``mathcore.checker.TARGETS``). Every later part is judged against that
-target, in the four notations the checker reads, through the caller's ``check`` (the app and the CLI pass the fair
-pool's, with its limits). A chain-rule product of partial derivatives (``\frac{\partial L}{\partial a}
+recognised in the note's setting by the one registry of claims, ``mathcore.claims`` (the activation the section
+names, the output layer or a hidden one, week 2 or a network), which names a checker target for each reading the note
+allows (``mathcore.checker.TARGETS``). Every later part, in the learner's notation rewritten for the checker
+(``mathcore.claims.notation``), is judged under those readings, in the four notations the checker reads, through the
+caller's ``check`` (the app and the CLI pass the fair pool's, with its limits): right when one reading is (the
+finding says which, where the note allowed more), wrong only when every reading that applies is. A chain-rule product of partial derivatives (``\frac{\partial L}{\partial a}
 \frac{\partial a}{\partial z}``) is judged by whether its links chain from the claim's top to its bottom, and
 ``\frac{1}{m}\sum_{i=1}^{m} L(…)`` for J is its definition.
 
@@ -36,18 +38,10 @@ MAX_NOTE = 20_000  # characters in one note
 MAX_FORMULAS = 60  # formulas judged in one note
 MAX_CHECKS = 2 * MAX_FORMULAS  # parts sent to the checker for one note (a formula with many '=' has many)
 
-#: Course shorthand on a left-hand side (spaces, braces of subscripts and the ^{[l]}, ^{(i)} marks removed): target.
-SHORTHAND = {"dz": "dL_dz_cross_entropy_sigmoid", "da": "dL_da_cross_entropy", "dw_j": "dL_dw_j", "dw": "dJ_dw",
-             "dW": "dW", "dZ": "dZ_output", "db": "db", "\\sigma(z)": "sigmoid", "g(z)": "sigmoid",
-             "\\sigma'(z)": "da_dz", "g'(z)": "da_dz", "a'": "da_dz", "tanh'(z)": "tanh_derivative",
-             "ŷ": "yhat", "a": "yhat", "z": "z_linear", "L(ŷ,y)": "loss", "L(a,y)": "loss", "L": "loss",
-             "J(w,b)": "cost", "J": "cost", "w": "update_w", "b": "update_b"}
-#: A partial (or d) fraction on a left-hand side, (top, bottom): target.
-PARTIALS = {("L", "z"): "dL_dz_cross_entropy_sigmoid", ("L", "a"): "dL_da_cross_entropy",
-            ("L", "ŷ"): "dL_da_cross_entropy", ("a", "z"): "da_dz", ("ŷ", "z"): "da_dz", ("L", "w_j"): "dL_dw_j",
-            ("L", "b"): "dL_db", ("J", "w"): "dJ_dw", ("J", "W"): "dW", ("J", "b"): "db"}
-#: Each derivative target's (top, bottom), for judging a chain-rule product written for it.
-CHAIN_ENDS = {target: ends for ends, target in reversed(PARTIALS.items())}
+#: Each derivative target's (top, bottom), for judging a chain-rule product written for it when its left-hand side is
+#: not a fraction itself (dz = ∂L/∂a ∂a/∂z).
+CHAIN_ENDS = {"dL_dz_cross_entropy_sigmoid": ("L", "z"), "dL_da_cross_entropy": ("L", "a"), "da_dz": ("a", "z"),
+              "dL_dw_j": ("L", "w_j"), "dL_db": ("L", "b"), "dJ_dw": ("J", "w"), "dW": ("J", "W"), "db": ("J", "b")}
 
 _PARTIAL = re.compile(r"\\frac\{(?:\\partial|d)(?P<top>[A-Za-zŷ]+(?:_[A-Za-z0-9]+)?)\}"
                       r"\{(?:\\partial|d)(?P<bottom>[A-Za-zŷ]+(?:_[A-Za-z0-9]+)?)\}")
@@ -86,30 +80,13 @@ def formulas(markdown):
 
 
 def _normal(lhs):
-    """A left-hand side as SHORTHAND and PARTIALS spell it."""
+    """A formula's part with its layer and example marks, spaces and \\mathcal set aside (for its chain's links)."""
     t = re.sub(r"\s+|\\left|\\right|\\[,;!]|\\mathcal|\\mathrm|\\operatorname", "", lhs)
     t = t.replace(r"\hat{y}", "ŷ").replace(r"\haty", "ŷ").replace(r"{L}", "L").replace("σ", r"\sigma")
     t = t.replace(r"\tanh", "tanh")
     t = re.sub(r"\^\{?(?:\[[^\[\]]*\]|\([^()]*\))\}?", "", t)  # ^{[l]}, ^{(i)} (no bracket inside: linear)
     t = re.sub(r"_\{([A-Za-z0-9]+)\}", r"_\1", t)
     return t.rstrip(":")
-
-
-def claim_of(lhs, rhs=""):
-    """The target a left-hand side claims, or None. ``db`` is a layer's (a sum over examples) unless the right-hand
-    side is one example's; ``a`` or ŷ without w on the right is σ(z)."""
-    t = _normal(lhs)
-    partial = _PARTIAL.fullmatch(t)
-    key = PARTIALS.get((partial["top"], partial["bottom"])) if partial else SHORTHAND.get(t)
-    if re.fullmatch(r"dw_[0-9A-Za-z]", t) or (partial and re.fullmatch(r"w_[0-9A-Za-z]", partial["bottom"])):
-        key = "dL_dw_j"  # dw_1, dw_2, ∂L/∂w_1: one weight's
-    if key == "db" and not re.search(r"\\sum|dZ|\(i\)|sum|Σ", rhs):
-        key = "dL_db"
-    if key == "yhat" and "w" not in rhs:
-        key = "sigmoid" if re.search(r"\\sigma|z", rhs) else None  # a = σ(z); ŷ = P(y = 1 | x) is no formula
-    if key in ("update_w", "update_b") and not re.search(r"alpha|α", rhs):
-        return None
-    return key
 
 
 def _parts(latex):
@@ -269,9 +246,16 @@ def judged(reading, check=check_directly):
                                tuple(previews + [verdict.preview]))
             key, target, verdict = undecided
             return Finding(reading.formula, "not judged", key, verdict.message, readings=tuple(previews))
-    title = TARGETS[used[-1][0]].title if used else TARGETS[reading.steps and reading.claim or "loss"].title \
-        if reading.claim in TARGETS else reading.claim
-    return Finding(reading.formula, "right", claim, Text("Right: {title}.", title=title), readings=tuple(previews))
+    if not used:  # every part was a definition or another name of the claim
+        return Finding(reading.formula, "right", claim, Text("Right: {title}.", title=reading.claim),
+                       readings=tuple(previews))
+    target, first = used[-1][0], reading.steps[-1].readings[0][1]
+    if target == first:
+        return Finding(reading.formula, "right", claim, Text("Right: {title}.", title=TARGETS[target].title),
+                       readings=tuple(previews))
+    return Finding(reading.formula, "right", claim, Text(
+        "Right, read as {title}: the note allows more than one reading here, and this one is right ({first} is not).",
+        title=TARGETS[target].title, first=TARGETS[first].title), readings=tuple(previews))
 
 
 def judge(formula, check=check_directly):

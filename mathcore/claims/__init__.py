@@ -145,11 +145,25 @@ def recognise(lhs, rhs, setting=Setting()):
         for g in activations if "{" in target else (setting.activation,):
             key = _target(target, g, rhs)
             said = key
-            if key == "tanh_derivative" and re.search(r"(?<![A-Za-z])a(?![A-Za-z^])", rhs.split("=")[0]):
+            if key == "tanh_derivative" and re.search(r"(?<![A-Za-z])a(?![A-Za-z])", rhs.split("=")[0]):
                 said = "tanh_derivative_cached"  # written with the cached activation first, 1 - a^2
             found.append((_claim_key(claim.key, said), key, partial(_prepared, claim=claim, layer=layer, g=g, target=key),
                           g if "{" in target else None))
     return found
+
+
+def target_named(name):
+    """The checker target a name stands for, or None: a claim's key (its first target; g read as the sigmoid) or a
+    left-hand side as notes write it (dW2, dZ^{[L]}, dA_prev, ∂L/∂z), its layer the output.
+
+    >>> target_named("dZ_hidden"), target_named("dW[2]"), target_named(r"\\frac{\\partial L}{\\partial z}")
+    ('dZ_hidden_sigmoid', 'dW', 'dL_dz_cross_entropy_sigmoid')
+    """
+    claim = next((c for c in CLAIMS if c.key == name), None)
+    if claim is not None:
+        return _target(claim.targets[0], "sigmoid", "")
+    found = recognise(name, "", Setting(output="L", network=True)) if len(name) <= 40 else []
+    return found[0][1] if found else None
 
 
 def _prepared(part, claim, layer, g, target):
