@@ -70,3 +70,22 @@ class Clock:
 
     def advance(self, seconds):
         self.now += seconds
+
+
+def runs_recorded(monkeypatch):
+    """[(function, args, session)] of every CheckPool.run from now on (they still run), and reading a note in this
+    process fails: a page must send notes.read_note to the pool (its workers are other processes, out of reach of
+    the patch)."""
+    from mathcore import notes
+    from mathcore.checkpool import CheckPool
+    runs, run = [], CheckPool.run
+
+    def recorded(pool, function, *args, **kwargs):
+        runs.append((function, args, kwargs.get("session")))
+        return run(pool, function, *args, **kwargs)
+
+    def not_here(markdown):
+        raise AssertionError("a note was read in the server's script thread")
+    monkeypatch.setattr(CheckPool, "run", recorded)
+    monkeypatch.setattr(notes, "formulas", not_here)
+    return runs

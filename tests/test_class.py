@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mathcore import batch, classnotes, notes
-from mathcore.checkpool import CheckPool
+from tests.test_checker import pool  # noqa: F401 (a fixture: a pool of two workers for the module)
 
 CLASS = Path(__file__).parent / "class"
 #: A finding's status as the key names it, from the report row's verdict (a formula's claim not recognised: its own).
@@ -19,13 +19,6 @@ STATUS = {"equivalent": "right", "not equivalent": "wrong", "could not decide": 
 def key():
     return {(kind, student, where): verdict
             for kind, student, where, verdict in list(csv.reader(open(CLASS / "key.csv", encoding="utf-8")))[1:]}
-
-
-@pytest.fixture(scope="module")
-def pool():
-    pool = CheckPool(workers=2)
-    yield pool
-    pool.stop()
 
 
 def test_the_class_is_30_students_with_10_answers_and_a_note_each(key):

@@ -5,7 +5,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from mathcore import notes
-from mathcore.checkpool import CheckPool
+from tests.pool_helpers import runs_recorded
 from tests.test_lessons import TIMEOUT, metric, open_page
 
 NOTES = [("ada.md", b"So $dz = a - y$ and $db = dz$.\n", "text/markdown"),
@@ -38,16 +38,7 @@ def test_the_class_report_of_several_notes_is_shown_and_offered_as_a_download(pa
 def test_the_notes_are_read_in_the_checkers_pool_not_in_the_script_thread(page, monkeypatch):
     """read_note is sent to the pool for this session (ui.checking.check_class); reading in the script thread fails
     here (the workers are other processes: the patch does not reach them), and the notes are still judged."""
-    runs, run = [], CheckPool.run
-
-    def recorded(pool, function, *args, **kwargs):
-        runs.append((function, args, kwargs.get("session")))
-        return run(pool, function, *args, **kwargs)
-
-    def not_here(markdown):
-        raise AssertionError("a note was read in the server's script thread")
-    monkeypatch.setattr(CheckPool, "run", recorded)
-    monkeypatch.setattr(notes, "formulas", not_here)
+    runs = runs_recorded(monkeypatch)
     page.file_uploader[0].set_value(NOTES[:2]).run()
     page.button[0].click().run()
     assert not page.exception and metric(page, "files read") == "2"

@@ -8,9 +8,9 @@ from hypothesis import given, strategies as st
 from streamlit.testing.v1 import AppTest
 
 import mathcore.notes as notes
-from mathcore.checkpool import CheckPool
 from mathcore.judge import Outcome, Verdict
 from mathcore.notes import MAX_CHECKS, MAX_FORMULAS, check_note
+from tests.pool_helpers import runs_recorded
 
 #: The pattern notes used for a formula's trailing prose: anchored at the end, so tried from every position
 #: (a 20,000-character note held the server's script thread 7 s).
@@ -81,18 +81,7 @@ def test_the_formulas_past_the_cap_are_counted_in_one_finding():
 def test_the_notes_page_reads_a_note_in_a_pool_worker_never_in_its_script_thread(monkeypatch):
     """The page dispatches notes.read_note to the pool for this learner's session; the script thread reads nothing
     (here reading there fails), and the note is still judged."""
-    runs = []
-    run = CheckPool.run
-
-    def recorded(pool, function, *args, **kwargs):
-        runs.append((function, args, kwargs.get("session")))
-        return run(pool, function, *args, **kwargs)
-
-    def not_here(markdown):
-        raise AssertionError("a note was read in the server's script thread")
-
-    monkeypatch.setattr(CheckPool, "run", recorded)
-    monkeypatch.setattr(notes, "formulas", not_here)
+    runs = runs_recorded(monkeypatch)
     page = AppTest.from_file("../app.py", default_timeout=120).run()
     page.switch_page("lessons/notes.py").run()
     note = "so $dz = a - y$ and $db = dz$ and $dz = y - a$"
