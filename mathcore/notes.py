@@ -161,6 +161,8 @@ def read(formula, setting=Setting()):
     """The Reading of one formula: split at its '=' signs, its claim recognised in its setting (mathcore.claims),
     chain-rule products and J's definition judged by reading alone."""
     parts = _parts(_strip_prose(formula.latex))
+    if len(parts) == 1 and setting.left:
+        parts = [setting.left, *parts]  # "$dZ$는 그대로 $A^{[L]} - Y$": the sentence names its left side
     readings = recognise(parts[0], " ".join(parts[1:]), setting) if len(parts) > 1 else []
     if not readings:
         return Reading(formula, None, (Finding(formula, "not recognised", message=Text(

@@ -50,6 +50,11 @@ def finding(note, start):
     ("The squared error $L(\\hat{y}, y) = \\frac{1}{2}(\\hat{y} - y)^2$ is not used.", "L(", "right",
      "squared_error_loss"),
     ("If $y = 1$, $L = -\\log\\hat{y}$.", "L =", "right", "loss_given_y1"),
+    # a lone right-hand side in a sentence that names its left side
+    ("- 연쇄 법칙을 쓰면 손실을 $z$로 미분한 값은 $a - y$이다.", "a - y", "right", "dL_dz_cross_entropy_sigmoid"),
+    ("출력층은 똑같아서, $dZ$는 그대로 $A^{[L]} - Y$가 된다.", "A^{[L]}", "right", "dZ_output"),
+    ("The derivative with respect to $z$ is $y - a$.", "y - a", "wrong", "dL_dz_cross_entropy_sigmoid"),
+    ("对 $z$ 求导得到 $a - y$", "a - y", "right", "dL_dz_cross_entropy_sigmoid"),
 ])
 def test_a_claim_is_judged_in_the_setting_its_note_gives(note, start, status, claim):
     found = finding(note, start)

@@ -21,6 +21,10 @@ ACTIVATION_WORDS = (("leaky_relu", r"leaky|리키|0\.01\s*\*?\s*z"), ("tanh", r"
                     ("sigmoid", r"sigmoid|시그모이드|\\sigma|σ|logistic"))
 _WORDS = [(key, re.compile(words, re.I)) for key, words in ACTIVATION_WORDS]
 _LAYER = re.compile(r"\[\s*([0-9])\s*\]|(?<![A-Za-z])(?:dZ|dA|dW|db|Z|A|W|b)([0-9])(?![0-9])")
+#: A sentence that names the left-hand side of the formula after it: "$dZ$는 그대로 …", "z로 미분한 값은 …".
+_NAMED_LEFT = (re.compile(r"\$([^$]{1,30})\$\s*(?:는|은|이|가|is|equals|=|就是|是|为)\s*(?:그대로|just|simply)?\s*$"),
+               re.compile(r"\$?([a-zA-Z])\$?\s*(?:로|으로)\s*미분한\s*값[은이]\s*$|derivative with respect to \$?([a-z])\$? is"
+                          r"\s*$|对\s*\$?([a-z])\$?\s*求导(?:得到|是|为)?\s*$", re.I))
 _SQUARED = re.compile(r"squared|MSE|제곱|平方", re.I)
 
 
@@ -33,6 +37,7 @@ class Setting:
     network: bool = False  # the section writes layer indices (weeks 3-4), else logistic regression (week 2)
     squared: bool = False  # the section names the squared error (MSE)
     line: str = ""  # the formula's own line of text
+    left: str = ""  # the left-hand side the sentence names for a lone right-hand side ("$dZ$는 그대로 $A - Y$")
 
 
 def _lines(text):
@@ -45,6 +50,18 @@ def _lines(text):
         except (ValueError, KeyError, TypeError, AttributeError):
             return []
     return [(None, n + 1, line) for n, line in enumerate(text.split("\n"))]
+
+
+def _left(line, formula):
+    """The left-hand side the line's words name just before a formula with no '=' (or "")."""
+    at = line.find(formula.latex) if "=" not in formula.latex else -1
+    if at <= 0:
+        return ""
+    before = line[:at].rstrip("$` ")
+    named, derivative = (pattern.search(before) for pattern in _NAMED_LEFT)
+    if derivative:
+        return rf"\frac{{\partial L}}{{\partial {next(v for v in derivative.groups() if v)}}}"
+    return named[1] if named else ""
 
 
 def activation_of(text):
@@ -79,5 +96,6 @@ def settings(text, formulas):
         stated = re.search(r"([0-9])[- ]?(?:layer|층|层)", line)  # "a 3-layer network"
         if stated or len(own) > 1:
             layers = {int(stated[1])} if stated else own
-        found.append(Setting(activation, str(max(layers)) if layers else None, network, bool(_SQUARED.search(section)), line))
+        found.append(Setting(activation, str(max(layers)) if layers else None, network, bool(_SQUARED.search(section)),
+                             line, _left(line, formula)))
     return found
