@@ -217,7 +217,8 @@ def _targets():
                right="A - Y"),
     ]
     from mathcore.claims.targets import network_targets  # the layer's targets (mathcore.claims's registry)
-    return {t.key: t for t in scalar + matrix + network_targets(Target, lambda *args: _entrywise(*args))}
+    return {t.key: t for t in scalar + matrix + network_targets(
+        Target, lambda *args: _entrywise(*args), lambda *args, **kw: evaluate(*args, **kw))}
 
 
 

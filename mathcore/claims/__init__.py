@@ -69,6 +69,7 @@ READING_KEYS = {"dL_dw_j": "dL_dw_j", "squared_error_loss": "squared_error_loss"
 SLOPE_TARGETS = {"sigmoid": "da_dz", "tanh": "tanh_derivative", "relu": "relu_derivative",
                  "leaky_relu": "leaky_relu_derivative"}
 
+MAX_LHS = 120  # characters of a left-hand side the registry reads
 _PARTIAL = re.compile(r"\\frac\{(?:\\partial|d)\s*(?P<top>[A-Za-zσ]+)(?:\([^)]*\))?\}\{(?:\\partial|d)\s*(?P<bottom>"
                       r"[A-Za-z]+)(?P<rest>[^{}]*|\^\{[^{}]*\})\}")
 _HEAD = re.compile(r"(?P<head>[A-Za-zŷσ']+?)(?:\^\{\s*\[(?P<tex>[^\]]{1,5})\]\s*(?:\(i\))?\s*(?P<tp>')?\s*\}|\[(?P<code>[^\]]{1,5})\]"
@@ -77,6 +78,8 @@ _HEAD = re.compile(r"(?P<head>[A-Za-zŷσ']+?)(?:\^\{\s*\[(?P<tex>[^\]]{1,5})\]\
 
 def head_of(lhs):
     """(head, layer index or None, "prev" if written _prev) of a left-hand side; its ∂ form read as its d form."""
+    if len(lhs) > MAX_LHS:
+        return lhs[:MAX_LHS], None, ""  # no left-hand side is that long: not recognised (and no pattern runs long)
     t = re.sub(r"\s+|\\left|\\right|\\[,;!]|\\mathcal|\\mathrm|\\operatorname|\\displaystyle", "", lhs)
     t = t.replace("∂", r"\partial").replace(r"\hat{y}", "ŷ").replace(r"\haty", "ŷ").replace("{L}", "L")
     t = re.sub(r"\{([A-Za-z])\}", r"\1", t).replace(r"\sigma", "σ").replace(r"\tanh", "tanh").replace(r"\prime", "'").replace("^{'}", "'").rstrip(":")

@@ -71,31 +71,41 @@ def activation_of(text):
 
 
 def settings(text, formulas):
-    """One Setting per formula of the note ``text``."""
+    """One Setting per formula of the note ``text`` (each line, section and the note read once: linear in its size)."""
     lines = _lines(text)
     where = {(cell, number): k for k, (cell, number, _) in enumerate(lines)}
-    heading = [bool(re.match(r"\s*#", line)) for _, _, line in lines]
+    heading, top, sections = -1, 0, {}  # the last heading (any level) and the last '#'/'##' above each line
+    under, tops = [], []
+    for k, (_, _, line) in enumerate(lines):
+        if re.match(r"\s*#", line):
+            heading = k
+            top = k if re.match(r"\s*#{1,2}\s", line) else top
+        under.append(heading)
+        tops.append(top)
+        sections.setdefault(top, []).append(line)
+    note = {int(a or b) for a, b in _LAYER.findall(text)}
+    facts = {start: _section("\n".join(body), note) for start, body in sections.items()}
     found = []
     for formula in formulas:
         k = where.get((formula.cell, formula.line), 0)
-        start = next((j for j in range(k, -1, -1) if heading[j]), 0)
         activation = None
-        for j in range(k, max(start, k - 12) - 1, -1):
+        for j in range(k, max(under[k] if lines else 0, k - 12, 0) - 1, -1):
             activation = activation_of(lines[j][2])
             if activation:
                 break
-        top = next((j for j in range(k, -1, -1) if re.match(r"\s*#{1,2}\s", lines[j][2])), 0)
-        end = next((j for j in range(k + 1, len(lines)) if re.match(r"\s*#{1,2}\s", lines[j][2])), len(lines))
-        section = "\n".join(line for _, _, line in lines[top:end])
-        layers = {int(a or b) for a, b in _LAYER.findall(section)}
-        network = bool(layers) or "[l]" in section or "[L]" in section
-        if len(layers) < 2:
-            layers |= {int(a or b) for a, b in _LAYER.findall(text)}
+        layers, network, squared = facts.get(tops[k] if lines else 0, (set(), False, False))
         line = lines[k][2] if lines else ""
         own = {int(a or b) for a, b in _LAYER.findall(line)}
         stated = re.search(r"([0-9])[- ]?(?:layer|층|层)", line)  # "a 3-layer network"
         if stated or len(own) > 1:
             layers = {int(stated[1])} if stated else own
-        found.append(Setting(activation, str(max(layers)) if layers else None, network, bool(_SQUARED.search(section)),
-                             line, _left(line, formula)))
+        found.append(Setting(activation, str(max(layers)) if layers else None, network, squared, line,
+                             _left(line, formula)))
     return found
+
+
+def _section(section, note):
+    """(its layers: the section's indices, the note's where it writes fewer than two; a network?; squared error?)."""
+    layers = {int(a or b) for a, b in _LAYER.findall(section)}
+    network = bool(layers) or "[l]" in section or "[L]" in section
+    return (layers | note if len(layers) < 2 else layers), network, bool(_SQUARED.search(section))

@@ -17,6 +17,8 @@ import numpy as np
 import sympy as sp
 
 from mathcore import derivations as D
+from mathcore.answer import read
+from mathcore.claims.notation import SLOPES
 from mathcore.functions import ACTIVATIONS, sigmoid
 from mathcore.text import Text
 
@@ -25,8 +27,9 @@ N, P, M = 3, 2, 5  # the checker's first SIZES (n, p, m): its other sizes resize
 LAYER_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu")
 
 
-def network_targets(Target, entrywise):
-    """The targets below, as ``mathcore.checker.Target`` records (``entrywise(function, *arrays)``: the checker's)."""
+def network_targets(Target, entrywise, evaluate):
+    """The targets below, as ``mathcore.checker.Target`` records (``entrywise(function, *arrays)`` and
+    ``evaluate(tree, env, exact=...)``: the checker's)."""
     z, y, a = D.z, D.y, sp.Symbol("a", real=True)
     dA, w, alpha, dw = (sp.Symbol(name, real=True) for name in ("dA", "w", "alpha", "dw"))
     found = []
@@ -41,7 +44,7 @@ def network_targets(Target, entrywise):
                             ("dA", "da", "z", "a"), dA * slope, names={"a": g.g(z), "da": dA}, domain_z=g.domain,
                             mistakes=((Text("g' is missing: dZ = dA * g'(Z)."), dA),),
                             right=rf"dA^{{[l]}} * {sp.latex(slope.subs(g.g(z), a))}"))
-        found.append(_hidden(Target, entrywise, key, g))
+        found.append(_hidden(Target, entrywise, evaluate, key, g))
     # the loss's other forms, and the updates of any parameter
     found += [
         Target("squared_error_loss", Text("the squared-error loss ½(ŷ − y)²"), r"L(\hat{y}, y)", ("a", "y"),
@@ -74,18 +77,19 @@ def network_targets(Target, entrywise):
     return found
 
 
-def _hidden(Target, entrywise, key, g):
-    """dZ[l] = W[l+1]ᵀ dZ[l+1] * g'(Z[l]) for a hidden layer with activation g; A = g(Z) is given too."""
-    slope = {"sigmoid": lambda Z: entrywise("sigmoid", Z) * (1 - entrywise("sigmoid", Z)),
-             "tanh": lambda Z: 1 - entrywise("tanh", Z) ** 2,
-             "relu": lambda Z: entrywise("step", Z),
-             "leaky_relu": lambda Z: 0.01 + 0.99 * entrywise("step", Z)}[key]
+def _hidden(Target, entrywise, evaluate, key, g):
+    """dZ[l] = W[l+1]ᵀ dZ[l+1] * g'(Z[l]) for a hidden layer with activation g; A = g(Z) is given too. g' is
+    notation.SLOPES's, as the answer reader reads it (one record of each slope's text)."""
+    tree = read("W_next.T @ dZ_next * " + SLOPES[key].format(u="Z")).tree
+
+    def reference(e):
+        return evaluate(tree, e, exact=any(np.asarray(v).dtype == object for v in e.values()))
 
     def prepare(e):
         return {**e, "A": entrywise(key, e["Z"])}
 
     return Target(f"dZ_hidden_{key}", Text("dZ of a hidden layer, g = {name}", name=g.name), "dZ^{[l]}",
-                  ("W_next", "dZ_next", "Z", "A", "Y"), lambda e: (e["W_next"].T @ e["dZ_next"]) * slope(e["Z"]),
+                  ("W_next", "dZ_next", "Z", "A", "Y"), reference,
                   {"W_next": (P, N), "dZ_next": (P, M), "Z": (N, M), "A": (N, M), "Y": (1, M)}, prepare=prepare,
                   mistakes=((Text("g'(Z[l]) is missing: dZ[l] = W[l+1]ᵀ dZ[l+1] * g'(Z[l])."),
                              lambda e: e["W_next"].T @ e["dZ_next"]),
