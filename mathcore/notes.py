@@ -229,7 +229,7 @@ def judged(reading, check=check_directly):
     for step in reading.steps:
         if isinstance(step, Finding):
             return step
-        wrong = undecided = None
+        wrong, undecided, titles = None, None, []
         for key, target, text, g in step.readings:
             verdict = check(target, text)
             if verdict.outcome is Outcome.EQUIVALENT:
@@ -239,12 +239,16 @@ def judged(reading, check=check_directly):
                 break
             if verdict.outcome is Outcome.NOT_EQUIVALENT:
                 wrong = wrong or (key, target, verdict)
+                titles.append(TARGETS[target].title)
             else:
                 undecided = undecided or (key, target, verdict)
         else:
             if wrong:
                 key, target, verdict = wrong
-                return Finding(reading.formula, "wrong", key, verdict.message, verdict.hint, TARGETS[target].formula,
+                message = verdict.message if len(titles) < 2 else Text(
+                    "{message} Read as {title}; it is wrong under the {n} other readings the note allows too.",
+                    message=verdict.message, title=titles[0], n=len(titles) - 1)
+                return Finding(reading.formula, "wrong", key, message, verdict.hint, TARGETS[target].formula,
                                tuple(previews + [verdict.preview]))
             key, target, verdict = undecided
             return Finding(reading.formula, "not judged", key, verdict.message, readings=tuple(previews))

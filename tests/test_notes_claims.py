@@ -76,6 +76,11 @@ def test_a_right_answer_under_another_reading_says_which_reading_was_used():
     assert found.status == "right" and "read as dJ/db, logistic regression" in str(found.message)
 
 
+def test_a_formula_wrong_under_every_reading_says_so():
+    found = finding("$g'(z) = 1 - \\tanh(z)$", "g'(z)")  # no activation named: each one is a reading
+    assert found.status == "wrong" and "wrong under the 3 other readings" in str(found.message)
+
+
 def test_the_setting_comes_from_the_notes_own_words():
     note = "## Backward pass\n\n은닉층은 쌍곡탄젠트: $g'(z) = 1 - a^2$\n\n## Week 4\n\nFor a 3-layer network $dZ^{[3]} = A^{[3]} - Y$"
     first, second = settings(note, formulas(note))
