@@ -166,8 +166,9 @@ def read(formula, setting=Setting()):
     readings = recognise(parts[0], " ".join(parts[1:]), setting) if len(parts) > 1 else []
     if not readings:
         return Reading(formula, None, (Finding(formula, "not recognised", message=Text(
-            "Not recognised: this checker knows σ(z), ŷ, z, L(ŷ, y), J(w, b), the updates of w and b, and the "
-            "gradients dz, da, da/dz, dw_j, db, dw, dZ, dW (with their ∂ forms).")),))
+            "Not recognised: this checker knows each layer's forward pass (Z = W A_prev + b, A = g(Z)), the "
+            "activations and their slopes, the loss and the cost, every parameter's update and every backward step "
+            "(dZ, dW, db, dA_prev; week 2's dz, dw, db), with any layer index, in LaTeX, NumPy or Unicode.")),))
     key, target = readings[0][:2]
     steps = []
     if re.search(r"linear|선형|线性", setting.line) and re.search(r"g\(z\)\s*=\s*z", setting.line):
