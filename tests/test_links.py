@@ -2,6 +2,7 @@
 session, and bad or stale values fall back to the defaults with a notice instead of an exception.
 (tests/browser/test_app.py does the same through a real browser's address bar and clipboard.)"""
 
+import math
 import re
 
 import pytest
@@ -235,3 +236,66 @@ def test_a_stopped_pages_link_values_stay_with_that_page():
 def test_hidden_sizes_are_ascii_digits():
     at = session("lessons/deep_backprop.py", {"hidden": "٣, ٣"})
     assert at.error
+
+
+def numeric_controls(at):
+    """{key: (widget, the value a link sets, its canonical text)} for every control of the page ``at`` whose values
+    are numbers: a value the widget can show other than its default, a whole number where it has one."""
+    found = {}
+    for key, (state_key, default, as_text) in at.session_state["_link"]["controls"].items():
+        if isinstance(default, bool) or not isinstance(default, (int, float)):
+            continue
+        widget = next(w for kind in ("slider", "number_input", "select_slider", "radio", "selectbox")
+                      for w in at.get(kind) if w.key == state_key)
+        if widget.type in ("slider", "number_input"):
+            candidates = [type(default)(v) for v in range(math.ceil(widget.min), math.floor(widget.max) + 1)]
+            candidates = candidates or [widget.min]  # no whole number between the bounds (0.01 to 0.99)
+        else:  # a select slider or radio: its options, labelled by str(option)
+            candidates = sorted((float(label) for label in widget.options), key=lambda v: v != int(v))
+            candidates = [type(default)(v) for v in candidates]
+        value = next(v for v in candidates if v != default)
+        found[key] = (widget, value, as_text(value))
+    return found
+
+
+def written_as_int(value):
+    """3.0 as people write it: 3. A value with no whole form in an exponent with trailing zeros (1.000000e-02)."""
+    return str(int(value)) if value == int(value) else format(value, "e")
+
+
+def written_with_zeros(value):
+    """3.0 (or 3) as people write it: 3.000 (3.00); 0.01 as 0.0100."""
+    text = repr(float(value)) if isinstance(value, float) else str(value) + "."
+    return text + "00"
+
+
+@pytest.mark.parametrize("page", [lesson.script for lesson in PAGES])
+@pytest.mark.parametrize("written", [written_as_int, written_with_zeros])
+def test_a_number_is_read_in_the_forms_people_write_it(page, written):
+    """#36: ?alpha=3 reset the gradient-descent page to its defaults ("not one of the choices") though its slider
+    offers 3.0. Every page's numeric parameters, as an int and with trailing zeros: the control takes the value, no
+    notice, and the link the app writes back is its own canonical text."""
+    controls = numeric_controls(session(page))
+    if not controls:
+        pytest.skip("no numeric control on this page")
+    at = session(page, {key: written(value) for key, (_widget, value, _text) in controls.items()})
+    assert not at.toast, at.toast[0].value
+    for key, (widget, value, text) in controls.items():
+        now = next(w for w in at.get(widget.type) if w.key == widget.key)
+        assert now.value == value and type(now.value) is type(value), (key, now.value, value)
+        assert at.query_params[key] == text, key
+
+
+@pytest.mark.parametrize("raw", ["3", "3.0", "3.00", "3e0", "+3", " 3", "30e-1", "10", "1e1", "10.000"])
+def test_the_learning_rate_as_people_write_it(raw):
+    at = session("lessons/gradient_descent.py", {"alpha": raw})
+    assert not at.toast, at.toast[0].value
+    assert at.select_slider(key="gradient-descent:alpha").value == float(raw)
+    assert at.query_params["alpha"] == str(float(raw))  # the app writes its own form back: 3.0, 10.0
+
+
+@pytest.mark.parametrize("raw", ["3.1", "٣", "inf", "nan", "1e309", "0x3", "3,0", "true"])
+def test_a_number_that_is_not_a_choice_is_still_refused(raw):
+    at = session("lessons/gradient_descent.py", {"alpha": raw})
+    assert f"alpha={raw} (not one of the choices)" in shown(at.toast[0].value)
+    assert at.select_slider(key="gradient-descent:alpha").value == 0.1

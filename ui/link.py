@@ -11,9 +11,10 @@ its minimum. Streamlit keys these widgets by ``key``, so a changing ``value`` ne
 
 On the session's first run (someone arriving by a link), a control's value comes from ``?z=…`` if that is
 valid; what is not valid (not a number, out of range, not one of the options, a key the page does not have, a
-value from an older version) falls back to the default, and a notice says so. Later runs never read the URL:
-when the learner moves to another page, Streamlit keeps the old query string for that page's first run, and
-those are the last page's settings, not a link's. After every run the router writes each control's value back
+value from an older version) falls back to the default, and a notice says so. A number is read as people write
+it, compared as a number: ``3``, ``3.00``, ``3e0`` and ``+3`` all pick the option 3.0; the link the app writes
+holds its own form. Later runs never read the URL: when the learner moves to another page, Streamlit keeps the
+old query string for that page's first run, and those are the last page's settings, not a link's. After every run the router writes each control's value back
 to the URL, leaving defaults out, and drops keys the page does not have (a part of a page that reruns alone,
 ``fragment``, does it itself). A page that cannot go on stops with ``stop``, not ``st.stop``: the notice comes
 first, and the link's values for the controls below the stop are read when a later run of that page reaches them.
@@ -87,14 +88,24 @@ def _number_text(value):
     return str(value) if isinstance(value, int) else format(value, ".12g")
 
 
+def _read_number(raw):
+    """The number a link's text writes (``3``, ``3.00``, ``3e0``, ``+3`` all read 3.0), or None: ASCII digits only.
+    It may be infinite (``1e309``): no option equals it, and no bounds hold it."""
+    return float(raw) if NUMBER.fullmatch(raw.strip(" ")) else None
+
+
+def _is_number(option):
+    return isinstance(option, (int, float)) and not isinstance(option, bool)  # True == 1, but "1" is not True
+
+
 def number(key, default, low, high):
     """A slider or number input from ``low`` to ``high``: whole numbers when ``default`` is an int.
 
     Returns the widget's ``key``, ``min_value`` and ``max_value``: the page states the bounds only here."""
     def parse(raw):
-        if not NUMBER.fullmatch(raw.strip(" ")):
+        value = _read_number(raw)
+        if value is None:
             raise ValueError(_("not a number"))
-        value = float(raw)
         if not math.isfinite(value) or not low <= value <= high:
             raise ValueError(_("outside {low} to {high}").format(low=low, high=high))
         if isinstance(default, int):
@@ -115,9 +126,12 @@ def option(key, default, options, aliases=None, slider=False):
 
     def parse(raw):
         raw = aliases.get(raw, raw)
-        if raw not in by_text:
-            raise ValueError(_("not one of the choices"))
-        return by_text[raw]
+        if raw in by_text:
+            return by_text[raw]
+        for o in options:  # a number as people write it: 3, 3.00, 3e0 or +3 for the option 3.0
+            if _is_number(o) and o == _read_number(raw):
+                return o
+        raise ValueError(_("not one of the choices"))
     declared = _declare(key, default, parse)
     if slider:
         return declared
