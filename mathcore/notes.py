@@ -163,6 +163,10 @@ def read(formula, setting=Setting()):
     parts = _parts(_strip_prose(formula.latex))
     if len(parts) == 1 and setting.left:
         parts = [setting.left, *parts]  # "$dZ$는 그대로 $A^{[L]} - Y$": the sentence names its left side
+    if len(parts) == 2 and parts[0][-1:] in ("+", "-"):  # code's b1 -= lr * db1; J += loss_i in a loop
+        name, sign = parts[0][:-1].strip(), parts[0][-1]
+        step = sign == "-" or re.search(r"alpha|α|learning_rate|\blr\b", parts[1])  # a parameter's update
+        parts = [name, f"{name} {sign} ({parts[1]})"] if step else [{"J": "L"}.get(name, name), parts[1]]
     readings = recognise(parts[0], " ".join(parts[1:]), setting) if len(parts) > 1 else []
     if not readings:
         return Reading(formula, None, (Finding(formula, "not recognised", message=Text(

@@ -50,6 +50,16 @@ def finding(note, start):
     ("The squared error $L(\\hat{y}, y) = \\frac{1}{2}(\\hat{y} - y)^2$ is not used.", "L(", "right",
      "squared_error_loss"),
     ("If $y = 1$, $L = -\\log\\hat{y}$.", "L =", "right", "loss_given_y1"),
+    # code's own ways: the output layer's A2 in the cost, ⊙, an update written -=, a loop's +=
+    ("$dZ^{[2]} = A^{[2]} - Y$, `cost = -np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)) / m`", "cost", "right",
+     "cost"),
+    ("`cost = -np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2))` and $dZ^{[2]} = A^{[2]} - Y$", "cost", "wrong",
+     "cost"),
+    ("For tanh, $dZ^{[1]} = W^{[2]T} dZ^{[2]} \\odot (1 - (A^{[1]})^2)$", "dZ^{[1]}", "right", "dZ_hidden"),
+    ("`b1 -= learning_rate * db1`", "b1", "right", "update_b"),
+    ("`b1 += learning_rate * db1`", "b1", "wrong", "update_b"),
+    ("`dw1 += x1_i * dz_i`", "dw1", "right", "dL_dw_j"),
+    ("`J += -(y_i log(a_i) + (1 - y_i) log(1 - a_i))`", "J", "right", "loss"),
     # a lone right-hand side in a sentence that names its left side
     ("- 연쇄 법칙을 쓰면 손실을 $z$로 미분한 값은 $a - y$이다.", "a - y", "right", "dL_dz_cross_entropy_sigmoid"),
     ("출력층은 똑같아서, $dZ$는 그대로 $A^{[L]} - Y$가 된다.", "A^{[L]}", "right", "dZ_output"),

@@ -134,6 +134,8 @@ def recognise(lhs, rhs, setting=Setting()):
         return []  # an update without its rate; ŷ = P(y = 1 | x), a = ŷ: notation, not a formula
     named = _named(head, rhs, setting)
     activations = (named, *(g for g in LAYER_ACTIVATIONS if g != named)) if named else LAYER_ACTIVATIONS
+    if claim.key in ("cost", "loss") and layer is None:
+        layer = setting.output  # J = -Σ(Y log A2 + …)/m: the output layer's A is the prediction
     if claim.key == "dA_prev":
         layer = shifted(layer, 1) if layer else layer  # dA[l-1] = W[l]ᵀ dZ[l]: its names are layer l's
     found = []

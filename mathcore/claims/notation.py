@@ -8,7 +8,7 @@ small rules; nothing is evaluated (no eval, sympify or parse_latex).
 - g and g' in the activation read: ``g^{[1]}(Z)``, ``g1(Z1)``, ``g'(z)``, ``g^{[l]\prime}(Z^{[l]})``;
 - ``w^Tx``, ``wTx``, ``ylog\hat{y}``, ``XdZ^T``, ``w_1x_1``, ``log`` without backslash, ``∂``, ``ŷ^i`` and ``x^{(i)}``
   outside a sum, ``\max``, ``max(…)``, ``np.power(A, 2)``, ``\text{np.sum}``, ``learning_rate``, `` . `` for the
-  product.
+  product, ``\odot`` and ⊙ for entry by entry.
 
 >>> from mathcore.answer import read, to_text
 >>> to_text(read(rewrite(r"W^{[2]T}dz^{[2]} * g^{[1]\prime}(z^{[1]})", layer="1", activation="tanh")).tree)
@@ -101,7 +101,7 @@ _LEARNER = [(re.compile(p), r) for p, r in (
     (r"(_(?:\{[0-9a-z]\}|[0-9]))(?=[A-Za-z])", r"\1 "), (r"\\max\b\s*", "maximum"), (r"(?<![A-Za-z.])max\(", "maximum("),
     (r"np\.power\(([^(),]+),\s*([0-9])\)", r"(\1)^\2"), (r"\\(?:text|mathrm)\{([A-Za-z_.=0-9 ]+)\}", r"\1"),
     (r"\blearning_rate\b|\blr\b", "alpha"), (r"(?<=\s)\.(?=\s)", "@"), (r"\\limits", ""), (r"\\sum_i\b", r"\\sum"),
-    (r"\\sum_\{i\}", r"\\sum"), (r"\\displaystyle", ""))]
+    (r"\\sum_\{i\}", r"\\sum"), (r"\\displaystyle", ""), (r"\\odot|\\circ|⊙|∘", "*"))]
 _EXAMPLE = re.compile(r"\^\{?\(i\)\}?|\^i(?![A-Za-z])|(?<=[A-Za-z0-9])_i(?![A-Za-z0-9])|(?<=[A-Za-z'])\(i\)")
 
 
