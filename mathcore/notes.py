@@ -174,6 +174,9 @@ def read(formula, setting=Setting()):
             "activations and their slopes, the loss and the cost, every parameter's update and every backward step "
             "(dZ, dW, db, dA_prev; week 2's dz, dw, db), with any layer index, in LaTeX, NumPy or Unicode.")),))
     key, target = readings[0][:2]
+    if target is None:
+        return _left(formula, key, Text("Not judged: the checker has no target for {claim} yet; it is recognised "
+                                        "and counted, not checked.", claim=key))
     steps = []
     if re.search(r"linear|선형|线性", setting.line) and re.search(r"g\(z\)\s*=\s*z", setting.line):
         return _left(formula, key, Text("Not judged: the linear activation g(z) = z, which the note names, is not "

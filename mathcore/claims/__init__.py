@@ -31,8 +31,9 @@ class Claim:
 
     key: str
     heads: tuple
-    setting: str  # "any", "week 2" (no layer), "output", "hidden", "from dA" (any layer, dZ = dA * g'(Z)), "layer"
-    targets: tuple  # checker target keys; "{g}" stands for each activation the note allows
+    setting: str  # "any", "week 2" (no layer), "output", "hidden", "from dA" (any layer, dZ = dA * g'(Z)), "layer",
+    #               "sum" (a sum over the examples on the right)
+    targets: tuple  # checker target keys; "{g}" stands for each activation the note allows; () none yet
     scalar: bool = False  # judged entry by entry: the layer's matrices read as one example's letters
 
 
@@ -47,6 +48,7 @@ CLAIMS = (
     Claim("dL_da_cross_entropy", ("dA", "da"), "output", ("dL_da_cross_entropy",), scalar=True),
     Claim("dW", ("dW",), "layer", ("dW", "dW_example")),
     Claim("dJ_dw", ("dw",), "week 2", ("dJ_dw", "dL_dw_j")),
+    Claim("dJ_dw_j", ("dw_j",), "sum", ()),  # (1/m) Σ x_j^{(i)} dz^{(i)}: no target yet, recognised, not judged
     Claim("dL_dw_j", ("dw_j",), "any", ("dL_dw_j",), scalar=True),
     Claim("db", ("db",), "layer", ("db", "db_example", "dJ_db")),
     Claim("dL_db", ("db",), "week 2", ("dL_db",), scalar=True),
@@ -119,7 +121,7 @@ def _select(claim, head, layer, prev, rhs, setting):
             "output": (output or layer is None) and not has_dA,
             "week 2": layer is None and not prev and not (head == "z" and "W" in rhs),
             "layer": bool(network) and not (head == "Z" and layer is None and "w" in rhs),
-            "any": True}[claim.setting]
+            "sum": bool(re.search(r"\\sum|Σ|∑|\bsum\b", rhs)), "any": True}[claim.setting]
 
 
 def recognise(lhs, rhs, setting=Setting()):
@@ -132,6 +134,8 @@ def recognise(lhs, rhs, setting=Setting()):
     if claim is None or (claim.key.startswith("update") and not re.search(r"alpha|α|learning_rate|\blr\b", rhs)) or (
             claim.key == "a_layer" and not re.search(r"[zZ]|sigma|σ|tanh|max|exp|g", rhs)):
         return []  # an update without its rate; ŷ = P(y = 1 | x), a = ŷ: notation, not a formula
+    if not claim.targets:
+        return [(claim.key, None, None, None)]
     named = _named(head, rhs, setting)
     activations = (named, *(g for g in LAYER_ACTIVATIONS if g != named)) if named else LAYER_ACTIVATIONS
     if claim.key in ("cost", "loss") and layer is None:
@@ -166,7 +170,7 @@ def target_named(name):
     """
     claim = next((c for c in CLAIMS if c.key == name), None)
     if claim is not None:
-        return _target(claim.targets[0], "sigmoid", "")
+        return _target(claim.targets[0], "sigmoid", "") if claim.targets else None
     found = recognise(name, "", Setting(output="L", network=True)) if len(name) <= 40 else []
     return found[0][1] if found else None
 
