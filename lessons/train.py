@@ -39,7 +39,8 @@ init = st.radio(_("initialization"), list(INITIALIZATIONS), format_func=lambda k
                 horizontal=True, **link.option("init", "xavier", INITIALIZATIONS))
 st.caption(_(INITIALIZATIONS[init].why))
 layer_dims = (d.X_train.shape[0], *[units] * depth, 1)
-run = train(key, layer_dims, hidden, alpha, iterations, init)
+settings = (key, layer_dims, hidden, alpha, iterations, init)
+run = train(*settings)
 logistic = train(key, (d.X_train.shape[0], 1), "sigmoid", alpha, iterations, init)  # no hidden layer
 
 if run.diverged is not None:
@@ -57,13 +58,13 @@ if init == "zeros" and depth and units > 1:
 
 
 @link.fragment
-def learning_boundary(run, logistic, d, iterations):
+def learning_boundary(run, logistic, d, settings):
     """The decision boundary after any recorded iteration, beside logistic regression's: its slider reruns only
-    this."""
+    this. A retrain (new ``settings``) moves it to the new run's last saved iteration."""
     st.subheader(_("The decision boundary as it learns"))
     shots = dict(run.snapshots)
-    at = st.select_slider(_("after iteration"), list(shots), value=list(shots)[-1],
-                          key=f"train:snapshot:{iterations}")
+    at = st.select_slider(_("after iteration"), list(shots),
+                          **link.option("after", list(shots)[-1], shots, slider=True, of=settings))
     left, right = st.columns(2)
     for col, layers, title in ((left, shots[at], "ŷ = A[L]"), (right, logistic.layers, "ŷ = σ(wᵀx + b)")):
         x1, x2, probability, lines = boundary(layers, d.X_train)
@@ -74,7 +75,7 @@ def learning_boundary(run, logistic, d, iterations):
 
 
 if d.X_train.shape[0] == 2:
-    learning_boundary(run, logistic, d, iterations)
+    learning_boundary(run, logistic, d, settings)
 else:
     st.caption(_("64 pixels per example: no picture of the boundary, but the accuracies above say how it went."))
 

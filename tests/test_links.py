@@ -299,3 +299,53 @@ def test_a_number_that_is_not_a_choice_is_still_refused(raw):
     at = session("lessons/gradient_descent.py", {"alpha": raw})
     assert f"alpha={raw} (not one of the choices)" in shown(at.toast[0].value)
     assert at.select_slider(key="gradient-descent:alpha").value == 0.1
+
+
+AFTER = "train-a-network:after"
+
+
+def after_iteration(at):
+    """The training page's "after iteration" slider, found by its label (its key was another before #36)."""
+    return next(slider for slider in at.select_slider if slider.label == "after iteration")
+
+
+def boundary_chart(at):
+    """The training page's left chart, the network's boundary after the slider's iteration: its spec and data."""
+    chart = at.get("vega_lite_chart")[0].proto
+    return chart.spec, [d.SerializeToString() for d in chart.datasets]
+
+
+def test_the_boundary_slider_follows_a_retrain_to_its_last_iteration():
+    """#36: with "after iteration" at 0, changing α retrained the network, the numbers above showed the new run, but
+    the left chart still drew the untrained network."""
+    at = session("lessons/train.py")
+    trained = boundary_chart(at)
+    after_iteration(at).set_value(0).run()
+    assert boundary_chart(at) != trained
+    at.select_slider(key="train-a-network:alpha").set_value(0.3).run()
+    assert not at.exception
+    slider = after_iteration(at)
+    assert slider.value == int(slider.options[-1]) == 2000
+    assert boundary_chart(at) == boundary_chart(session("lessons/train.py", {"alpha": "0.3"}))
+    assert dict(at.query_params) == {"alpha": "0.3"}  # the last iteration is the slider's default: not written
+    at.select_slider(key=AFTER).set_value(0).run()
+    assert dict(at.query_params) == {"alpha": "0.3", "after": "0"}
+
+
+def test_a_link_names_the_boundarys_iteration_for_its_settings():
+    at = session("lessons/train.py", {"alpha": "0.3", "after": "250.0"})
+    assert not at.toast
+    assert at.select_slider(key=AFTER).value == 250
+    moved = session("lessons/train.py", {"alpha": "0.3"})
+    moved.select_slider(key=AFTER).set_value(250).run()
+    assert moved.query_params["after"] == "250"
+    assert boundary_chart(at) == boundary_chart(moved)
+    at.slider(key="train-a-network:units").set_value(5).run()  # a retrain: the link's 250 was for the old run
+    assert at.select_slider(key=AFTER).value == 2000 and "after" not in at.query_params
+    assert boundary_chart(at) == boundary_chart(session("lessons/train.py", {"alpha": "0.3", "units": "5"}))
+
+
+def test_a_boundary_iteration_the_run_did_not_save_is_refused():
+    at = session("lessons/train.py", {"iterations": "500", "after": "300"})
+    assert "after=300 (not one of the choices)" in shown(at.toast[0].value)
+    assert at.select_slider(key=AFTER).value == 500

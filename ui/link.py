@@ -66,12 +66,17 @@ def widget_key(key):
     return key if key in GLOBAL else f"{page}:{key}"
 
 
-def _declare(key, default, parse, as_text=str):
+def _declare(key, default, parse, as_text=str, of=None):
     """Register the control; seed its value from the URL on arrival. kwargs for the widget: its key, and the value
-    it holds as its ``value``."""
+    it holds as its ``value``. ``of``: what the value belongs to (the settings of a run it picks from); when that
+    changes, the control starts again from ``default``."""
     run = _run()
     state_key = widget_key(key)
     run["controls"][key] = (state_key, default, as_text)
+    belongs = run.setdefault("of", {})
+    if state_key in st.session_state and belongs.get(state_key, of) != of:
+        st.session_state[state_key] = default  # a value for other settings: the link's, if any, was for those
+    belongs[state_key] = of
     if state_key not in st.session_state:
         value = default
         if (run["last"] is None or key in run.get("unread", ())) and key in st.query_params:
@@ -116,10 +121,12 @@ def number(key, default, low, high):
     return {**_declare(key, default, parse, _number_text), "min_value": low, "max_value": high}
 
 
-def option(key, default, options, aliases=None, slider=False):
+def option(key, default, options, aliases=None, slider=False, of=None):
     """A select box or radio over ``options`` (its ``index``), or with ``slider=True`` a select slider (its
     ``value``); the URL holds ``str(option)``, never the label. ``aliases`` maps old spellings a link may still
-    carry to today's options."""
+    carry to today's options. ``of``: the settings the options belong to (a training run's saved iterations): when
+    they change, the control goes to ``default`` (the new run's last iteration), unless the link names a value for
+    them on arrival."""
     options = list(options)
     by_text = {str(o): o for o in options}
     aliases = aliases or {}
@@ -132,7 +139,7 @@ def option(key, default, options, aliases=None, slider=False):
             if _is_number(o) and o == _read_number(raw):
                 return o
         raise ValueError(_("not one of the choices"))
-    declared = _declare(key, default, parse)
+    declared = _declare(key, default, parse, of=of)
     if slider:
         return declared
     value = declared["value"]
