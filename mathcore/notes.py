@@ -175,8 +175,8 @@ def read(formula, setting=Setting()):
             "(dZ, dW, db, dA_prev; week 2's dz, dw, db), with any layer index, in LaTeX, NumPy or Unicode.")),))
     key, target = readings[0][:2]
     if target is None:
-        return _left(formula, key, Text("Not judged: the checker has no target for {claim} yet; it is recognised "
-                                        "and counted, not checked.", claim=key))
+        return _left(formula, key, Text("Not judged: the checker has no target for {claim} written this way yet; it "
+                                        "is recognised and counted, not checked.", claim=key))
     steps = []
     if re.search(r"linear|선형|线性", setting.line) and re.search(r"g\(z\)\s*=\s*z", setting.line):
         return _left(formula, key, Text("Not judged: the linear activation g(z) = z, which the note names, is not "

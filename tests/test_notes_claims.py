@@ -59,6 +59,9 @@ def finding(note, start):
     ("은닉층은 ReLU: $dZ^{[1]} = W^{[2]T} dZ^{[2]} * g^{[1]'}(Z^{[1]})$, $dZ^{[2]} = A^{[2]} - Y$", "dZ^{[1]}", "right",
      "dZ_hidden"),
     ("`b1 -= learning_rate * db1`", "b1", "right", "update_b"),
+    ("`A[l] = relu(Z[l])`", "A[l]", "right", "a_layer"),
+    ("`dZL = dAL * AL * (1 - AL)`", "dZL", "right", "dZ_layer"),
+    ("`dZ[l] = dA[l] * (Z[l] > 0)`", "dZ[l]", "right", "dZ_layer"),
     ("`b1 += learning_rate * db1`", "b1", "wrong", "update_b"),
     ("`dw1 += x1_i * dz_i`", "dw1", "right", "dL_dw_j"),
     ("`J += -(y_i log(a_i) + (1 - y_i) log(1 - a_i))`", "J", "right", "loss"),
@@ -78,6 +81,7 @@ def test_a_claim_is_judged_in_the_setting_its_note_gives(note, start, status, cl
     ("- ReLU: $g'(z) = 0$ if $z < 0$", "g'(z)"),  # one piece of the slope
     ("With $g(z) = z$ (linear activation) we get $a^{[1]} = z^{[1]} = W^{[1]}x + b^{[1]}$", "a^{[1]}"),
     ("$dw_1 = \\frac{1}{m}\\sum_{i=1}^{m} x_1^{(i)} dz^{(i)}$", "dw_1"),  # dJ/dw_1: recognised, no target yet
+    ("$a^{[l]}=g^{[l]}(W^{[l]}a^{[l-1]}+b^{[l]})$", "a^{[l]}"),  # A = g(W A_prev + b) in one step: no target yet
 ])
 def test_a_value_a_piece_or_an_activation_the_checker_lacks_is_not_judged_rather_than_called_wrong(note, start):
     found = finding(note, start)

@@ -134,8 +134,8 @@ def recognise(lhs, rhs, setting=Setting()):
     if claim is None or (claim.key.startswith("update") and not re.search(r"alpha|α|learning_rate|\blr\b", rhs)) or (
             claim.key == "a_layer" and not re.search(r"[zZ]|sigma|σ|tanh|max|exp|g", rhs)):
         return []  # an update without its rate; ŷ = P(y = 1 | x), a = ŷ: notation, not a formula
-    if not claim.targets:
-        return [(claim.key, None, None, None)]
+    if not claim.targets or (claim.key == "a_layer" and re.search(r"W", rhs)):
+        return [(claim.key, None, None, None)]  # no target yet: A = g(W A_prev + b) in one step
     named = _named(head, rhs, setting)
     activations = (named, *(g for g in LAYER_ACTIVATIONS if g != named)) if named else LAYER_ACTIVATIONS
     if claim.key in ("cost", "loss") and layer is None:

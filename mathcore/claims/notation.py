@@ -22,6 +22,8 @@ import re
 #: g'(u) for each activation, in the plain notation.
 SLOPES = {"sigmoid": "(sigmoid({u})*(1-sigmoid({u})))", "tanh": "(1-tanh({u})^2)", "relu": "step({u})",
           "leaky_relu": "(0.01+0.99*step({u}))"}
+#: g(u) for the activations whose own function the checker's SymPy cannot simplify against: the maximum it can.
+FORWARD = {"relu": "maximum(0, {u})", "leaky_relu": "maximum(0.01*({u}), {u})"}
 #: One example's letters, as the layer's matrices.
 UPPER = {"z": "Z", "a": "A", "dz": "dZ", "da": "dA", "w": "W", "dw": "dW", "x": "X", "y": "Y"}
 _HEADS = r"(?:dZ|dA|dW|db|dz|da|dw|Z|A|W|b|z|a|w|X|x)"
@@ -29,8 +31,8 @@ _INDEX = r"(?:[0-9]|[lLk](?:\s*[-+]\s*1)?)"
 #: A name with its layer: LaTeX (dZ^{[l]}, A^{[l-1]T}, a^{[2](i)}), code (dZ[l], A[l-1]) or code's digits (dZ2, AL).
 _LAYERED = re.compile(rf"(?<![A-Za-z\\_])(?P<head>{_HEADS})(?:\^\{{\s*\[(?P<tex>{_INDEX})\]\s*(?P<i>\(i\))?"
                       rf"\s*(?P<T>T|\\top)?\s*\}}|\[(?P<code>{_INDEX})\]|(?P<digit>[0-9L])(?![a-z0-9_]))")
-_G = re.compile(r"(?<![A-Za-z\\])g(?:\^\{\s*\[[^\]]{1,5}\]\s*(?P<tp>\\prime|')?\s*\}|\[[^\]]{1,5}\]|[0-9])?"
-                r"(?P<p>'|\\prime|′)?(?:\[[^\]]{1,5}\])?\s*(?=\()")
+_CALLS = re.compile(r"(?<![A-Za-z\\_.])(?:(?P<named>leaky_relu|relu)|(?P<g>g)(?:\^\{\s*\[[^\]]{1,5}\]\s*(?P<tp>\\prime|')?\s*\}|\[[^\]]{1,5}\]|[0-9])?"
+                r"(?P<p>'|\\prime|′)?(?:\[[^\]]{1,5}\])?)\s*(?=\()")
 
 
 def _offset(index):
@@ -77,18 +79,17 @@ def _call_end(text, start):
 
 
 def _activations(text, activation):
-    """g(u) as the activation, g'(u) as its slope (a note that names no activation keeps g: not read)."""
-    if activation is None:
-        return text
+    """g(u) as the activation, g'(u) as its slope (a note that names no activation keeps g: not read); relu(u) and
+    leaky_relu(u), written or read, as the maximum the checker simplifies."""
     out, position = [], 0
-    for match in _G.finditer(text):
+    for match in _CALLS.finditer(text):
         end = _call_end(text, match.end())
-        if match.start() < position or end < 0:
+        if match.start() < position or end < 0 or (match["g"] and activation is None):
             continue
         argument = text[match.end() + 1:end - 1]
-        slope = match["p"] or match["tp"]
-        out += [text[position:match.start()],
-                SLOPES[activation].format(u=argument) if slope else f"{activation}({argument})"]
+        name = match["named"] or activation
+        out += [text[position:match.start()], SLOPES[name].format(u=argument) if match["p"] or match["tp"] else
+                FORWARD.get(name, name + "({u})").format(u=argument)]
         position = end
     return "".join(out) + text[position:]
 
