@@ -60,6 +60,7 @@ def finding(note, start):
      "dZ_hidden"),
     ("`b1 -= learning_rate * db1`", "b1", "right", "update_b"),
     ("`A[l] = relu(Z[l])`", "A[l]", "right", "a_layer"),
+    ("```\ndef linear_forward(A, W, b):\n    Z = np.dot(W, A) + b\n```", "Z =", "right", "z_layer"),
     ("`dZL = dAL * AL * (1 - AL)`", "dZL", "right", "dZ_layer"),
     ("`dZ[l] = dA[l] * (Z[l] > 0)`", "dZ[l]", "right", "dZ_layer"),
     ("`b1 += learning_rate * db1`", "b1", "wrong", "update_b"),

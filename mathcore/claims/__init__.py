@@ -183,6 +183,8 @@ def _prepared(part, claim, layer, g, target):
         part = re.sub(r"(?<![A-Za-z\\])da(?![A-Za-z_/])", "(-y/a + (1 - y)/(1 - a))", part)
     if claim.key == "dL_dw_j":
         part = re.sub(r"x_?\{?[0-9]\}?", "x_j", part)
+    if claim.key == "z_layer" and layer is None:  # the course's linear_forward(A, W, b): Z = np.dot(W, A) + b
+        part = re.sub(r"(?<![A-Za-z_])A(?![A-Za-z_0-9\[^])", "A_prev", part)
     from mathcore.checker import TARGETS  # (the checker's catalogue is built from mathcore.claims.targets)
     scalar = not callable(TARGETS[target].reference) or claim.scalar
     part = rewrite(part, layer, g, network=not scalar)
