@@ -60,6 +60,10 @@ def finding(note, start):
      "dZ_hidden"),
     ("`b1 -= learning_rate * db1`", "b1", "right", "update_b"),
     ("`A[l] = relu(Z[l])`", "A[l]", "right", "a_layer"),
+    ("$\\frac{\\partial \\mathcal{L}}{\\partial W^{[2]}} = dZ^{[2]} A^{[1]T}$", "\\frac", "right", "dW"),  # one loss
+    ("$z^{[2]} = w^{[2]T} a^{[1]} + b^{[2]}$", "z^{[2]}", "right", "z_layer"),  # w^{[2]T}: W^{[2]}'s rows
+    ("$\\frac{d}{dz}\\tanh(z) = 1 - \\tanh^2(z)$", "\\frac", "right", "tanh_derivative"),
+    ("db = (1/m) Σ dz⁽ⁱ⁾", "db", "right", "db"),
     ("```\ndef linear_forward(A, W, b):\n    Z = np.dot(W, A) + b\n```", "Z =", "right", "z_layer"),
     ("`dZL = dAL * AL * (1 - AL)`", "dZL", "right", "dZ_layer"),
     ("`dZ[l] = dA[l] * (Z[l] > 0)`", "dZ[l]", "right", "dZ_layer"),

@@ -84,7 +84,11 @@ def head_of(lhs):
         return lhs[:MAX_LHS], None, ""  # no left-hand side is that long: not recognised (and no pattern runs long)
     t = re.sub(r"\s+|\\left|\\right|\\[,;!]|\\mathcal|\\mathrm|\\operatorname|\\displaystyle", "", lhs)
     t = t.replace("∂", r"\partial").replace(r"\hat{y}", "ŷ").replace(r"\haty", "ŷ").replace("{L}", "L")
-    t = re.sub(r"\{([A-Za-z])\}", r"\1", t).replace(r"\sigma", "σ").replace(r"\tanh", "tanh").replace(r"\prime", "'").replace("^{'}", "'").rstrip(":")
+    t = re.sub(r"\{([A-Za-z])\}", r"\1", t).replace(r"\sigma", "σ").replace(r"\tanh", "tanh")
+    t = t.replace(r"\prime", "'").replace("^{'}", "'").rstrip(":")
+    of = re.fullmatch(r"\\frac\{?d\}?\{dz\}(g|σ|sigmoid|tanh|relu)\(z\)", t)  # d/dz tanh(z): tanh's slope
+    if of:
+        return of[1] + "'(z)", None, ""
     partial = _PARTIAL.fullmatch(t)
     if partial:
         top, bottom = partial["top"], partial["bottom"]
@@ -142,11 +146,12 @@ def recognise(lhs, rhs, setting=Setting()):
         layer = setting.output  # J = -Σ(Y log A2 + …)/m: the output layer's A is the prediction
     if claim.key == "dA_prev":
         layer = shifted(layer, 1) if layer else layer  # dA[l-1] = W[l]ᵀ dZ[l]: its names are layer l's
+    one_loss = re.search(r"\\partial\s*(?:\\mathcal\{L\}|L)|^dL", lhs.strip())  # ∂L/∂W: one example's loss
     found = []
     for target in claim.targets:
         if target == "dJ_db" and layer is not None or target in ("db_example", "dW_example") and not re.search(
-                r"(?<![A-Za-z])(dz|a|x)(?![A-Za-z])", rhs):
-            continue  # one example's db and dW where the note writes one example's letters; week 2's without layers
+                r"(?<![A-Za-z])(dz|a|x)(?![A-Za-z])", rhs) and not one_loss:
+            continue  # one example's db and dW where the note writes one example's letters or ∂L; week 2's: no layer
         if target in ("loss_given_y1", "loss_given_y0") and not re.search(r"y\s*=\s*[01]", setting.line):
             continue
         if target in ("squared_error_loss", "dL_dz_squared_error_sigmoid") and not setting.squared:

@@ -102,7 +102,7 @@ _LEARNER = [(re.compile(p), r) for p, r in (
     (r"(_(?:\{[0-9a-z]\}|[0-9]))(?=[A-Za-z])", r"\1 "), (r"\\max\b\s*", "maximum"), (r"(?<![A-Za-z.])max\(", "maximum("),
     (r"np\.power\(([^(),]+),\s*([0-9])\)", r"(\1)^\2"), (r"\\(?:text|mathrm)\{([A-Za-z_.=0-9 ]+)\}", r"\1"),
     (r"\blearning_rate\b|\blr\b", "alpha"), (r"(?<=\s)\.(?=\s)", "@"), (r"\\limits", ""), (r"\\sum_i\b", r"\\sum"),
-    (r"\\sum_\{i\}", r"\\sum"), (r"\\displaystyle", ""), (r"\\odot|\\circ|⊙|∘", "*"))]
+    (r"\\sum_\{i\}", r"\\sum"), (r"\\displaystyle", ""), (r"\\odot|\\circ|⊙|∘", "*"), (r"⁽ⁱ⁾", "^{(i)}"))]
 _EXAMPLE = re.compile(r"\^\{?\(i\)\}?|\^i(?![A-Za-z])|(?<=[A-Za-z0-9])_i(?![A-Za-z0-9])|(?<=[A-Za-z'])\(i\)")
 
 
@@ -127,7 +127,8 @@ def rewrite(text, layer=None, activation=None, network=True):
         if found is None:
             return match[0]
         found = found if network or not match["tex"] else match["head"]
-        return f" {found}" + ("^{T}" if match["T"] else "") + " "
+        transpose = match["T"] and match["head"] != "w"  # w^{[2]T}: the layer's weights as rows, W^{[2]} itself
+        return f" {found}" + ("^{T}" if transpose else "") + " "
     text = learner(_activations(text, activation))
     text = _LAYERED.sub(name, text)
     if network:
