@@ -64,6 +64,7 @@ def finding(note, start):
     ("$z^{[2]} = w^{[2]T} a^{[1]} + b^{[2]}$", "z^{[2]}", "right", "z_layer"),  # w^{[2]T}: W^{[2]}'s rows
     ("$\\frac{d}{dz}\\tanh(z) = 1 - \\tanh^2(z)$", "\\frac", "right", "tanh_derivative"),
     ("db = (1/m) Σ dz⁽ⁱ⁾", "db", "right", "db"),
+    ("ReLU: $dZ^{[L-1]} = dA^{[L-1]} \\ast g'^{[L-1]}(Z^{[L-1]})$", "dZ", "right", "dZ_layer"),  # g' before its layer
     ("```\ndef linear_forward(A, W, b):\n    Z = np.dot(W, A) + b\n```", "Z =", "right", "z_layer"),
     ("`dZL = dAL * AL * (1 - AL)`", "dZL", "right", "dZ_layer"),
     ("`dZ[l] = dA[l] * (Z[l] > 0)`", "dZ[l]", "right", "dZ_layer"),
