@@ -65,9 +65,9 @@ CLAIMS = (
     Claim("update_w", ("w",), "any", ("update_w",), scalar=True),
     Claim("update_b", ("b",), "any", ("update_b",), scalar=True),
 )
-#: Claim keys as reports name the reading used, where a target claims something of its own.
-READING_KEYS = {"dL_dw_j": "dL_dw_j", "squared_error_loss": "squared_error_loss", "loss_given_y1": "loss_given_y1",
-                "loss_given_y0": "loss_given_y0", "tanh_derivative_cached": "tanh_derivative_cached"}
+#: Targets that claim something of their own: a formula right (or read) under one claims that, not its left side's
+#: first claim (dw = x dz is one example's dL/dw_j; L = ½(ŷ − y)² is the squared error).
+OWN_CLAIMS = {"dL_dw_j", "squared_error_loss", "loss_given_y1", "loss_given_y0", "dL_dz_squared_error_sigmoid"}
 SLOPE_TARGETS = {"sigmoid": "da_dz", "tanh": "tanh_derivative", "relu": "relu_derivative",
                  "leaky_relu": "leaky_relu_derivative"}
 
@@ -212,9 +212,6 @@ def _target(target, g, rhs):
 
 
 def _claim_key(key, target):
-    """The claim a reading says the formula makes: the registry's, or the target's own where it claims its own."""
-    if key in ("g", "slope"):
-        return target
-    if key in ("dJ_dw", "loss"):
-        return READING_KEYS.get(target, key)
-    return READING_KEYS.get(target, key) if key == "slope" else key
+    """The claim a reading says the formula makes: the registry's, or the target's where it claims its own (an
+    activation, its slope, OWN_CLAIMS)."""
+    return target if key in ("g", "slope") or target in OWN_CLAIMS else key
