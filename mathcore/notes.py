@@ -8,13 +8,14 @@ assignment), plain formula lines in Unicode, and a notebook's Markdown and code 
 
 Each formula is split at its '=' and ':=' signs. The first part says what the formula claims: its left-hand side is
 recognised in the note's setting by the one registry of claims, ``mathcore.claims`` (the activation the section
-names, the output layer or a hidden one, week 2 or a network), which names a checker target for each reading the note
-allows (``mathcore.checker.TARGETS``). Every later part, in the learner's notation rewritten for the checker
+names, the output layer or a hidden one, week 2 or a network), which names a checker target for each reading the
+note allows (``mathcore.checker.TARGETS``). Every later part, in the learner's notation rewritten for the checker
 (``mathcore.claims.notation``), is judged under those readings, in the four notations the checker reads, through the
 caller's ``check`` (the app and the CLI pass the fair pool's, with its limits): right when one reading is (the
-finding says which, where the note allowed more), wrong only when every reading that applies is. A chain-rule product of partial derivatives (``\frac{\partial L}{\partial a}
-\frac{\partial a}{\partial z}``) is judged by whether its links chain from the claim's top to its bottom, and
-``\frac{1}{m}\sum_{i=1}^{m} L(…)`` for J is its definition.
+finding says which, where the note allowed more), wrong only when every reading that applies is. A chain-rule
+product of partial derivatives (``\frac{\partial L}{\partial a} \frac{\partial a}{\partial z}``) is judged by
+whether its links chain from the claim's top to its bottom, and ``\frac{1}{m}\sum_{i=1}^{m} L(…)`` for J is its
+definition.
 
 Each formula gets one ``Finding``: right; wrong, with the verdict's counterexample and hint and the right formula
 (LaTeX, the note's notation); not judged (unreadable, or out of time), with why; or not recognised, said plainly.

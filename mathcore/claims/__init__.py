@@ -74,8 +74,9 @@ SLOPE_TARGETS = {"sigmoid": "da_dz", "tanh": "tanh_derivative", "relu": "relu_de
 MAX_LHS = 120  # characters of a left-hand side the registry reads
 _PARTIAL = re.compile(r"\\frac\{(?:\\partial|d)\s*(?P<top>[A-Za-zσ]+)(?:\([^)]*\))?\}\{(?:\\partial|d)\s*(?P<bottom>"
                       r"[A-Za-z]+)(?P<rest>[^{}]*|\^\{[^{}]*\})\}")
-_HEAD = re.compile(r"(?P<head>[A-Za-zŷσ']+?)(?:\^\{\s*\[(?P<tex>[^\]]{1,5})\]\s*(?:\(i\))?\s*(?P<tp>')?\s*\}|\[(?P<code>[^\]]{1,5})\]"
-                   r"|(?P<digit>[0-9L])|_prev|_\{?(?P<j>[0-9j])\}?|_i|\^\{?\(i\)\}?|\^i)?(?P<prime>')?(?P<args>\(.*\))?")
+_HEAD = re.compile(r"(?P<head>[A-Za-zŷσ']+?)(?:\^\{\s*\[(?P<tex>[^\]]{1,5})\]\s*(?:\(i\))?\s*(?P<tp>')?\s*\}"
+                   r"|\[(?P<code>[^\]]{1,5})\]|(?P<digit>[0-9L])|_prev|_\{?(?P<j>[0-9j])\}?|_i|\^\{?\(i\)\}?|\^i)?"
+                   r"(?P<prime>')?(?P<args>\(.*\))?")
 
 
 def head_of(lhs):

@@ -31,8 +31,9 @@ _INDEX = r"(?:[0-9]|[lLk](?:\s*[-+]\s*1)?)"
 #: A name with its layer: LaTeX (dZ^{[l]}, A^{[l-1]T}, a^{[2](i)}), code (dZ[l], A[l-1]) or code's digits (dZ2, AL).
 _LAYERED = re.compile(rf"(?<![A-Za-z\\_])(?P<head>{_HEADS})(?:\^\{{\s*\[(?P<tex>{_INDEX})\]\s*(?P<i>\(i\))?"
                       rf"\s*(?P<T>T|\\top)?\s*\}}|\[(?P<code>{_INDEX})\]|(?P<digit>[0-9L])(?![a-z0-9_]))")
-_CALLS = re.compile(r"(?<![A-Za-z\\_.])(?:(?P<named>leaky_relu|relu)|(?P<g>g)(?P<p0>'|\\prime)?(?:\^\{\s*\[[^\]]{1,5}\]\s*(?P<tp>\\prime|')?\s*\}|\[[^\]]{1,5}\]|[0-9])?"
-                r"(?P<p>'|\\prime|′)?(?:\[[^\]]{1,5}\])?)\s*(?=\()")
+_CALLS = re.compile(r"(?<![A-Za-z\\_.])(?:(?P<named>leaky_relu|relu)|(?P<g>g)(?P<p0>'|\\prime)?"
+                    r"(?:\^\{\s*\[[^\]]{1,5}\]\s*(?P<tp>\\prime|')?\s*\}|\[[^\]]{1,5}\]|[0-9])?"
+                    r"(?P<p>'|\\prime|′)?(?:\[[^\]]{1,5}\])?)\s*(?=\()")
 
 
 def _offset(index):

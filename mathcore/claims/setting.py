@@ -22,8 +22,10 @@ ACTIVATION_WORDS = (("leaky_relu", r"leaky|리키|0\.01\s*\*?\s*z"), ("tanh", r"
 _WORDS = [(key, re.compile(words, re.I)) for key, words in ACTIVATION_WORDS]
 _LAYER = re.compile(r"\[\s*([0-9])\s*\]|(?<![A-Za-z])(?:dZ|dA|dW|db|Z|A|W|b)([0-9])(?![0-9])")
 #: A sentence that names the left-hand side of the formula after it: "$dZ$는 그대로 …", "z로 미분한 값은 …".
-_NAMED_LEFT = (re.compile(r"\$([^$]{1,30})\$\s*(?:는|은|이|가|is|equals|=|就是|是|为)\s*(?:그대로|just|simply)?\s*$"),
-               re.compile(r"\$?([a-zA-Z])\$?\s*(?:로|으로)\s*미분한\s*값[은이]\s*$|derivative with respect to \$?([a-z])\$? is"
+_NAMED_LEFT = (re.compile(r"\$([^$]{1,30})\$\s*(?:는|은|이|가|is|equals|=|就是|是|为)\s*(?:그대로|just|simply)?"
+                          r"\s*$"),
+               re.compile(r"\$?([a-zA-Z])\$?\s*(?:로|으로)\s*미분한\s*값[은이]\s*$"
+                          r"|derivative with respect to \$?([a-z])\$? is"
                           r"\s*$|对\s*\$?([a-z])\$?\s*求导(?:得到|是|为)?\s*$", re.I))
 _SQUARED = re.compile(r"squared|MSE|제곱|平方", re.I)
 
