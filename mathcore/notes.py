@@ -182,6 +182,7 @@ def read(formula, setting=Setting()):
     if re.search(r"linear|선형|线性", setting.line) and re.search(r"g\(z\)\s*=\s*z", setting.line):
         return _left(formula, key, Text("Not judged: the linear activation g(z) = z, which the note names, is not "
                                         "one the checker judges."))
+    shown = False
     for part in parts[1:]:
         if _NUMBER.fullmatch(re.sub(r"\s+", "", part)):
             return _left(formula, key, Text("Not judged: a value, {part}, is the formula at one point or one piece "
@@ -196,6 +197,7 @@ def read(formula, setting=Setting()):
                                                                  links=" · ".join(f"∂{a}/∂{b}" for a, b in links)),
                                      corrected=TARGETS[target].formula))
                 break
+            shown = True  # a chain that links: judged by reading
             continue
         mean = _MEAN_OF_LOSSES.match(_normal(part)) if key == "cost" else None
         if mean and mean["minus"]:
@@ -203,14 +205,15 @@ def read(formula, setting=Setting()):
                                                              "minus sign: the loss already has it, L = −(y log ŷ + …)."),
                                  corrected=r"\frac{1}{m} \sum_{i=1}^{m} \mathcal{L}(\hat{y}^{(i)}, y^{(i)})"))
             break
+        shown = shown or bool(mean)  # J's definition, the mean of the losses: judged by reading
         if mean or [r[:2] for r in recognise(part, "", setting)[:1]] == [r[:2] for r in readings[:1]] or (
                 part.lstrip().startswith((r"\frac{d}{dz}", r"\frac{\partial}{\partial z}"))) or (
                 key in NAMED and _BARE.fullmatch(part.strip())):
             continue  # J's definition; another name of the claim (dW = ∂J/∂W = …, ŷ = a = σ(z)); d/dz g(z)
         steps.append(Part(part, _fitting([(claim, target, prepare(part), g) for claim, target, prepare, g in readings])))
-    if not steps and key in NAMED:
+    if not steps and not shown:  # dW = ∂J/∂W, a = ŷ: names only
         return Reading(formula, None, (Finding(formula, "not recognised", message=Text(
-            "Not recognised: notation, one name given to another (a = ŷ), not a formula to check.")),))
+            "Not recognised: notation, one name given to another (a = ŷ, dW = ∂J/∂W), not a formula to check.")),))
     return Reading(formula, key, tuple(steps))
 
 

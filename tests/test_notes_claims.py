@@ -3,11 +3,13 @@ what else it names; learners' notation; one registry of claims that the notes re
 Every case here was misjudged (or not read) by the fixed-target reader before mathcore.claims."""
 
 import pytest
+from hypothesis import given, settings as settings_, strategies as st
 
 from mathcore.checker import TARGETS, target_key
 from mathcore.claims import recognise, settings
 from mathcore.claims.setting import Setting
-from mathcore.notes import check_note, formulas
+from mathcore.notes import check_note, formulas, read
+from mathcore.reading import Formula
 
 
 def finding(note, start):
@@ -122,3 +124,19 @@ def test_the_registry_names_every_reading_with_a_checker_target():
                                        ("dA_prev", "dA_prev"), ("dz", "dL_dz_cross_entropy_sigmoid")])
 def test_the_single_checker_and_batch_grading_take_the_registrys_names(name, key):
     assert target_key(name) == key
+
+
+PIECES = ["dZ", "dW", "db", "dA", "A", "Z", "W", "b", "g", "g'", "σ", "\\sigma", "tanh", "relu", "^{[", "[l]", "[l-1]",
+          "[2]", "]", "}", "{", "(", ")", "'", "=", ":=", "+=", "-=", " ", "1/m", "np.sum(", "np.dot(", ",", ".T", "^T",
+          "\\frac{", "\\partial", "∂", "_prev", "L", "J", "x", "y", "a", "z", "ŷ", "⁽ⁱ⁾", "\\odot", "$", "\\", "0.01"]
+
+
+@settings_(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30), st.lists(st.sampled_from(PIECES), max_size=30))
+def test_any_left_and_right_side_is_read_without_an_exception(lhs, rhs):
+    """Whatever a note writes, the registry recognises it or not, and rewrites each reading's text, never raising."""
+    lhs, rhs = "".join(lhs), "".join(rhs)
+    for claim, target, prepare, _ in recognise(lhs, rhs, Setting("tanh", "2", True, line=lhs + rhs)):
+        assert target is None or isinstance(prepare(rhs), str)
+    reading = read(Formula(f"{lhs} = {rhs}", 1, True), Setting(None, "L", True))
+    assert reading.steps  # a check to make, or the finding reading alone reached
