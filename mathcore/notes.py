@@ -264,9 +264,9 @@ def judged(reading, check=check_directly):
                                tuple(previews + [verdict.preview]))
             key, target, verdict = undecided
             return Finding(reading.formula, "not judged", key, verdict.message, readings=tuple(previews))
-    if not used:  # every part was a definition or another name of the claim
-        return Finding(reading.formula, "right", claim, Text("Right: {title}.", title=reading.claim),
-                       readings=tuple(previews))
+    if not used:  # every part was judged by reading: J's definition, a chain that links
+        title = TARGETS[claim].title if claim in TARGETS else claim
+        return Finding(reading.formula, "right", claim, Text("Right: {title}.", title=title), readings=tuple(previews))
     target, first = used[-1][0], reading.steps[-1].readings[0][1]
     if target == first:
         return Finding(reading.formula, "right", claim, Text("Right: {title}.", title=TARGETS[target].title),
