@@ -46,12 +46,13 @@ def test_the_app_refuses_clear_caches_from_its_first_run_and_nothing_shared_is_c
 
 def test_the_preloaded_server_refuses_it_before_it_starts(monkeypatch):
     """serving.preloaded installs the guard before Streamlit's command line runs (the class server, the tests)."""
-    from serving import preloaded
+    from serving import nodelay, preloaded
     from streamlit.web import cli
 
     monkeypatch.setattr(AppSession, "_handle_clear_cache_request", obeyed)
     installed = []
     monkeypatch.setattr(preloaded, "preload", lambda: [])
+    monkeypatch.setattr(nodelay, "patch_bind", lambda: None)  # it would patch Streamlit's bind for every later test
     monkeypatch.setattr(cli, "main", lambda: installed.append(AppSession._handle_clear_cache_request))
     monkeypatch.setattr("sys.argv", ["preloaded.py", "version"])
     preloaded.main()
