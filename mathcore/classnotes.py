@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from mathcore import echo, report
 from mathcore.batch import Row, Sheet
+from mathcore.checker import TARGETS
 from mathcore.judge import Outcome, Verdict
 from mathcore.notes import STATUSES
 
@@ -106,8 +107,13 @@ def results_of(paper, findings):
         message = f"the file {paper.problem}" if paper.problem else findings.message
         outcome = Outcome.INVALID if paper.problem else findings.outcome
         return [(Row(0, paper.student, NOTE, paper.name), Verdict(outcome, message))]
-    return [(Row(f.formula.line, paper.student, f.claim or NOT_RECOGNISED, f.formula.latex),
+    return [(Row(f.formula.line, paper.student, question(f.claim), f.formula.latex),
              Verdict(STATUSES[f.status], f.message, hint=f.hint)) for f in findings]
+
+
+def question(claim):
+    """What a teacher reads for a claim: its target's title ("dL/dw_j, cross-entropy after a sigmoid"), not its key."""
+    return str(TARGETS[claim].title) if claim in TARGETS else claim or NOT_RECOGNISED
 
 
 def grade(folder, check_note, threads=1):

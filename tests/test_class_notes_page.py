@@ -28,7 +28,7 @@ def test_the_class_report_of_several_notes_is_shown_and_offered_as_a_download(pa
     assert metric(page, "files read") == "3" and metric(page, "files left out") == "1"
     report = page.code[0].value
     assert report.startswith("read 4 notes") and "latin.md: the file has a line (1) that is not UTF-8" in report
-    assert "2 of 4 students: dL_dz_cross_entropy_sigmoid: The sign is flipped" in report
+    assert "2 of 4 students: dL/dz, cross-entropy after a sigmoid: The sign is flipped" in report
     assert "=cmd\\x1b[2J" in report and "\x1b" not in report  # a file's name is echoed, escaped
     assert page.get("download_button")  # the report, to take away
     next(r for r in page.radio if r.label == "Download as").set_value("csv").run()
@@ -45,7 +45,7 @@ def test_the_notes_are_read_in_the_checkers_pool_not_in_the_script_thread(page, 
     sessions = {session for _, _, session in runs}
     assert len(sessions) == 1 and None not in sessions  # this learner's session, under its limits
     assert [args[0] for f, args, _ in runs if f is notes.read_note] == [text.decode() for _, text, _ in NOTES[:2]]
-    assert "1 of 2 students: dL_dz_cross_entropy_sigmoid: The sign is flipped" in page.code[0].value
+    assert "1 of 2 students: dL/dz, cross-entropy after a sigmoid: The sign is flipped" in page.code[0].value
 
 
 def test_past_the_cap_the_left_out_notes_are_counted(page, monkeypatch):

@@ -49,7 +49,7 @@ def test_a_line_per_student_and_the_commonest_slips_in_every_format(mathcore_cli
     assert any(line.split() == ["alice", "2", "0", "0", "0"] for line in lines)
     assert any(line.split() == ["bob", "1", "1", "0", "0"] for line in lines)
     assert any(line.split() == ["=cmd", "0", "1", "0", "1"] for line in lines)
-    assert any(line.startswith("  2 of 3 students: dL_dz_cross_entropy_sigmoid: The sign is flipped") for line in lines)
+    assert any(line.startswith("  2 of 3 students: dL/dz, cross-entropy after a sigmoid: The sign is flipped") for line in lines)
     gradebook = list(csv.reader(io.StringIO(mathcore_cli("notes", "--batch", str(tmp_path), "--format", "csv").stdout)))
     assert gradebook == [["student", "score", "out_of"], ["'=cmd", "0", "1"], ["alice", "2", "2"], ["bob", "1", "2"]]
     record = json.loads(mathcore_cli("notes", "--batch", str(tmp_path), "--format", "json").stdout)
