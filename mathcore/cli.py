@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import sympy as sp
 
@@ -27,6 +28,7 @@ from mathcore.derivation import TOLERANCE, _name as variable_name  # w[1], w[2]:
 from mathcore.derivations import CATALOGUE, derivation
 from mathcore.export import FORMATS, at_point, export
 from mathcore import batch, classnotes, echo, notes, report
+from mathcore.notes import report as notes_report
 
 
 def verify_rows(keys=None):
@@ -100,22 +102,30 @@ def read_input(path, parser, limit=None):
         parser.error(f"cannot read {path}: line {line} is not UTF-8 (save the file as UTF-8)")
 
 
-def check_notes(text, parser):
-    """One line per formula of the note (and its reasons), a summary, and notes.exit_code."""
-    pool = CheckPool(workers=1)
+def check_notes(text, parser, format="text"):
+    """The note read whole, its formulas judged through a pool of two (progress on stderr when it is a terminal),
+    the report (mathcore.notes.report: text, or json with one object a finding), and notes.exit_code."""
+    pool = CheckPool(workers=2, per_session=batch.THREADS, worker_seconds_per_minute=float("inf"))
     try:
-        findings = notes.check_note(text, check=lambda target, part: pool.check(target, part, session="cli"))
+        readings = notes.read_note(text, whole=True)
+        progress = sys.stderr.isatty() and len(readings) > 20
+        with ThreadPoolExecutor(batch.THREADS) as threads:
+            findings = []
+            for finding in threads.map(lambda r: notes.judged(r, lambda t, p: batch.judged(pool, t, p, "cli")),
+                                       readings):
+                findings.append(finding)
+                if progress and (len(findings) % 10 == 0 or len(findings) == len(readings)):
+                    print(f"\rjudged {len(findings)} of {len(readings)} formulas", end="", file=sys.stderr, flush=True)
+            if progress:
+                print(file=sys.stderr)
     except ValueError as error:
         parser.error(str(error))
     finally:
         pool.stop()
-    for f in findings:
-        print(echo.line(f"line {f.formula.line:>3}  {f.status:<14}  {f.formula.latex}"))
-        for label, line in (("", f.message), ("hint: ", f.hint), ("right: ", f.corrected)):
-            if line and f.status != "right" or (line and not label):
-                print(echo.line(f"{'':>10}  {label}{line}"))
-    counts = notes.summary(findings)
-    print(f"{len(findings)} formulas: " + ", ".join(f"{n} {status}" for status, n in counts.items()))
+    if format == "json":
+        print(json.dumps(notes_report.records(findings, text), ensure_ascii=False, indent=1))
+    else:
+        print(notes_report.text(findings, text), end="")
     return notes.exit_code(findings)
 
 
@@ -235,8 +245,8 @@ def main(argv=None):
     notes_command.add_argument("--batch", metavar="FOLDER", help="a class's notes instead, one file a student "
                                "(.md, .txt, .ipynb; the student is the file's name): a line per student and the "
                                "class's commonest slips")
-    notes_command.add_argument("--format", choices=tuple(classnotes.FORMATS), help="with --batch: text (the "
-                               "default), csv (a gradebook), json or md")
+    notes_command.add_argument("--format", choices=tuple(classnotes.FORMATS), help="text (the default) or json "
+                               "(one object a finding); with --batch also csv (a gradebook) or md")
     args = parser.parse_args(answer_after_target(sys.argv[1:] if argv is None else list(argv)))
 
     if args.command == "notes" and args.batch:
@@ -244,9 +254,10 @@ def main(argv=None):
             parser.error("--batch FOLDER reads the notes in FOLDER, not FILE.md")
         return grade_notes(args, parser)
     if args.command == "notes":
-        if not args.file or args.format:
-            parser.error("notes needs FILE.md (or --batch FOLDER, which --format goes with)")
-        return check_notes(read_input(args.file, parser).replace("\r\n", "\n").replace("\r", "\n"), parser)
+        if not args.file or args.format not in (None, "text", "json"):
+            parser.error("notes needs FILE.md (or --batch FOLDER); with FILE.md, --format is text or json")
+        return check_notes(read_input(args.file, parser).replace("\r\n", "\n").replace("\r", "\n"), parser,
+                           args.format or "text")
 
     if args.command == "check" and args.batch:
         if args.target or args.answer:

@@ -66,7 +66,7 @@ def test_a_hostile_folder_is_read_without_trust(mathcore_cli, direct, tmp_path):
     write(folder, "bin.md", b"\x89PNG\x00\x00\x01")
     write(folder, "latin.md", "caf\xe9 $dz = a - y$".encode("latin-1"))
     write(folder, "huge.md", b"x" * (classnotes.MAX_BYTES + 1))
-    write(folder, "long.md", "$dz = a - y$ " * 5000)  # past mathcore.notes.MAX_NOTE characters
+    write(folder, "long.md", "$dz = a - y$ " * 25000)  # past mathcore.reading.MAX_CHARS characters
     write(folder, "ctl\x1b[2J.md", "$dz = a - y$")
     os.symlink(outside, folder / "link.md")
     os.mkfifo(folder / "pipe.md")  # opening it to read would wait for a writer

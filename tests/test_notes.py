@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from mathcore.notes import MAX_NOTE, check_note, exit_code, formulas, summary
+from mathcore.judge import Outcome, Verdict
+from mathcore.notes import CLI, MAX_NOTE, check_note, exit_code, formulas, summary
+from mathcore.notes.report import pointer, records, sections, text
+from mathcore.reading import MAX_CHARS
 from tests.test_cli import mathcore_cli  # noqa: F401 (a fixture)
 
 NOTES = Path(__file__).parent / "notes"
@@ -77,9 +80,19 @@ def test_a_short_formula_is_placed_on_its_own_line_not_on_one_with_its_letters()
     assert [(f.latex, f.line) for f in formulas(text)] == [("\\sigma(z)", 1), ("m", 2), ("x", 2)]
 
 
-def test_a_note_too_long_is_refused_with_its_length():
-    with pytest.raises(ValueError, match="notes are limited to 20,000"):
-        check_note("a" * (MAX_NOTE + 1))
+def right(target, part):
+    return Verdict(Outcome.EQUIVALENT, "right")
+
+
+def test_a_long_note_is_read_whole_by_the_cli_and_the_page_says_what_it_left():
+    """A note past the page's MAX_NOTE was refused whole; now the page reads its first MAX_NOTE characters (to a line
+    break) and one finding says what was left and names the CLI, which reads the note whole."""
+    note = "\n".join(f"Step {k}: $dz = a - y + {k} - {k}$ here." for k in range(MAX_NOTE // 30 + 50))
+    whole = check_note(note, right, whole=True)
+    assert len(whole) == note.count("$dz") and {f.status for f in whole} == {"right"}
+    page = check_note(note, right)
+    assert page[-1].status == "not judged" and page[-1].left and CLI in page[-1].message
+    assert "Not read here" in page[-1].message or "first 60 formulas" in page[-1].message
 
 
 def run(*args):
@@ -91,18 +104,20 @@ def run(*args):
 def test_cli_notes_prints_a_line_per_formula_and_exits_by_the_summary(mathcore_cli, name, code):
     done = mathcore_cli("notes", str(NOTES / name)) if code else run(str(NOTES / name))  # one real process
     assert done.returncode == code, done.stdout + done.stderr
-    lines = [line for line in done.stdout.splitlines() if line.startswith("line ")]
-    assert len(lines) == len(findings(name))
-    assert done.stdout.rstrip().splitlines()[-1].startswith(f"{len(lines)} formulas: ")
+    lines = [line for line in done.stdout.splitlines() if line.strip().startswith("line ")]
+    found = findings(name)
+    folded = [f for f in found if f.status == "not recognised" and "=" not in f.formula.latex]
+    assert len(lines) == len(found) - len(folded)  # lone symbols and fragments: one count line
+    assert done.stdout.splitlines()[0].startswith(f"{len(found)} formulas: ")
 
 
 def test_cli_notes_reads_standard_input_and_says_what_it_cannot_read(mathcore_cli, tmp_path):
     assert mathcore_cli("notes", "-", stdin="so $dz = a - y$").returncode == 0
     missing = mathcore_cli("notes", str(tmp_path / "none.md"))
     assert missing.returncode == 2 and "cannot read" in missing.stderr and "Traceback" not in missing.stderr
-    (tmp_path / "long.md").write_text("a" * (MAX_NOTE + 1))
+    (tmp_path / "long.md").write_text("a" * (MAX_CHARS + 1))
     long = mathcore_cli("notes", str(tmp_path / "long.md"))
-    assert long.returncode == 2 and "limited to" in long.stderr
+    assert long.returncode == 2 and "reads at most 300,000" in long.stderr
 
 
 def test_the_cost_as_minus_the_mean_of_the_losses_is_wrong():
@@ -110,3 +125,39 @@ def test_the_cost_as_minus_the_mean_of_the_losses_is_wrong():
     (wrong, right) = check_note(r"$$J(w,b) = -\frac{1}{m}\sum_{i=1}^{m}[\mathcal{L}(\hat{y}^{(i)}, y^{(i)})]$$" "\n\nand\n\n"
                                 r"$$J(w, b) = \frac{1}{m}\sum_{i=1}^m \mathcal{L}(\hat{y}^{(i)}, y^{(i)})$$")
     assert wrong.status == "wrong" and "no minus sign" in wrong.message and right.status == "right"
+
+
+NOTE = """# Model
+$z = w^T x + b$ over $m$ examples, $\\alpha$ and $dZ$.
+
+## Backprop
+$dz = y - a$, then $db = dz$ and $dw = x dz^{100}$.
+"""
+
+
+def test_the_report_is_grouped_under_the_notes_headings_wrong_first_and_fragments_folded():
+    found = check_note(NOTE)
+    assert [(status, [heading for heading, _ in groups]) for status, groups in sections(found, NOTE)] == [
+        ("wrong", ["Backprop"]), ("not judged", ["Backprop"]), ("right", ["Model", "Backprop"])]
+    report = text(found, NOTE)
+    assert report.index("WRONG") < report.index("NOT JUDGED") < report.index("RIGHT")
+    assert "3 lone symbols and fragments" in report and "m, \\alpha, dZ" in report  # one line, not three
+
+
+def test_a_place_in_a_formula_is_pointed_at_never_said_as_a_position():
+    (finding,) = [f for f in check_note(NOTE) if f.status == "not judged"]
+    assert "position" not in finding.message and finding.position is not None
+    assert pointer(finding) == "X dZ^{100}\n    ^"  # as the checker read it: the caret under the exponent
+    rows = text([finding], NOTE).splitlines()
+    (at,) = [n for n, row in enumerate(rows) if row.strip() == "X dZ^{100}"]
+    assert "position" not in "".join(rows) and rows[at + 1].index("^") == rows[at].index("X") + 4
+
+
+def test_json_gives_one_object_a_finding_with_its_heading(mathcore_cli, tmp_path):
+    (tmp_path / "note.md").write_text(NOTE)
+    done = mathcore_cli("notes", "--format", "json", str(tmp_path / "note.md"))
+    import json
+    rows = json.loads(done.stdout)
+    assert done.returncode == 1 and rows == json.loads(json.dumps(records(check_note(NOTE), NOTE)))
+    assert {"line", "cell", "heading", "source", "status", "claim", "reading", "message", "hint", "corrected"} <= set(
+        rows[0]) and [r["heading"] for r in rows if r["status"] == "wrong"] == ["Backprop"]

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 import mathcore.notes as notes
 from mathcore.judge import Outcome, Verdict
-from mathcore.notes import MAX_CHECKS, MAX_FORMULAS, check_note
+from mathcore.notes import CLI, MAX_CHECKS, MAX_FORMULAS, check_note
 from tests.pool_helpers import runs_recorded
 
 #: The pattern notes used for a formula's trailing prose: anchored at the end, so tried from every position
@@ -68,14 +68,15 @@ def test_a_formulas_parts_count_toward_the_notes_caps():
     check, asked = counting_check()
     found = check_note("\n\n".join(["$$dz = a - y = a - y = a - y$$"] * (MAX_CHECKS // 3 + 5)), check)
     assert len(asked) <= MAX_CHECKS and len(asked) == 3 * sum(f.status == "right" for f in found)
-    assert "judged up to" in found[-1].message and found[-1].status == "not judged"
+    assert "judges up to" in found[-1].message and found[-1].status == "not judged" and CLI in found[-1].message
 
 
 def test_the_formulas_past_the_cap_are_counted_in_one_finding():
     check, asked = counting_check()
     found = check_note("\n\n".join(f"$dz = a - y + {k} - {k}$" for k in range(MAX_FORMULAS + 10)), check)
     assert len(found) == MAX_FORMULAS + 1 and len(asked) == MAX_FORMULAS
-    assert found[-1].status == "not judged" and "this one and the 9 after it were not" in found[-1].message
+    assert found[-1].status == "not judged" and "this one and the 9 after it were left" in found[-1].message
+    assert found[-1].left == 10 and CLI in found[-1].message  # the report says the command line reads the rest
 
 
 def test_the_notes_page_reads_a_note_in_a_pool_worker_never_in_its_script_thread(monkeypatch):

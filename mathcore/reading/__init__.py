@@ -21,7 +21,7 @@ from mathcore.reading import markdown, notebook
 from mathcore.reading.formula import KINDS, Formula, ReadError
 from mathcore.text import Text
 
-__all__ = ["KINDS", "MAX_CHARS", "MAX_FORMULAS", "MAX_NOTEBOOK", "Formula", "ReadError", "read"]
+__all__ = ["KINDS", "MAX_CHARS", "MAX_FORMULAS", "MAX_NOTEBOOK", "Formula", "ReadError", "is_notebook", "read"]
 
 MAX_CHARS = 300_000  # characters of a note (a whole course's notes are about 200,000)
 MAX_NOTEBOOK = 20_000_000  # characters of a notebook's JSON (its outputs, pictures included, are skipped)
@@ -34,12 +34,12 @@ def read(text, name=""):
     if "\x00" in text:
         raise ReadError(Text("This file is not a text note (it holds binary data): upload the note as Markdown "
                              "(.md, .txt) or as a Jupyter notebook (.ipynb)."))
-    is_notebook = name.lower().endswith(".ipynb") if name else _is_notebook(text)
-    limit = MAX_NOTEBOOK if is_notebook else MAX_CHARS
+    in_notebook = name.lower().endswith(".ipynb") if name else is_notebook(text)
+    limit = MAX_NOTEBOOK if in_notebook else MAX_CHARS
     if len(text) > limit:
         raise ReadError(Text("The note is {length:,} characters long; the reader reads at most {limit:,}: split "
                              "it into parts.", length=len(text), limit=limit))
-    found = (notebook.formulas(text, MAX_FORMULAS) if is_notebook else
+    found = (notebook.formulas(text, MAX_FORMULAS) if in_notebook else
              markdown.formulas(text, most=MAX_FORMULAS))
     if len(found) > MAX_FORMULAS:
         raise ReadError(Text("The note holds more than {limit:,} formulas, the most the reader judges in one note: "
@@ -47,6 +47,6 @@ def read(text, name=""):
     return found
 
 
-def _is_notebook(text):
+def is_notebook(text):
     """Whether ``text`` looks like a notebook's JSON (an object with "cells" and "nbformat")."""
     return text.lstrip().startswith("{") and '"cells"' in text and '"nbformat"' in text

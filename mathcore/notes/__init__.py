@@ -32,12 +32,16 @@ from mathcore.checker import SLOPES, TARGETS, check as check_directly
 from mathcore.claims import Setting, recognise, settings
 from mathcore.judge import Outcome
 from mathcore.numpy_forms import ACTIVATION, PRE_ACTIVATION
-from mathcore.reading import Formula, read as find_formulas
+from mathcore.reading import MAX_CHARS as READ_MOST, Formula, is_notebook, read as find_formulas
 from mathcore.text import Text
 
-MAX_NOTE = 20_000  # characters in one note
-MAX_FORMULAS = 60  # formulas judged in one note
+# The page's caps (the CLI reads a note whole: read_note(…, whole=True)): one learner must not hold the shared pool
+# (mathcore.checkpool.WORKER_SECONDS_PER_MINUTE). What a cap leaves is said in the report, which names the CLI.
+MAX_NOTE = 60_000  # characters the page reads of one note (the rest, from a line break, is left for the CLI)
+MAX_FORMULAS = 60  # formulas the page judges in one note
 MAX_CHECKS = 2 * MAX_FORMULAS  # parts sent to the checker for one note (a formula with many '=' has many)
+CLI = "python -m mathcore notes FILE"
+_AT = "{message} (at position {position})"  # mathcore.answer.AnswerError's message: its position becomes data
 
 #: Each derivative target's (top, bottom), for judging a chain-rule product written for it when its left-hand side is
 #: not a fraction itself (dz = ∂L/∂a ∂a/∂z).
@@ -67,6 +71,9 @@ class Finding:
     hint: str = ""
     corrected: str = ""  # LaTeX of the right formula, for a wrong one
     readings: tuple = field(default=())  # LaTeX of how each judged part was read
+    checked: str = ""  # the part the checker could not read, for pointing at ``position`` in it
+    position: int | None = None  # where in ``checked`` the checker stopped (0-based), never said as "position N"
+    left: int = 0  # formulas this finding stands for that a cap left unjudged (itself included): the CLI reads them
 
     @property
     def outcome(self):
@@ -263,7 +270,10 @@ def judged(reading, check=check_directly):
                 return Finding(reading.formula, "wrong", key, message, verdict.hint, TARGETS[target].formula,
                                tuple(previews + [verdict.preview]))
             key, target, verdict = undecided
-            return Finding(reading.formula, "not judged", key, verdict.message, readings=tuple(previews))
+            text = next(text for k, t, text, g in step.readings if (k, t) == (key, target))
+            message, position = _located(verdict.message)
+            return Finding(reading.formula, "not judged", key, message, readings=tuple(previews),
+                           checked=text if position is not None else "", position=position)
     if not used:  # every part was judged by reading: J's definition, a chain that links
         title = TARGETS[claim].title if claim in TARGETS else claim
         return Finding(reading.formula, "right", claim, Text("Right: {title}.", title=title), readings=tuple(previews))
@@ -276,46 +286,63 @@ def judged(reading, check=check_directly):
         title=TARGETS[target].title, first=TARGETS[first].title), readings=tuple(previews))
 
 
+def _located(message):
+    """(message, position) with the checker's "(at position N)" taken out as data (None where it has none)."""
+    if getattr(message, "template", "") == _AT:
+        return message.fields["message"], message.fields["position"] - 1
+    return message, None
+
+
 def judge(formula, check=check_directly):
     """The Finding for one formula."""
     return judged(read(formula), check)
 
 
-def _left(formula, claim, message):
-    """A Reading that ends at once: the formula is not judged, and ``message`` says why."""
-    return Reading(formula, claim, (Finding(formula, "not judged", claim or "", message),))
+def _left(formula, claim, message, left=0):
+    """A Reading that ends at once: the formula is not judged, and ``message`` says why (``left``: formulas a cap
+    left, this one included)."""
+    return Reading(formula, claim, (Finding(formula, "not judged", claim or "", message, left=left),))
 
 
-def read_note(markdown):
-    """The Readings of a note's formulas, or ValueError for a note too long: the Markdown parsed, each formula split
-    and recognised, nothing checked yet. This is the work on a learner's text, so the app runs it in a checker
-    worker, under the learner's budget (ui.checking.check_note). At most MAX_FORMULAS formulas and MAX_CHECKS parts
-    are sent to the checker; a formula left out says so, and the first formula past MAX_FORMULAS counts the rest."""
-    if len(markdown) > MAX_NOTE:
-        raise ValueError(Text("The note is {length:,} characters long; notes are limited to {limit:,}.",
-                              length=len(markdown), limit=MAX_NOTE))
-    found, readings, checks = formulas(markdown), [], 0
-    around = settings(markdown, found[:MAX_FORMULAS + 1])
+def read_note(markdown, whole=False):
+    """The Readings of a note's formulas, or ValueError for a note the reader will not read: the Markdown parsed,
+    each formula split and recognised, nothing checked yet. The app runs this in a checker worker, under the
+    learner's budget (ui.checking.check_note), with the page's caps: the first MAX_NOTE characters are read (up to a
+    line break), at most MAX_FORMULAS formulas and MAX_CHECKS parts are sent to the checker, and what a cap leaves
+    is one finding that counts it and names the CLI. ``whole``: no caps (the CLI; mathcore.reading's own limits)."""
+    cut = len(markdown)  # a notebook is not cut (its JSON would break), nor a note the reader refuses anyway
+    if not whole and MAX_NOTE < len(markdown) <= READ_MOST and not is_notebook(markdown):
+        cut = markdown.rfind("\n", 0, MAX_NOTE) + 1 or MAX_NOTE
+    found, readings, checks = formulas(markdown[:cut]), [], 0
+    most = len(found) if whole else MAX_FORMULAS
+    around = settings(markdown[:cut], found[:most + 1])
     for n, formula in enumerate(found):
-        if n == MAX_FORMULAS:
+        if n == most:
             readings.append(_left(formula, None, Text(
-                "Not judged: a note's first {most} formulas are judged, and this one and the {rest} after it were not. "
-                "Check them in another note.", most=MAX_FORMULAS, rest=len(found) - n - 1)))
+                "Not judged here: this page judges a note's first {most} formulas; this one and the {rest} after it "
+                "were left. The command line reads a note whole: {cli}.", most=most, rest=len(found) - n - 1,
+                cli=CLI), left=len(found) - n))
             break
         reading = read(formula, around[n])
-        if checks + reading.checks > MAX_CHECKS:
+        if not whole and checks + reading.checks > MAX_CHECKS:
             reading = _left(formula, reading.claim, Text(
-                "Not judged: this formula has {parts:,} parts to check, and a note's formulas are judged up to {most} "
-                "parts in all ({left} were left). Split it, or check it in another note.", parts=reading.checks,
-                most=MAX_CHECKS, left=MAX_CHECKS - checks))
+                "Not judged here: this formula has {parts:,} parts to check, and this page judges up to {most} parts "
+                "of a note ({left} were left). The command line reads a note whole: {cli}.", parts=reading.checks,
+                most=MAX_CHECKS, left=MAX_CHECKS - checks, cli=CLI), left=1)
         checks += reading.checks
         readings.append(reading)
+    if cut < len(markdown):
+        line = markdown.count("\n", 0, cut) + 1
+        readings.append(_left(Formula("…", line, True), None, Text(
+            "Not read here: this page reads a note's first {most:,} characters (to line {line}); the {rest:,} after "
+            "them were left. The command line reads a note whole: {cli}.", most=cut, line=line - 1,
+            rest=len(markdown) - cut, cli=CLI), left=1))
     return readings
 
 
-def check_note(markdown, check=check_directly):
-    """One Finding per formula of the note (read_note's caps), or ValueError for a note too long."""
-    return [judged(reading, check) for reading in read_note(markdown)]
+def check_note(markdown, check=check_directly, whole=False):
+    """One Finding per formula of the note (read_note's caps unless ``whole``), or ValueError for a note too long."""
+    return [judged(reading, check) for reading in read_note(markdown, whole)]
 
 
 def summary(findings):
