@@ -5,16 +5,13 @@ from pathlib import Path
 import streamlit as st
 
 from i18n import _
-from mathcore.judge import Outcome, Verdict
-from mathcore.notes import MAX_NOTE, STATUSES, summary
+from mathcore.judge import Verdict
+from mathcore.reading import MAX_CHARS
 from ui.checking import box, check_note
-from ui.inert import inert, prose
+from ui.notes_report import report
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "example-note.md"
 TEXT, COMMITTED, UPLOADED = "notes:text", "notes:committed", "notes:uploaded"
-#: How each finding's outcome is named on the page.
-WORDS = {Outcome.EQUIVALENT: _("correct"), Outcome.NOT_EQUIVALENT: _("wrong"), Outcome.UNDECIDED: _("not judged"),
-         Outcome.INVALID: _("not recognised")}
 
 st.title(_("Check my notes"))
 st.markdown(_("Paste a note in Markdown, or upload one: every formula (between dollar signs, in aligned blocks, in "
@@ -37,7 +34,7 @@ def use_example():
     st.session_state[TEXT] = EXAMPLE.read_text(encoding="utf-8")
 
 
-# 1 MB, the smallest limit Streamlit takes, holds far more than a note's MAX_NOTE characters. The uploader's own
+# 1 MB, the smallest limit Streamlit takes, holds more than the MAX_CHARS characters the reader reads. The uploader's own
 # words ("Upload", "1MB per file") are Streamlit's: it has no way to change them (1.67), so the caption below says
 # the limit in the learner's language and names the English button.
 uploaded = st.file_uploader(_("Upload a note (.md)"), type=["md", "markdown", "txt"], max_upload_size=1)
@@ -45,11 +42,11 @@ st.caption(_("A file of up to 1 MB: drop it on the box, or press Upload to choos
 if uploaded is not None and st.session_state.get(UPLOADED) != uploaded.file_id:
     st.session_state[UPLOADED] = uploaded.file_id
     try:
-        st.session_state[TEXT] = uploaded.getvalue().decode("utf-8")[:MAX_NOTE]
+        st.session_state[TEXT] = uploaded.getvalue().decode("utf-8")[:MAX_CHARS]
     except UnicodeDecodeError:
         st.error(_("That file is not UTF-8 text: save the note as UTF-8 Markdown and upload it again."))
 with st.form("notes", border=False, enter_to_submit=False):  # a note is sent once, when checked, not on each blur
-    note = st.text_area(_("Your note (Markdown)"), height=260, max_chars=MAX_NOTE, key=TEXT,
+    note = st.text_area(_("Your note (Markdown)"), height=260, max_chars=MAX_CHARS, key=TEXT,
                         placeholder=_("…so $dz = a - y$ and $dw = \\frac{1}{m} X dZ^T$…"))
     with st.container(horizontal=True):
         checked = st.form_submit_button(_("Check my notes"), type="primary")
@@ -58,36 +55,12 @@ if checked:
     st.session_state[COMMITTED] = note
 
 
-def show(finding):
-    """One formula: its line, its source (as code: a note's text is never rendered), the verdict and the fix."""
-    with st.container(border=True):
-        st.markdown(_("**Line {line}**, {status}").format(line=finding.formula.line, status=WORDS[finding.outcome]))
-        st.code(finding.formula.latex, language="latex", wrap_lines=True)
-        box(Verdict(finding.outcome, finding.message), inert(_(finding.message), limit=600))
-        if finding.hint:
-            st.info(prose(_("Hint: {hint}").format(hint=_(finding.hint))))
-        if finding.corrected:
-            st.markdown(_("The right formula:"))
-            st.latex(finding.corrected)
-
-
 findings = check_note(note) if note and note == st.session_state.get(COMMITTED) else None  # read in the pool
 if isinstance(findings, Verdict):  # the note could not be read now: why (busy, slow down, out of time)
     box(findings)
 elif findings is not None:
-    counts = summary(findings)
     if not findings:
         st.info(_("No formula found: write math between dollar signs, single or double."))
-    for column, (status, outcome) in zip(st.columns(len(STATUSES)), STATUSES.items()):
-        column.metric(WORDS[outcome], counts[status])
-    for finding in findings:  # what needs the learner first, in the note's order
-        if finding.outcome in (Outcome.NOT_EQUIVALENT, Outcome.UNDECIDED):
-            show(finding)
-    for outcome in (Outcome.EQUIVALENT, Outcome.INVALID):
-        rest = [f for f in findings if f.outcome is outcome]
-        if rest:
-            with st.expander(_("{status}: {n}").format(status=WORDS[outcome], n=len(rest))):
-                for finding in rest:
-                    show(finding)
+    report(findings, note)
 elif note:
     st.info(_("Press Check my notes to judge this note."), icon=":material/keyboard_return:")

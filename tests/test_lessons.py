@@ -571,7 +571,8 @@ def test_notes_page_shows_hostile_formulas_as_code_and_never_runs_them(app):
     page.text_area[0].input("Hi $dz = \\input{/etc/passwd}$ and $dz = [link](http://x) **bold**$")
     page.button[0].click().run()  # typed, then sent with the form: one run
     assert not page.exception
-    assert [c.value for c in page.code[1:]] == [r"dz = \input{/etc/passwd}", "dz = [link](http://x) **bold**"]
+    assert [c.value for c in page.code[1:]] == [r"dz = \input{/etc/passwd}", "dz = [link](http://x) **bold**",
+                                              "[link](http://x) **bold**\n^"]  # where the checker stopped: as code
     assert all("[link]" not in md.value for md in page.markdown)  # shown as code, never as Markdown
     assert any(r"\input is not read here" in w.value for w in page.warning)
 
@@ -586,3 +587,17 @@ def test_checker_page_names_the_notation_and_warns_of_another_reading(app):
     page.text_input[0].input("np.dot(dZ, A_prev.T) / 5").run()
     assert any("Right shape (4, 6), wrong values" in e.value for e in page.error)  # found out at m = 7
     assert any("read as (NumPy)" in block.value for block in page.latex)
+
+
+def test_notes_page_reports_under_headings_wrong_first_and_says_what_it_left(app):
+    """A long note: wrong first under its heading, right collapsed with its count, fragments one line, and what the
+    page's caps left is said with the command that reads the rest."""
+    page = open_page(app, "lessons/notes.py")
+    note = "# Model\n$dz = y - a$ over $m$ and $\\alpha$.\n\n## Steps\n" + "\n".join(
+        f"$dz = a - y + {k} - {k}$" for k in range(70))
+    page.text_area[0].input(note)
+    page.button[0].click().run()
+    assert not page.exception
+    assert [s.value for s in page.subheader][:1] == ["wrong: 1"] and "correct: 57" in [e.label for e in page.expander]
+    assert any("python -m mathcore notes FILE" in i.value and "left 13" in i.value for i in page.info)
+    assert any(c.value.startswith("2 lone symbols and fragments") for c in page.caption)

@@ -14,6 +14,7 @@ from mathcore.checkpool import CheckPool, come_back_later
 
 _pool, _pool_lock = None, threading.Lock()  # module state on purpose: the one pool of this server process
 READ = "notes:read"  # session state: (note, its readings), so a rerun does not read the same note again
+PROGRESS_EVERY = 10  # a note of more formulas than this shows a progress bar while judged, updated this often
 CLASS = "notes:class"  # session state: {note: its findings}, for the teacher's page (check_class)
 
 
@@ -56,7 +57,20 @@ def check_note(note):
         if isinstance(readings, Verdict):
             return readings
         read = st.session_state[READ] = (note, readings)
-    return [notes.judged(reading, check) for reading in read[1]]
+    return judged_with_progress(read[1])
+
+
+def judged_with_progress(readings, every=PROGRESS_EVERY):
+    """Each reading judged through the pool (notes.judged), with a progress bar while a long note's are judged."""
+    bar = st.progress(0.0) if len(readings) > every else None
+    findings = []
+    for n, reading in enumerate(readings, 1):
+        findings.append(notes.judged(reading, check))
+        if bar is not None and n % every == 0:
+            bar.progress(n / len(readings), text=_("Judged {n} of {total} formulas…").format(n=n, total=len(readings)))
+    if bar is not None:
+        bar.empty()
+    return findings
 
 
 def check_class(folder):
