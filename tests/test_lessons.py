@@ -598,6 +598,6 @@ def test_notes_page_reports_under_headings_wrong_first_and_says_what_it_left(app
     page.text_area[0].input(note)
     page.button[0].click().run()
     assert not page.exception
-    assert [s.value for s in page.subheader][:1] == ["wrong: 1"] and "correct: 57" in [e.label for e in page.expander]
-    assert any("python -m mathcore notes FILE" in i.value and "left 13" in i.value for i in page.info)
+    assert [s.value for s in page.subheader][:1] == ["wrong: 1"] and "correct: 59" in [e.label for e in page.expander]
+    assert any("python -m mathcore notes FILE" in i.value and "left 11" in i.value for i in page.info)
     assert any(c.value.startswith("2 lone symbols and fragments") for c in page.caption)

@@ -67,7 +67,8 @@ def judged_with_progress(readings, every=PROGRESS_EVERY):
     for n, reading in enumerate(readings, 1):
         findings.append(notes.judged(reading, check))
         if bar is not None and n % every == 0:
-            bar.progress(n / len(readings), text=_("Judged {n} of {total} formulas…").format(n=n, total=len(readings)))
+            words = _("Judged {n} of {total} formulas…").format(n=n, total=len(readings))
+            bar.progress(n / len(readings), text=words)
     if bar is not None:
         bar.empty()
     return findings

@@ -12,7 +12,8 @@ from ui.checking import box
 from ui.inert import inert, prose
 
 #: How each finding's status is named on the page.
-WORDS = {"right": _("correct"), "wrong": _("wrong"), "not judged": _("not judged"), "not recognised": _("not recognised")}
+WORDS = {"right": _("correct"), "wrong": _("wrong"), "not judged": _("not judged"),
+         "not recognised": _("not recognised")}
 COLLAPSED = ("right", "not recognised")  # in an expander with their count
 
 

@@ -307,23 +307,25 @@ def _left(formula, claim, message, left=0):
 def read_note(markdown, whole=False):
     """The Readings of a note's formulas, or ValueError for a note the reader will not read: the Markdown parsed,
     each formula split and recognised, nothing checked yet. The app runs this in a checker worker, under the
-    learner's budget (ui.checking.check_note), with the page's caps: the first MAX_NOTE characters are read (up to a
-    line break), at most MAX_FORMULAS formulas and MAX_CHECKS parts are sent to the checker, and what a cap leaves
-    is one finding that counts it and names the CLI. ``whole``: no caps (the CLI; mathcore.reading's own limits)."""
+    learner's budget (ui.checking.check_note), with the page's caps: the first MAX_NOTE characters are read (up to
+    a line break), at most MAX_FORMULAS recognised formulas and MAX_CHECKS parts are sent to the checker, and what
+    a cap leaves is one finding that counts it and names the CLI. ``whole``: no caps (the CLI; mathcore.reading's
+    own limits)."""
     cut = len(markdown)  # a notebook is not cut (its JSON would break), nor a note the reader refuses anyway
     if not whole and MAX_NOTE < len(markdown) <= READ_MOST and not is_notebook(markdown):
         cut = markdown.rfind("\n", 0, MAX_NOTE) + 1 or MAX_NOTE
     found, readings, checks = formulas(markdown[:cut]), [], 0
-    most = len(found) if whole else MAX_FORMULAS
-    around = settings(markdown[:cut], found[:most + 1])
+    most, recognised = len(found) if whole else MAX_FORMULAS, 0  # formulas recognised: what costs the pool its time
+    around = settings(markdown[:cut], found)
     for n, formula in enumerate(found):
-        if n == most:
+        if recognised == most:
             readings.append(_left(formula, None, Text(
-                "Not judged here: this page judges a note's first {most} formulas; this one and the {rest} after it "
-                "were left. The command line reads a note whole: {cli}.", most=most, rest=len(found) - n - 1,
-                cli=CLI), left=len(found) - n))
+                "Not judged here: this page judges the first {most} formulas of a note that it recognises; this one "
+                "and the {rest} after it were left. The command line reads a note whole: {cli}.", most=most,
+                rest=len(found) - n - 1, cli=CLI), left=len(found) - n))
             break
         reading = read(formula, around[n])
+        recognised += reading.claim is not None
         if not whole and checks + reading.checks > MAX_CHECKS:
             reading = _left(formula, reading.claim, Text(
                 "Not judged here: this formula has {parts:,} parts to check, and this page judges up to {most} parts "

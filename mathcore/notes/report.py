@@ -3,7 +3,8 @@ then right, then what was not recognised, with lone symbols and fragments (``$\a
 count; a place in a formula pointed at (a caret under it), never said as a position number.
 
 - ``sections(findings, note)``: [(status, [(heading, [Finding])])] in report order (what a page and the CLI show);
-- ``text(findings, note)``: the CLI's report; ``records(findings, note)``: one JSON-ready dict a finding (--format json).
+- ``text(findings, note)``: the CLI's report;
+- ``records(findings, note)``: one JSON-ready dict a finding (--format json).
 
 >>> note = "# Week 2\nSo $dz = a - y$ and $\\hat{y} = w^T x + b$, with $m$ examples."
 >>> from mathcore.notes import check_note
