@@ -601,3 +601,15 @@ def test_notes_page_reports_under_headings_wrong_first_and_says_what_it_left(app
     assert [s.value for s in page.subheader][:1] == ["wrong: 1"] and "correct: 59" in [e.label for e in page.expander]
     assert any("python -m mathcore notes FILE" in i.value and "left 11" in i.value for i in page.info)
     assert any(c.value.startswith("2 lone symbols and fragments") for c in page.caption)
+
+
+def test_notes_page_names_the_report_s_statuses_in_the_session_s_language():
+    """The statuses were translated once, when ui.notes_report was first imported: a Korean page after an English
+    one said "wrong"."""
+    for lang, wrong in (("en", "wrong: 1"), ("ko", "틀림: 1")):
+        at = AppTest.from_file("../app.py", default_timeout=TIMEOUT)
+        at.query_params["lang"] = lang
+        page = open_page(at.run(), "lessons/notes.py")
+        page.text_area[0].input("# Model\n$dz = y - a$ and $db = dz$")
+        page.button[0].click().run()
+        assert [s.value for s in page.subheader] == [wrong]

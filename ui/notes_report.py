@@ -4,16 +4,16 @@ count line. A learner's text is shown as code or escaped (ui.inert), never as Ma
 
 import streamlit as st
 
-from i18n import _
+from i18n import N_, _
 from mathcore.judge import Verdict
 from mathcore.notes import STATUSES, summary
 from mathcore.notes.report import fragments, is_fragment, pointer, sections
 from ui.checking import box
 from ui.inert import inert, prose
 
-#: How each finding's status is named on the page.
-WORDS = {"right": _("correct"), "wrong": _("wrong"), "not judged": _("not judged"),
-         "not recognised": _("not recognised")}
+#: How each finding's status is named on the page (translated where shown: the language is the session's).
+WORDS = {"right": N_("correct"), "wrong": N_("wrong"), "not judged": N_("not judged"),
+         "not recognised": N_("not recognised")}
 COLLAPSED = ("right", "not recognised")  # in an expander with their count
 
 
@@ -30,7 +30,7 @@ def show(finding):
     with st.container(border=True):
         st.markdown(f"**{place(finding.formula)}**")
         st.code(finding.formula.latex, language="latex", wrap_lines=True)
-        if finding.status == "wrong" and finding.readings:
+        if finding.status == "wrong" and finding.readings and finding.readings[-1]:
             st.caption(_("Read as:"))
             st.latex(finding.readings[-1])
         box(Verdict(finding.outcome, finding.message), inert(_(finding.message), limit=600))
@@ -54,7 +54,7 @@ def report(findings, note):
     """The counts, what the page's caps left (and that the CLI reads it), then each status under the headings."""
     counts = summary(findings)
     for column, status in zip(st.columns(len(STATUSES)), STATUSES):
-        column.metric(WORDS[status], counts[status])
+        column.metric(_(WORDS[status]), counts[status])
     left = sum(f.left for f in findings)
     if left:
         st.info(_("This page judged {judged} formulas and left {left} (its share of the shared checker). "
@@ -63,14 +63,14 @@ def report(findings, note):
     for status, groups in sections(findings, note):
         n = sum(len(group) for _heading, group in groups)
         if status in COLLAPSED:
-            with st.expander(_("{status}: {n}").format(status=WORDS[status], n=n)):
+            with st.expander(_("{status}: {n}").format(status=_(WORDS[status]), n=n)):
                 for heading, group in groups:
                     if heading:
                         st.markdown(f"**{inert(heading, limit=120)}**")
                     for finding in group:
                         brief(finding)
             continue
-        st.subheader(_("{status}: {n}").format(status=WORDS[status], n=n))
+        st.subheader(_("{status}: {n}").format(status=_(WORDS[status]), n=n))
         for heading, group in groups:
             if heading:
                 st.markdown(f"#### {inert(heading, limit=120)}")
