@@ -127,7 +127,7 @@ def read(note, in_parts=False):
     else:
         texts = [(note.text, 1)]
     try:
-        results = [(notes.check_note(text), text, first) for text, first in texts]
+        results = [(notes.check_note(text, whole=True), text, first) for text, first in texts]  # as the CLI: whole
     except ValueError as error:  # the reader's length cap, with its own message
         return Reading(note, [], str(error))
     found, capped = [], 0

@@ -599,7 +599,7 @@ def test_notes_page_reports_under_headings_wrong_first_and_says_what_it_left(app
     page.button[0].click().run()
     assert not page.exception
     assert [s.value for s in page.subheader][:1] == ["wrong: 1"] and "correct: 59" in [e.label for e in page.expander]
-    assert any("python -m mathcore notes FILE" in i.value and "left 11" in i.value for i in page.info)
+    assert any("python -m mathcore notes FILE" in i.value and "read 62 formulas and left 11" in i.value for i in page.info)
     assert any(c.value.startswith("2 lone symbols and fragments") for c in page.caption)
 
 

@@ -57,7 +57,7 @@ def report(findings, note):
         column.metric(_(WORDS[status]), counts[status])
     left = sum(f.left for f in findings)
     if left:
-        st.info(_("This page judged {judged} formulas and left {left} (its share of the shared checker). "
+        st.info(_("This page read {judged} formulas and left {left} (its share of the shared checker). "
                   "`python -m mathcore notes FILE` reads the whole note on your computer.").format(
             judged=len(findings) - sum(1 for f in findings if f.left), left=left), icon=":material/info:")
     for status, groups in sections(findings, note):
