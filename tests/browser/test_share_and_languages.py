@@ -14,8 +14,8 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import open_page, screenshot
 from tests.browser.conftest import APP_IDLE
-from tests.browser.test_app import (PAGES, assert_chart_drawn, assert_rendered_cleanly, metric_value, press_slider,
-                                    wait_for_url_value)
+from tests.browser.test_app import (NO_MATH, PAGES, assert_chart_drawn, assert_rendered_cleanly, metric_value,
+                                    press_slider, wait_for_url_value)
 
 KOREAN_HEADINGS = {"": "왜 ∂L/∂z = a − y인가?", "logistic-regression": "로지스틱 회귀(logistic regression)와 시그모이드",
                    "gradient-descent": "경사 하강법", "check-my-derivation": "내 유도 확인하기"}
@@ -140,7 +140,7 @@ def test_every_page_in_korean_and_in_the_dark_theme_typesets_and_draws(browser, 
         assert sum(map(int, re.findall(r"\d+", background)[:3])) < 150, background  # dark indeed
         for chart in page.locator('[data-testid="stVegaLiteChart"]').all():
             assert_chart_drawn(chart)
-        assert_rendered_cleanly(page)
+        assert_rendered_cleanly(page, math=path not in NO_MATH)
         screenshot(page, f"ko-dark-{path or 'home'}", height=3200)
     finally:
         page.context.close()
