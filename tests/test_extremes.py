@@ -17,6 +17,9 @@ from tests.test_app_router import routed_pages
 TIMEOUT = 120
 KINDS = ("slider", "number_input", "select_slider", "selectbox", "radio", "checkbox", "text_input", "text_area",
          "button")
+#: Pages whose controls all wait for an upload, which AppTest cannot make (their uploads are tested with the files
+#: given straight to the page's functions: tests/test_class_notes_page.py).
+UPLOADS_FIRST = {"lessons/class_notes.py"}
 ODD_TEXT = ["", "0", "-1", "1e308", "8, 8, 8, 8", "9" * 40, "1,,2", "x" * 300, "∞ ☃ 한국어", "a - y; import os"]
 
 
@@ -81,4 +84,4 @@ def test_every_control_at_its_extremes(page):
             at.run()
             tried += 1
             assert not at.exception, f"{page}: {first.type} {first.label!r} set to {value!r}: {at.exception[0].value}"
-    assert tried >= 2
+    assert tried >= 2 or page in UPLOADS_FIRST
