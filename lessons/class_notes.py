@@ -38,7 +38,8 @@ if folder.papers and st.session_state.get("class_notes:graded") == [f.file_id fo
     fmt = st.radio(_("Download as"), list(DOWNLOADS), format_func=lambda f: DOWNLOADS[f][0], horizontal=True)
     _label, ending, mime = DOWNLOADS[fmt]
     st.download_button(_("Download the class report"), classnotes.FORMATS[fmt](folder, results),
-                       file_name=f"class-report.{ending}", mime=mime, icon=":material/download:")
+                       file_name=f"class-report.{ending}", mime=mime, icon=":material/download:",
+                       on_click="ignore")
 elif folder.papers:
     st.info(_("{n} notes uploaded: press Grade the notes.").format(n=len(folder.papers)))
 elif folder.left_out:

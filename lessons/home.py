@@ -65,7 +65,7 @@ cols[3].metric(_("difference"), f"{abs(derived - fd):.1e}")
 st.caption(_("Every step of the derivation at your point: {steps}").format(
     steps=", ".join(_("step {i} = {value:.6f}").format(i=i + 1, value=float(v)) for i, v in enumerate(steps))))
 st.download_button(_("This check as a Jupyter notebook"), partial(export, d, "ipynb", {"z": z, "y": y}), f"{d.key}.ipynb",
-                   "application/x-ipynb+json", icon=":material/download:")
+                   "application/x-ipynb+json", icon=":material/download:", on_click="ignore")
 
 grid = np.linspace(-6, 6, 241)
 curve, truth = d.evaluate(z=grid, y=y)

@@ -83,10 +83,13 @@ def show_steps(d):
         st.info(_(d.note))
     left, right, _rest = st.columns([1, 1, 3])
     # each export is built when it is downloaded, not on every run (deferred data: a callable)
+    # a download changes nothing on the page: no rerun, which would race the deferred file's generation (the rerun can
+    # drop the callable it is about to run: on a busy machine a download through nginx never came)
     left.download_button("LaTeX", partial(export, d, "latex"), f"{d.key}.tex", "text/x-tex", icon=":material/download:",
-                         key=f"latex_{d.key}", help=_("The derivation in English, as a LaTeX document"))
+                         key=f"latex_{d.key}", help=_("The derivation in English, as a LaTeX document"),
+                         on_click="ignore")
     right.download_button("Markdown", partial(export, d, "markdown"), f"{d.key}.md", "text/markdown",
-                          icon=":material/download:", key=f"markdown_{d.key}",
+                          icon=":material/download:", key=f"markdown_{d.key}", on_click="ignore",
                           help=_("The derivation in English, as Markdown with $$ math"))
     checks = opened(_("The checks, step by step"), key=f"checks_{d.key}")
     if checks is not None:  # folded, the browser would still draw the table on each rerun
