@@ -5,16 +5,17 @@ count line. A learner's text is shown as code or escaped (ui.inert), never as Ma
 import streamlit as st
 
 from i18n import N_, _
-from mathcore.judge import Verdict
+from mathcore.judge import Outcome, Verdict
 from mathcore.notes import STATUSES, summary
 from mathcore.notes.report import fragments, is_fragment, pointer, sections
 from ui.checking import box
 from ui.inert import inert, prose
 
-#: How each finding's status is named on the page (translated where shown: the language is the session's).
-WORDS = {"right": N_("correct"), "wrong": N_("wrong"), "not judged": N_("not judged"),
-         "not recognised": N_("not recognised")}
-COLLAPSED = ("right", "not recognised")  # in an expander with their count
+#: How each finding's outcome is named on the page (translated where shown: the language is the session's). Pages
+#: name and style by the outcome, never by a status's words.
+WORDS = {Outcome.EQUIVALENT: N_("correct"), Outcome.NOT_EQUIVALENT: N_("wrong"), Outcome.UNDECIDED: N_("not judged"),
+         Outcome.INVALID: N_("not recognised")}
+COLLAPSED = (Outcome.EQUIVALENT, Outcome.INVALID)  # in an expander with their count
 
 
 def place(formula):
@@ -30,7 +31,7 @@ def show(finding):
     with st.container(border=True):
         st.markdown(f"**{place(finding.formula)}**")
         st.code(finding.formula.latex, language="latex", wrap_lines=True)
-        if finding.status == "wrong" and finding.readings and finding.readings[-1]:
+        if finding.outcome is Outcome.NOT_EQUIVALENT and finding.readings and finding.readings[-1]:
             st.caption(_("Read as:"))
             st.latex(finding.readings[-1])
         box(Verdict(finding.outcome, finding.message), inert(_(finding.message), limit=600))
@@ -46,7 +47,7 @@ def show(finding):
 
 def brief(finding):
     """One formula in a collapsed list: its place, its source as code, and (if right) what it is."""
-    said = f" — {inert(_(finding.message), limit=200)}" if finding.status == "right" else ""
+    said = f" — {inert(_(finding.message), limit=200)}" if finding.outcome is Outcome.EQUIVALENT else ""
     st.markdown(f"{place(finding.formula)}: `{finding.formula.latex.replace('`', 'ˋ')[:200]}`{said}")
 
 
@@ -54,7 +55,7 @@ def report(findings, note):
     """The counts, what the page's caps left (and that the CLI reads it), then each status under the headings."""
     counts = summary(findings)
     for column, status in zip(st.columns(len(STATUSES)), STATUSES):
-        column.metric(_(WORDS[status]), counts[status])
+        column.metric(_(WORDS[STATUSES[status]]), counts[status])
     left = sum(f.left for f in findings)
     if left:
         st.info(_("This page read {judged} formulas and left {left} (its share of the shared checker). "
@@ -62,15 +63,15 @@ def report(findings, note):
             judged=len(findings) - sum(1 for f in findings if f.left), left=left), icon=":material/info:")
     for status, groups in sections(findings, note):
         n = sum(len(group) for _heading, group in groups)
-        if status in COLLAPSED:
-            with st.expander(_("{status}: {n}").format(status=_(WORDS[status]), n=n)):
+        if STATUSES[status] in COLLAPSED:
+            with st.expander(_("{status}: {n}").format(status=_(WORDS[STATUSES[status]]), n=n)):
                 for heading, group in groups:
                     if heading:
                         st.markdown(f"**{inert(heading, limit=120)}**")
                     for finding in group:
                         brief(finding)
             continue
-        st.subheader(_("{status}: {n}").format(status=_(WORDS[status]), n=n))
+        st.subheader(_("{status}: {n}").format(status=_(WORDS[STATUSES[status]]), n=n))
         for heading, group in groups:
             if heading:
                 st.markdown(f"#### {inert(heading, limit=120)}")
