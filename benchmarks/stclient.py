@@ -43,6 +43,7 @@ class Learner:
         self.page, self.page_hash, self.widgets, self.states, self.runs = "", "", [], {}, 0
         self.submits = {}  # each form's first submit button, by the form's id
         self.alerts = []  # the texts of the last run's success, info, warning and error boxes
+        self.texts = []  # the last run's Markdown texts
 
     def close(self):
         self.socket.close()
@@ -92,7 +93,7 @@ class Learner:
         run.widget_states.widgets.extend([*self.states.values(), *pressed])
         start = time.perf_counter()
         self.socket.send_binary(message.SerializeToString())
-        widgets, errors, alerts, submits = [], [], [], {}
+        widgets, errors, alerts, texts, submits = [], [], [], [], {}
         while True:
             try:
                 frame = self.socket.recv()
@@ -110,6 +111,8 @@ class Learner:
                 what = element.WhichOneof("type")
                 if what == "alert":
                     alerts.append(element.alert.body)
+                elif what == "markdown":
+                    texts.append(element.markdown.body)
                 elif what == "exception":
                     errors.append(f"{element.exception.type}: {element.exception.message[:200]}")
                 elif what in MOVABLE and not getattr(element, what).disabled:
@@ -125,5 +128,5 @@ class Learner:
         if errors:
             raise ServerError(f"{self.page or 'home'}: " + "; ".join(errors))
         widgets.sort(key=lambda widget: MOVABLE.index(widget[0]))  # sliders first: what a learner moves most
-        self.widgets, self.alerts, self.submits = widgets, alerts, submits
+        self.widgets, self.alerts, self.texts, self.submits = widgets, alerts, texts, submits
         return seconds

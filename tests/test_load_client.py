@@ -54,7 +54,8 @@ def test_a_note_is_checked_as_if_its_button_were_pressed(url):
         learner.open("check-my-notes")
         assert not learner.alerts
         learner.move(1)
-        assert NOTES[1] == "$\\hat y = \\sigma(w^T x + b)$" and any("Right" in text for text in learner.alerts)
+        assert NOTES[1] == "$\\hat y = \\sigma(w^T x + b)$"  # judged right: a line of the folded list of right ones
+        assert any("Right" in text for text in learner.texts) and not learner.alerts
         assert len(learner.states) == 1  # the press is not sent again with the next move
     finally:
         learner.close()
