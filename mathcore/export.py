@@ -5,11 +5,11 @@ The notebook reproduces the numeric checks with mathcore itself, at the point th
 
 import json
 import math
-import re
 
 import nbformat
 
 from mathcore.derivation import TOLERANCE
+from mathcore.numbers import read_number
 
 FORMATS = ("latex", "markdown", "ipynb")
 
@@ -77,10 +77,6 @@ def to_notebook(d, point=None):
     return nbformat.writes(notebook)
 
 
-#: A number as ``--at`` takes it: ASCII digits only (not '٣'), no nan, inf or underscores.
-_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-
-
 def at_point(pairs, names):
     """{name: value} from ``--at``'s VAR=NUMBER pairs: each of ``names`` (the derivation's variables) once, each
     value a finite number in ASCII digits; ValueError saying what is wrong.
@@ -96,14 +92,15 @@ def at_point(pairs, names):
         name, equals, value = pair.partition("=")
         if not equals:
             raise ValueError(f"--at takes VAR=NUMBER pairs, e.g. z=1.5 (not {pair})")
-        if not _NUMBER.fullmatch(value.strip()) or not math.isfinite(float(value)):
+        number = read_number(value.strip())
+        if number is None or not math.isfinite(number):
             raise ValueError(f"--at {pair}: VAR=NUMBER takes a finite number in the digits 0-9, e.g. {name or 'z'}=1.5")
         if name not in names:
             raise ValueError(f"--at {pair}: {name} is not a variable here; the variables are "
                              f"{', '.join(sorted(names)) or 'none'}")
         if name in point:
             raise ValueError(f"--at gives {name} twice")
-        point[name] = float(value)
+        point[name] = number
     missing = sorted(set(names) - set(point))
     if point and missing:
         raise ValueError(f"--at needs a value for every variable: missing {', '.join(missing)}")

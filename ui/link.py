@@ -27,11 +27,11 @@ import functools
 import html
 import json
 import math
-import re
 
 import streamlit as st
 
 from i18n import _
+from mathcore.numbers import read_number
 from ui.inert import inert
 
 #: How many of a link's problems a notice names (each is at most about 85 characters).
@@ -39,7 +39,6 @@ MAX_PROBLEMS = 4
 #: The router's own parameters, kept on every page (Streamlit's embed options among them).
 GLOBAL = ("lang", "embed", "embed_options")
 #: A number as a link writes it: ASCII digits only (Python's float() would read Arabic-Indic ٣ as 3, and nan, inf).
-NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")  # linear: no nested quantifier
 
 
 def _run():
@@ -96,7 +95,7 @@ def _number_text(value):
 def _read_number(raw):
     """The number a link's text writes (``3``, ``3.00``, ``3e0``, ``+3`` all read 3.0), or None: ASCII digits only.
     It may be infinite (``1e309``): no option equals it, and no bounds hold it."""
-    return float(raw) if NUMBER.fullmatch(raw.strip(" ")) else None
+    return read_number(raw.strip(" "))
 
 
 def _is_number(option):
